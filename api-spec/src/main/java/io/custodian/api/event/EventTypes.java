@@ -1,0 +1,26 @@
+package io.custodian.api.event;
+
+/**
+ * The CloudEvent {@code type} of every event in {@code asyncapi.yaml}, and where its data schema
+ * lies on the classpath of this jar.
+ */
+public final class EventTypes {
+
+    /** Kafka topic (AsyncAPI channel {@code events}) that carries every Custodian event. */
+    public static final String TOPIC = "custodian.events";
+
+    /** A device was reported lost or stolen; data: {@link IncidentReported}. */
+    public static final String INCIDENT_REPORTED = "asset.incident.reported";
+
+    private EventTypes() {}
+
+    /** Classpath location of the JSON Schema of the given event type's data. */
+    public static String schemaResource(String type) {
+        return "custodian/api/schemas/" + type + ".json";
+    }
+
+    /** The {@code dataschema} attribute: the schema's {@code $id}. */
+    public static String dataSchemaUri(String type) {
+        return "https://custodian.local/schemas/" + type + ".json";
+    }
+}
