@@ -1,0 +1,43 @@
+package io.custodian.asset.inventory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.custodian.asset.ownership.Party;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An asset as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AssetView(
+        UUID id,
+        String assetTag,
+        String name,
+        Category category,
+        Classification classification,
+        AssetStatus status,
+        String serialNumber,
+        String manufacturer,
+        String model,
+        String notes,
+        Party owner,
+        Party holder,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static AssetView of(Asset a) {
+        return new AssetView(
+                a.id,
+                a.assetTag,
+                a.name,
+                a.category,
+                a.classification,
+                a.status,
+                a.serialNumber,
+                a.manufacturer,
+                a.model,
+                a.notes,
+                a.ownerPerson != null ? Party.of(a.ownerPerson) : Party.of(a.ownerGroup),
+                Party.of(a.holder),
+                a.createdAt,
+                a.updatedAt);
+    }
+}

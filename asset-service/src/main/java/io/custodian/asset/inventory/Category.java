@@ -1,0 +1,29 @@
+package io.custodian.asset.inventory;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What kind of asset: devices and information assets alike. */
+public enum Category {
+    LAPTOP,
+    DESKTOP,
+    PHONE,
+    TABLET,
+    HARDWARE_TOKEN,
+    REMOVABLE_MEDIA,
+    SERVER,
+    NETWORK_DEVICE,
+    DATABASE,
+    SOURCE_REPOSITORY,
+    SAAS_TENANT,
+    OTHER;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public String toString() {
+        return json();
+    }
+}

@@ -1,0 +1,256 @@
+package io.custodian.asset.outbox;
+
+import io.custodian.api.event.EventTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes stored events to Kafka as CloudEvents (binary mode, keyed by aggregate id). Woken right
+ * after every commit that appended an event, and by a poll as a safety net; one relay thread per
+ * instance. A row is marked published only after the broker acknowledged it, so a broker outage
+ * delays events but never loses them. Delivery is at least once: consumers de-duplicate by id.
+ */
+@ApplicationScoped
+class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Emitter<String> emitter;
+    private final OutboxConfig config;
+    private final URI source;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failed;
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    OutboxRelay(
+            @Channel("events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    Emitter<String> emitter,
+            OutboxConfig config,
+            @ConfigProperty(name = "custodian.events.source") URI source,
+            Clock clock,
+            MeterRegistry metrics) {
+        this.emitter = emitter;
+        this.config = config;
+        this.source = source;
+        this.clock = clock;
+        this.published = metrics.counter("custodian.outbox.published");
+        this.failed = metrics.counter("custodian.outbox.publish.failures");
+        Gauge.builder("custodian.outbox.backlog", OutboxRelay::backlog).register(metrics);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended event) {
+        wake();
+    }
+
+    @Scheduled(
+            every = "${custodian.outbox.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purgePublished() {
+        Instant before = Instant.now(clock).minus(config.retention());
+        long purged =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEvent.delete("publishedAt < ?1", before));
+        if (purged > 0) {
+            LOG.debugf("Purged %d published outbox events older than %s", purged, before);
+        }
+    }
+
+    /** Stop relaying before the datasource goes away; unsent rows wait for the next start. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+    }
+
+    /** Ask for a relay round; rounds never overlap, and a wake during a round causes another. */
+    private void wake() {
+        if (!worker.isShutdown() && pending.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::round);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down: the rows wait in the outbox for the next start
+            }
+        }
+    }
+
+    private void round() {
+        pending.set(false);
+        try {
+            while (relayBatch()) {
+                // a full batch went out: there may be more
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox relay round failed; the poll tries again", e);
+        }
+    }
+
+    /** Relays one batch; true when it was full and fully acknowledged. */
+    private boolean relayBatch() {
+        List<Row> batch =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        OutboxEvent.<OutboxEvent>find(
+                                                        "publishedAt is null order by createdAt,"
+                                                                + " id")
+                                                .page(0, config.batchSize())
+                                                .list()
+                                                .stream()
+                                                .map(Row::of)
+                                                .toList());
+        if (batch.isEmpty()) {
+            return false;
+        }
+        Map<UUID, CompletableFuture<Void>> acks = new LinkedHashMap<>();
+        for (Row row : batch) {
+            acks.put(row.id(), send(row));
+        }
+        try {
+            CompletableFuture.allOf(acks.values().toArray(CompletableFuture[]::new))
+                    .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // some were not acknowledged in time, or were refused: they stay in the outbox
+        }
+        List<UUID> done = new ArrayList<>();
+        Map<UUID, String> errors = new LinkedHashMap<>();
+        acks.forEach(
+                (id, ack) -> {
+                    if (ack.isDone() && !ack.isCompletedExceptionally()) {
+                        done.add(id);
+                    } else {
+                        errors.put(id, ack.isDone() ? cause(ack) : "not acknowledged in time");
+                    }
+                });
+        Instant now = Instant.now(clock);
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            if (!done.isEmpty()) {
+                                OutboxEvent.update(
+                                        "publishedAt = ?1, attempts = attempts + 1 where id in ?2",
+                                        now,
+                                        done);
+                            }
+                            errors.forEach(
+                                    (id, error) ->
+                                            OutboxEvent.update(
+                                                    "attempts = attempts + 1, lastError = ?1 where"
+                                                            + " id = ?2",
+                                                    error,
+                                                    id));
+                        });
+        published.increment(done.size());
+        if (!errors.isEmpty()) {
+            failed.increment(errors.size());
+            LOG.warnf(
+                    "%d of %d events not published yet (%s); they stay in the outbox and are"
+                            + " retried",
+                    errors.size(), batch.size(), errors.values().iterator().next());
+            return false;
+        }
+        return batch.size() == config.batchSize();
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<String> cloudEvent =
+                OutgoingCloudEventMetadata.<String>builder()
+                        .withId(row.id().toString())
+                        .withType(row.type())
+                        .withSource(source)
+                        .withSubject(row.subject())
+                        .withTimestamp(row.createdAt().atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .withDataSchema(URI.create(EventTypes.dataSchemaUri(row.type())))
+                        .build();
+        OutgoingKafkaRecordMetadata<String> record =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(row.aggregateId()).build();
+        Message<String> message =
+                Message.of(
+                        row.payload(),
+                        Metadata.of(cloudEvent, record),
+                        () -> {
+                            ack.complete(null);
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        failure -> {
+                            ack.completeExceptionally(failure);
+                            return CompletableFuture.completedFuture(null);
+                        });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    private static long backlog() {
+        try {
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxEvent.count("publishedAt is null"));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String cause(CompletableFuture<Void> ack) {
+        try {
+            ack.join();
+            return "";
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+    }
+
+    /** A detached copy of an outbox row: nothing is sent while a transaction is open. */
+    private record Row(
+            UUID id,
+            String aggregateId,
+            String type,
+            String subject,
+            String payload,
+            Instant createdAt) {
+        static Row of(OutboxEvent e) {
+            return new Row(e.id, e.aggregateId, e.type, e.subject, e.payload, e.createdAt);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.custodian.asset.ownership;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A team that can own assets, with the contact that hears about them. */
+@Entity(name = "AssetGroup")
+@Table(name = "asset_group")
+public class Group extends PanacheEntityBase {
+
+    @Id public UUID id;
+
+    public String name;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "chat_channel")
+    public String chatChannel;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version public long version;
+}

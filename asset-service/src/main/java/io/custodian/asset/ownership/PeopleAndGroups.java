@@ -1,0 +1,97 @@
+package io.custodian.asset.ownership;
+
+import io.custodian.asset.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** People and groups: the parties that own and hold assets. */
+@ApplicationScoped
+public class PeopleAndGroups {
+
+    private final Clock clock;
+
+    PeopleAndGroups(Clock clock) {
+        this.clock = clock;
+    }
+
+    record NewPerson(
+            @NotBlank @Size(max = 64) String employeeId,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String displayName) {}
+
+    record NewGroup(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String contactEmail,
+            @Size(max = 200) String chatChannel) {}
+
+    @Transactional
+    Person create(@NotNull @Valid NewPerson request) {
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        if (Person.count("employeeId", request.employeeId().trim()) > 0) {
+            throw ProblemException.conflict(
+                    "A person with employee id " + request.employeeId() + " already exists.",
+                    "employeeId",
+                    "already exists");
+        }
+        if (Person.count("email", email) > 0) {
+            throw ProblemException.conflict(
+                    "A person with e-mail " + email + " already exists.",
+                    "email",
+                    "already exists");
+        }
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.employeeId = request.employeeId().trim();
+        person.email = email;
+        person.displayName = request.displayName().trim();
+        person.status = Person.Status.ACTIVE;
+        person.createdAt = person.updatedAt = Instant.now(clock);
+        person.persistAndFlush();
+        return person;
+    }
+
+    @Transactional
+    Group create(@NotNull @Valid NewGroup request) {
+        if (Group.count("name", request.name().trim()) > 0) {
+            throw ProblemException.conflict(
+                    "A group named " + request.name() + " already exists.",
+                    "name",
+                    "already exists");
+        }
+        Group group = new Group();
+        group.id = UUID.randomUUID();
+        group.name = request.name().trim();
+        group.contactEmail = request.contactEmail().trim().toLowerCase(Locale.ROOT);
+        group.chatChannel = request.chatChannel();
+        group.createdAt = group.updatedAt = Instant.now(clock);
+        group.persistAndFlush();
+        return group;
+    }
+
+    public java.util.Optional<Person> findPerson(UUID id) {
+        return Person.findByIdOptional(id);
+    }
+
+    public java.util.Optional<Group> findGroup(UUID id) {
+        return Group.findByIdOptional(id);
+    }
+
+    public Person person(UUID id) {
+        return Person.<Person>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("person", id));
+    }
+
+    public Group group(UUID id) {
+        return Group.<Group>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("group", id));
+    }
+}

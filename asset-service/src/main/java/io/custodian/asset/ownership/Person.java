@@ -1,0 +1,58 @@
+package io.custodian.asset.ownership;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Someone who can own or hold assets; synced from HR. */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    public enum Status {
+        ACTIVE,
+        LEAVING,
+        DEPARTED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase();
+        }
+
+        @Override
+        public String toString() {
+            return json();
+        }
+    }
+
+    @Id public UUID id;
+
+    @Column(name = "employee_id")
+    public String employeeId;
+
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version public long version;
+
+    public static Optional<Person> findByEmail(String email) {
+        return find("email", email.toLowerCase()).firstResultOptional();
+    }
+}

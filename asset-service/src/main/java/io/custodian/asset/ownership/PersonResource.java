@@ -1,0 +1,47 @@
+package io.custodian.asset.ownership;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+import static io.custodian.asset.security.Roles.AUDITOR;
+import static io.custodian.asset.security.Roles.HR_SYSTEM;
+import static io.custodian.asset.security.Roles.LEADERSHIP;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+@Path("/api/v1/people")
+class PersonResource {
+
+    private final PeopleAndGroups people;
+
+    PersonResource(PeopleAndGroups people) {
+        this.people = people;
+    }
+
+    @POST
+    @RolesAllowed({ASSET_ADMIN, HR_SYSTEM})
+    public Response create(PeopleAndGroups.NewPerson body, UriInfo uri) {
+        Person person = people.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
+                .entity(PersonView.of(person))
+                .build();
+    }
+
+    @GET
+    @Path("/{personId}")
+    @RolesAllowed({ASSET_ADMIN, HR_SYSTEM, LEADERSHIP, AUDITOR})
+    public PersonView get(UUID personId) {
+        return PersonView.of(people.person(personId));
+    }
+
+    record PersonView(
+            UUID id, String employeeId, String email, String displayName, Person.Status status) {
+        static PersonView of(Person p) {
+            return new PersonView(p.id, p.employeeId, p.email, p.displayName, p.status);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.custodian.asset.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from the verified token only — never from the request body. The one place that
+ * answers "may this caller see everything, or only their own objects?".
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /**
+     * The caller's e-mail: the {@code email} claim, else {@code upn}, else {@code sub}; lower-case.
+     */
+    public String email() {
+        String email = token.getClaim("email");
+        if (email == null || email.isBlank()) {
+            email = token.getClaim("upn");
+        }
+        if (email == null || email.isBlank()) {
+            email = token.getSubject();
+        }
+        return email == null ? identity.getPrincipal().getName() : email.toLowerCase(Locale.ROOT);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Admins, leadership and auditors read every object; everyone else only their own. */
+    public boolean readsEverything() {
+        return hasRole(Roles.ASSET_ADMIN) || hasRole(Roles.LEADERSHIP) || hasRole(Roles.AUDITOR);
+    }
+
+    /** Admins and leadership act on any asset; employees only on their own. */
+    public boolean actsOnAnyAsset() {
+        return hasRole(Roles.ASSET_ADMIN) || hasRole(Roles.LEADERSHIP);
+    }
+}

@@ -1,0 +1,21 @@
+package io.custodian.asset.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+
+/** RFC 9457 problem details; {@code errors} names each offending field. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending field: its JSON path ({@code owner.id}) or {@code body}, and what is wrong. */
+    public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,71 @@
+package io.custodian.asset.web;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A failure the caller can act on, thrown by services and turned into problem+json by {@link
+ * ProblemMappers}. Use the factories; each names one {@link Kind}.
+ */
+public class ProblemException extends RuntimeException {
+
+    /** The problem types of this API, each with its status and title. */
+    public enum Kind {
+        MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+        UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+        FORBIDDEN(403, "forbidden", "Forbidden"),
+        NOT_FOUND(404, "not-found", "Not found"),
+        CONFLICT(409, "conflict", "Conflict"),
+        VALIDATION(422, "validation", "Invalid request");
+
+        final int status;
+        final URI type;
+        final String title;
+
+        Kind(int status, String slug, String title) {
+            this.status = status;
+            this.type = URI.create("https://custodian.local/problems/" + slug);
+            this.title = title;
+        }
+    }
+
+    private final Kind kind;
+    private final List<Problem.FieldError> errors;
+
+    ProblemException(Kind kind, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.kind = kind;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(
+                Kind.NOT_FOUND, "No " + what + " with id " + id + ".", List.of());
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(
+                Kind.VALIDATION,
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException conflict(String detail, String field, String message) {
+        return new ProblemException(
+                Kind.CONFLICT,
+                detail,
+                field == null ? List.of() : List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Kind.FORBIDDEN, detail, List.of());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,234 @@
+package io.custodian.asset.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.custodian.asset.web.ProblemException.Kind;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as RFC 9457 problem+json, naming the offending field. Malformed JSON is 400;
+ * well-formed JSON with invalid content is 422.
+ */
+class ProblemMappers {
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.kind(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    Response invalidBody(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors =
+                e.getConstraintViolations().stream()
+                        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                        .sorted(Comparator.comparing(Problem.FieldError::field))
+                        .toList();
+        String detail =
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid";
+        return respond(Kind.VALIDATION, detail, errors, uri);
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(
+                Kind.MALFORMED_REQUEST,
+                "The request body is not valid JSON: " + e.getOriginalMessage(),
+                List.of(new Problem.FieldError("body", "not valid JSON")),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = path(e);
+        return respond(
+                Kind.VALIDATION,
+                field + ": unknown field",
+                List.of(new Problem.FieldError(field, "unknown field")),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response wrongValue(InvalidFormatException e, UriInfo uri) {
+        String field = path(e);
+        Class<?> target = e.getTargetType();
+        String message =
+                target != null && target.isEnum()
+                        ? "must be one of: "
+                                + Arrays.stream(target.getEnumConstants())
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining(", "))
+                        : "must be a valid " + simpleType(target);
+        return respond(
+                Kind.VALIDATION,
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response unreadable(JsonMappingException e, UriInfo uri) {
+        String field = path(e);
+        String message = "has the wrong type or shape";
+        if (field.isEmpty()) {
+            field = "body";
+            message = "must be a JSON object";
+        }
+        return respond(
+                Kind.VALIDATION,
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return respond(
+                Kind.CONFLICT,
+                "The resource was changed by someone else at the same time; read it again and"
+                        + " retry.",
+                List.of(),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() != ConstraintKind.UNIQUE) {
+            throw e;
+        }
+        String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+        String field = UniqueConstraints.field(constraint);
+        return respond(
+                Kind.CONFLICT,
+                "Another record already has this " + field + ".",
+                List.of(new Problem.FieldError(field, "already exists")),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Kind.FORBIDDEN, "Your roles do not allow this operation.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    Response noRoute(NotFoundException e, UriInfo uri) {
+        return respond(Kind.NOT_FOUND, "No such resource.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadable(mapping, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            throw e;
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.status == status) {
+                return respond(kind, e.getMessage(), List.of(), uri);
+            }
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        Problem problem =
+                new Problem(
+                        URI.create("about:blank"),
+                        type.getReasonPhrase(),
+                        status,
+                        e.getMessage(),
+                        uri.getPath(),
+                        List.of());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(
+                        respond(
+                                Kind.UNAUTHORIZED,
+                                "A valid bearer token is required.",
+                                List.of(),
+                                uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response respond(
+            Kind kind, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        Problem problem =
+                new Problem(kind.type, kind.title, kind.status, detail, uri.getPath(), errors);
+        return Response.status(kind.status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.body.owner.id} → {@code owner.id}: drop the method and parameter nodes. */
+    private static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (index++ < 2 || node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(
+                        ref ->
+                                ref.getFieldName() != null
+                                        ? ref.getFieldName()
+                                        : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "ISO-8601 date-time";
+            case "LocalDate" -> "ISO-8601 date";
+            default -> type.getSimpleName().toLowerCase();
+        };
+    }
+}

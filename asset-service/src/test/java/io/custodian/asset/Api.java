@@ -1,0 +1,110 @@
+package io.custodian.asset;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.custodian.local.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The public API as tests call it: real signed tokens, and every response checked against the
+ * contract in api-spec/openapi.yaml.
+ */
+public final class Api {
+
+    /** Responses must match the contract; requests may break it on purpose (negative tests). */
+    private static final OpenApiValidationFilter CONTRACT =
+            new OpenApiValidationFilter(
+                    OpenApiInteractionValidator.createForInlineApiSpecification(openApi())
+                            .withLevelResolver(
+                                    LevelResolver.create()
+                                            .withLevel(
+                                                    "validation.request",
+                                                    ValidationReport.Level.IGNORE)
+                                            .build())
+                            .build());
+
+    private Api() {}
+
+    public static String openApi() {
+        try (InputStream in =
+                Api.class.getClassLoader().getResourceAsStream("custodian/api/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String token(String role, String email) {
+        return DevTokens.forTests().token(role, email);
+    }
+
+    public static RequestSpecification as(String role, String email) {
+        return anonymous().auth().oauth2(token(role, email));
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as("asset-admin", "it@example.com");
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().filter(CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String createGroup(String name) {
+        return asAdmin()
+                .body(Map.of("name", name, "contactEmail", "team@example.com"))
+                .post("/api/v1/groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    public static String createPerson(String email) {
+        return asAdmin()
+                .body(
+                        Map.of(
+                                "employeeId",
+                                unique("E"),
+                                "email",
+                                email,
+                                "displayName",
+                                "Ada Lovelace"))
+                .post("/api/v1/people")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** A laptop owned by the given party; returns its id. */
+    public static String createAsset(String tag, String ownerType, String ownerId) {
+        return asAdmin()
+                .body(
+                        Map.of(
+                                "assetTag", tag,
+                                "name", "MacBook Pro 14",
+                                "category", "laptop",
+                                "classification", "confidential",
+                                "owner", Map.of("type", ownerType, "id", ownerId)))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}

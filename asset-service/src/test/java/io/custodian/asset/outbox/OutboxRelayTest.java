@@ -1,0 +1,79 @@
+package io.custodian.asset.outbox;
+
+import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.custodian.asset.EventTap;
+import io.custodian.local.KafkaBroker;
+import io.custodian.local.testing.InjectKafkaBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @InjectKafkaBroker KafkaBroker broker;
+
+    @AfterEach
+    void brokerBack() {
+        if (!broker.isRunning()) {
+            broker.start();
+        }
+    }
+
+    @Test
+    void shouldAcceptAReportWhileTheBrokerIsDownAndPublishItWhenTheBrokerIsBack() {
+        String tag = unique("LT");
+        String asset = createAsset(tag, "group", createGroup(unique("G")));
+        broker.stop();
+
+        asAdmin()
+                .body(
+                        Map.of(
+                                "assetTag",
+                                tag,
+                                "kind",
+                                "lost",
+                                "occurredAt",
+                                Instant.now().toString()))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201);
+
+        // stored, not published: the relay tried and could not reach the broker
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(asset) > 0);
+        assertThat(unpublished(asset)).isEqualTo(1);
+
+        broker.start();
+
+        try (EventTap tap = new EventTap()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> tap.withKey(asset).size() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> unpublished(asset) == 0);
+            assertThat(tap.withKey(asset).get(0).header("ce_type"))
+                    .isEqualTo("asset.incident.reported");
+        }
+    }
+
+    private static long unpublished(String asset) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.count("aggregateId = ?1 and publishedAt is null", asset));
+    }
+
+    private static int attempts(String asset) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () ->
+                                OutboxEvent.<OutboxEvent>find("aggregateId", asset)
+                                        .firstResult()
+                                        .attempts);
+    }
+}
