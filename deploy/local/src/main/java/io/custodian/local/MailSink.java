@@ -1,0 +1,159 @@
+package io.custodian.local;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An SMTP sink: a real GreenMail SMTP server on {@code 127.0.0.1:<smtpPort>} that accepts every
+ * mail (no authentication; a mailbox is created for every recipient on delivery) and keeps it in
+ * memory.
+ *
+ * <p>Optionally GreenMail's own REST API (the one of {@code greenmail-standalone} 2.1.3) serves the
+ * received mail over HTTP on {@code 127.0.0.1:<apiPort>}, for a person to read with curl:
+ *
+ * <pre>
+ * curl http://127.0.0.1:8083/api/user/ceo@example.com/messages/INBOX/   # the user's INBOX
+ * curl http://127.0.0.1:8083/api/user/ceo@example.com/messages/         # same (default folder)
+ * curl http://127.0.0.1:8083/api/user                                   # mailboxes so far
+ * curl -X POST http://127.0.0.1:8083/api/mail/purge                     # delete all mail
+ * curl http://127.0.0.1:8083/api/service/readiness                      # 200 when up
+ * </pre>
+ *
+ * The messages answer is a JSON array, one object per mail: {@code uid}, {@code Message-ID}, {@code
+ * subject}, {@code contentType} and {@code mimeMessage} (the raw RFC 822 source). An address that
+ * never received mail answers 400 {@code {"message":"User '...' not found"}}. The trailing slash is
+ * optional. The API is loaded from the {@code greenmail-standalone} jar in a class loader of its
+ * own, because that jar is shaded with unrelocated slf4j 1.7, log4j, Jackson and Jersey; see {@link
+ * GreenMailApi} for where the jar is looked up.
+ */
+public final class MailSink implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final GreenMail greenMail;
+    private final int smtpPort;
+    private final GreenMailApi api;
+
+    private MailSink(GreenMail greenMail, int smtpPort, GreenMailApi api) {
+        this.greenMail = greenMail;
+        this.smtpPort = smtpPort;
+        this.api = api;
+    }
+
+    /**
+     * Starts the SMTP server and, if {@code apiPortOrMinus1 >= 0}, GreenMail's HTTP API.
+     *
+     * @param smtpPort the SMTP port; 0 picks a free one
+     * @param apiPortOrMinus1 the HTTP API port; 0 picks a free one; -1 = no API
+     */
+    public static MailSink start(int smtpPort, int apiPortOrMinus1) {
+        int port = smtpPort == 0 ? KafkaBroker.freePort() : smtpPort;
+        ServerSetup[] setups = {new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP)};
+        GreenMailConfiguration config =
+                GreenMailConfiguration.aConfig().withDisabledAuthentication();
+        GreenMail greenMail = new GreenMail(setups);
+        greenMail.withConfiguration(config);
+        greenMail.start();
+        GreenMailApi api = null;
+        if (apiPortOrMinus1 >= 0) {
+            int apiPort = apiPortOrMinus1 == 0 ? KafkaBroker.freePort() : apiPortOrMinus1;
+            try {
+                api = GreenMailApi.start(greenMail, setups, config, HOST, apiPort);
+            } catch (RuntimeException e) {
+                greenMail.stop();
+                throw e;
+            }
+        }
+        return new MailSink(greenMail, port, api);
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The HTTP API port, or -1 when started without the API. */
+    public int apiPort() {
+        return api == null ? -1 : api.port();
+    }
+
+    /** E.g. {@code http://127.0.0.1:8083}, or {@code null} when started without the API. */
+    public String apiUrl() {
+        return api == null ? null : "http://" + HOST + ":" + api.port();
+    }
+
+    /**
+     * The messages delivered to {@code address} (its mailbox: To, Cc and Bcc recipients alike),
+     * oldest first. Case-insensitive; empty for an address that never received mail.
+     */
+    public List<MimeMessage> messagesTo(String address) {
+        return greenMail
+                .findReceivedMessages(
+                        user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
+                .toList();
+    }
+
+    /**
+     * Waits until {@code address} has at least {@code count} messages, then returns them all (may
+     * be fewer when the timeout passes).
+     */
+    public List<MimeMessage> awaitMessagesTo(String address, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<MimeMessage> messages = messagesTo(address);
+        while (messages.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            messages = messagesTo(address);
+        }
+        return messages;
+    }
+
+    /** Every delivered message; a mail to n recipients appears n times (once per mailbox). */
+    public List<MimeMessage> all() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    /** Deletes all received mail (the mailboxes stay). */
+    public void reset() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The underlying GreenMail, for anything not covered here. */
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (api != null) {
+                api.close();
+            }
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MailSink[smtp "
+                + HOST
+                + ":"
+                + smtpPort
+                + (api == null ? "" : ", " + apiUrl())
+                + "]";
+    }
+}
