@@ -59,11 +59,16 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         int workerPort = freePort();
         Map<String, String> common =
                 Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "CUSTODIAN_DB_USER", "custodian",
-                        "CUSTODIAN_DB_PASSWORD", "custodian",
-                        "CUSTODIAN_JWT_ISSUER", DevTokens.ISSUER,
-                        "CUSTODIAN_JWT_PUBLIC_KEY", tokens.publicKeyFile().toAbsolutePath().toString());
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        kafka.bootstrapServers(),
+                        "CUSTODIAN_DB_USER",
+                        "custodian",
+                        "CUSTODIAN_DB_PASSWORD",
+                        "custodian",
+                        "CUSTODIAN_JWT_ISSUER",
+                        DevTokens.ISSUER,
+                        "CUSTODIAN_JWT_PUBLIC_KEY",
+                        tokens.publicKeyFile().toAbsolutePath().toString());
         start(
                 "asset-service",
                 assetPort,
@@ -78,6 +83,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         "CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_notifications"),
                         "CUSTODIAN_SMTP_HOST", "127.0.0.1",
                         "CUSTODIAN_SMTP_PORT", String.valueOf(mail.smtpPort()),
+                        "CUSTODIAN_SMTP_START_TLS", "DISABLED",
                         "CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com",
                         "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com"),
                 logs);
@@ -96,7 +102,11 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         String jar = System.getProperty("custodian." + name + ".jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException(
-                    "Packaged " + name + " not found at " + jar + ": build it first (./mvnw verify)");
+                    "Packaged "
+                            + name
+                            + " not found at "
+                            + jar
+                            + ": build it first (./mvnw verify)");
         }
         ProcessBuilder builder =
                 new ProcessBuilder(
@@ -129,7 +139,8 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
             try {
                 HttpResponse<Void> ready =
                         http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                                HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                        .build(),
                                 HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

@@ -57,7 +57,7 @@ class LossReportTest {
 
         Instant reported = Instant.now();
         String incidentId =
-                as("employee", "ada@example.com")
+                as("employee", ownerEmail(tag))
                         .body(report(tag, "stolen"))
                         .post("/api/v1/incidents")
                         .then()
@@ -136,7 +136,7 @@ class LossReportTest {
         createLaptop(tag);
         custodian.kafka.stop();
 
-        as("employee", "ada@example.com")
+        as("employee", ownerEmail(tag))
                 .body(report(tag, "stolen"))
                 .post("/api/v1/incidents")
                 .then()
@@ -159,7 +159,12 @@ class LossReportTest {
                 .contentType(ContentType.JSON);
     }
 
-    /** A laptop owned by a fresh group, held by nobody; the employee ada@ owns it personally. */
+    /** The employee who owns the laptop {@link #createLaptop} registers. */
+    private static String ownerEmail(String tag) {
+        return tag.toLowerCase() + "@example.com";
+    }
+
+    /** A laptop owned personally by a fresh employee ({@link #ownerEmail}), who can report it. */
     private static String createLaptop(String tag) {
         String person =
                 given().baseUri(custodian.assetService)
@@ -169,7 +174,7 @@ class LossReportTest {
                         .body(
                                 Map.of(
                                         "employeeId", "E-" + tag,
-                                        "email", tag.toLowerCase() + "@example.com",
+                                        "email", ownerEmail(tag),
                                         "displayName", "Owner of " + tag))
                         .post("/api/v1/people")
                         .then()
@@ -193,11 +198,16 @@ class LossReportTest {
 
     private static Map<String, Object> report(String tag, String kind) {
         return Map.of(
-                "assetTag", tag,
-                "kind", kind,
-                "occurredAt", Instant.now().minusSeconds(600).toString(),
-                "location", "Cafe on Main St",
-                "circumstances", "Bag taken from under the table");
+                "assetTag",
+                tag,
+                "kind",
+                kind,
+                "occurredAt",
+                Instant.now().minusSeconds(600).toString(),
+                "location",
+                "Cafe on Main St",
+                "circumstances",
+                "Bag taken from under the table");
     }
 
     private static List<MimeMessage> awaitAlerts(String to, String tag, int count) {
@@ -225,7 +235,8 @@ class LossReportTest {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of("custodian.events"));
         return consumer;

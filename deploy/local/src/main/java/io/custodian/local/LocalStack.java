@@ -48,6 +48,7 @@ public final class LocalStack {
         int kafkaPort = Integer.parseInt(env("CUSTODIAN_LOCAL_KAFKA_PORT", "9092"));
         int smtpPort = Integer.parseInt(env("CUSTODIAN_LOCAL_SMTP_PORT", "3025"));
         int mailApiPort = Integer.parseInt(env("CUSTODIAN_LOCAL_MAIL_API_PORT", "8083"));
+        int imapPort = Integer.parseInt(env("CUSTODIAN_LOCAL_IMAP_PORT", "3143"));
 
         List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -82,7 +83,7 @@ public final class LocalStack {
                         });
         MailSink mail;
         try {
-            mail = MailSink.start(smtpPort, mailApiPort);
+            mail = MailSink.start(smtpPort, mailApiPort, imapPort);
             running.add(mail);
             CompletableFuture.allOf(postgres, kafka).join();
         } catch (RuntimeException e) {
@@ -98,7 +99,7 @@ public final class LocalStack {
 
         System.out.printf(
                 "%s in %d ms: postgres=%s (user %s/%s, databases %s) kafka=%s smtp=%s:%d"
-                        + " mail-api=%s jwt-public-key=%s%n",
+                        + " mail-api=%s imap=%s:%d jwt-public-key=%s%n",
                 READY,
                 (System.nanoTime() - started) / 1_000_000,
                 postgres.join().jdbcUrl("<db>"),
@@ -109,6 +110,8 @@ public final class LocalStack {
                 HOST,
                 mail.smtpPort(),
                 mail.apiUrl(),
+                HOST,
+                imapPort,
                 tokens.publicKeyFile().toAbsolutePath().normalize());
         System.out.flush();
         stopped.await();

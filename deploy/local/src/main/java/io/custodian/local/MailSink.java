@@ -53,8 +53,29 @@ public final class MailSink implements AutoCloseable {
      * @param apiPortOrMinus1 the HTTP API port; 0 picks a free one; -1 = no API
      */
     public static MailSink start(int smtpPort, int apiPortOrMinus1) {
+        return start(smtpPort, apiPortOrMinus1, -1);
+    }
+
+    /**
+     * As {@link #start(int, int)}, plus an IMAP server when {@code imapPortOrMinus1 >= 0}: log in
+     * as the recipient's address with any password (authentication is off) to watch a mailbox, as
+     * the latency benchmark in deploy/load does.
+     */
+    public static MailSink start(int smtpPort, int apiPortOrMinus1, int imapPortOrMinus1) {
         int port = smtpPort == 0 ? KafkaBroker.freePort() : smtpPort;
-        ServerSetup[] setups = {new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP)};
+        ServerSetup smtp = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup[] setups =
+                imapPortOrMinus1 < 0
+                        ? new ServerSetup[] {smtp}
+                        : new ServerSetup[] {
+                            smtp,
+                            new ServerSetup(
+                                    imapPortOrMinus1 == 0
+                                            ? KafkaBroker.freePort()
+                                            : imapPortOrMinus1,
+                                    HOST,
+                                    ServerSetup.PROTOCOL_IMAP)
+                        };
         GreenMailConfiguration config =
                 GreenMailConfiguration.aConfig().withDisabledAuthentication();
         GreenMail greenMail = new GreenMail(setups);

@@ -1,0 +1,50 @@
+package io.custodian.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One alert of one event to one recipient through one channel; unique per that triple. */
+@Entity
+@Table(name = "delivery")
+class Delivery extends PanacheEntityBase {
+
+    static final String DELIVERED = "delivered";
+    static final String FAILED = "failed";
+
+    @Id public UUID id;
+
+    @Column(name = "event_id", nullable = false, length = 200)
+    public String eventId;
+
+    @Column(nullable = false, length = 320)
+    public String recipient;
+
+    @Column(nullable = false, length = 50)
+    public String channel;
+
+    /** {@value #DELIVERED} or {@value #FAILED}. */
+    @Column(nullable = false, length = 20)
+    public String status;
+
+    @Column(name = "message_id", length = 400)
+    public String messageId;
+
+    @Column(name = "attempted_at", nullable = false)
+    public Instant attemptedAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(length = 2000)
+    public String error;
+
+    static List<Delivery> ofEvent(String eventId, String channel) {
+        return list("eventId = ?1 and channel = ?2", eventId, channel);
+    }
+}

@@ -1,0 +1,103 @@
+package io.custodian.notification.incident;
+
+import io.custodian.api.event.IncidentReported;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What the incident alert templates show, worked out from the event: upper-case kind, formatted
+ * times, the reporting delay in words, parties as one line each.
+ */
+record IncidentAlert(
+        String kind,
+        String assetTag,
+        String assetName,
+        String category,
+        String classification,
+        String serialNumber,
+        String previousStatus,
+        String occurredAt,
+        String reportedAt,
+        String reportingDelay,
+        boolean late,
+        String location,
+        String circumstances,
+        String policeReference,
+        String owner,
+        String holder,
+        String reportedBy,
+        String incidentId) {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+
+    static IncidentAlert of(IncidentReported event, ZoneId zone) {
+        IncidentReported.Asset asset = event.asset();
+        return new IncidentAlert(
+                event.kind().toUpperCase(Locale.ROOT),
+                asset.assetTag(),
+                asset.name(),
+                asset.category(),
+                asset.classification(),
+                asset.serialNumber(),
+                asset.previousStatus(),
+                format(event.occurredAt(), zone),
+                format(event.reportedAt(), zone),
+                delay(event.reportingDelaySeconds()),
+                event.late(),
+                event.location(),
+                event.circumstances(),
+                event.policeReference(),
+                party(event.owner()),
+                party(event.holder()),
+                event.reportedBy(),
+                String.valueOf(event.incidentId()));
+    }
+
+    /** {@code stolen}, for running text. */
+    public String kindLower() {
+        return kind.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code theft} or {@code loss}. */
+    public String what() {
+        return "STOLEN".equals(kind) ? "theft" : "loss";
+    }
+
+    /** {@code [Custodian] STOLEN: LT-0042 MacBook Pro 14 (Ada)}. */
+    public String subject() {
+        return "[Custodian] " + kind + ": " + assetTag + " " + assetName;
+    }
+
+    static String delay(long seconds) {
+        Duration d = Duration.ofSeconds(Math.max(0, seconds));
+        if (d.toMinutes() == 0) {
+            return d.toSeconds() + " s";
+        }
+        if (d.toHours() == 0) {
+            return d.toMinutes() + " min";
+        }
+        if (d.toDays() == 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        return d.toDays() + " d " + d.toHoursPart() + " h";
+    }
+
+    private static String format(Instant instant, ZoneId zone) {
+        return instant == null ? null : TIME.format(instant.atZone(zone));
+    }
+
+    private static String party(IncidentReported.Party party) {
+        if (party == null) {
+            return null;
+        }
+        return party.name()
+                + " ("
+                + party.type()
+                + (party.email() == null ? "" : ", " + party.email())
+                + ")";
+    }
+}

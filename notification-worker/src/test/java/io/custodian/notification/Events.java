@@ -1,0 +1,231 @@
+package io.custodian.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.IncidentReported;
+import io.custodian.local.MailSink;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Produces Custodian CloudEvents the way asset-service does: Kafka binary mode ({@code ce_*}
+ * headers, JSON data as the value, the asset id as the key), with a plain kafka-clients producer.
+ */
+public final class Events implements AutoCloseable {
+
+    public static final String CEO = "ceo@example.com";
+    public static final String CTO = "cto@example.com";
+
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper mapper;
+
+    public Events(ObjectMapper mapper) {
+        Properties props = new Properties();
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.mapper = mapper;
+    }
+
+    /** A stolen laptop, as in the schema's example, with a fresh incident and asset id. */
+    public static IncidentReported stolenLaptop(String assetTag, String location) {
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant occurred = reported.minus(Duration.ofMinutes(47));
+        return new IncidentReported(
+                UUID.randomUUID(),
+                "stolen",
+                occurred,
+                reported,
+                Duration.between(occurred, reported).toSeconds(),
+                false,
+                location,
+                "Bag taken from the luggage rack while I was asleep.",
+                "BTP-2026-118273",
+                "ada@example.com",
+                new IncidentReported.Asset(
+                        UUID.randomUUID(),
+                        assetTag,
+                        "MacBook Pro 14 (Ada)",
+                        "laptop",
+                        "confidential",
+                        "C02XK1JHJG5J",
+                        "in_use"),
+                new IncidentReported.Party(
+                        "group", UUID.randomUUID(), "Platform team", "platform@example.com"),
+                new IncidentReported.Party(
+                        "person", UUID.randomUUID(), "Ada Lovelace", "ada@example.com"));
+    }
+
+    /** A phone lost three days before it was reported: a late report. */
+    public static IncidentReported lostPhoneReportedLate(String assetTag) {
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant occurred = reported.minus(Duration.ofDays(3).plusHours(2));
+        return new IncidentReported(
+                UUID.randomUUID(),
+                "lost",
+                occurred,
+                reported,
+                Duration.between(occurred, reported).toSeconds(),
+                true,
+                "Somewhere between the office and Kings Cross",
+                null,
+                null,
+                "grace@example.com",
+                new IncidentReported.Asset(
+                        UUID.randomUUID(),
+                        assetTag,
+                        "iPhone 15 (Grace)",
+                        "phone",
+                        "internal",
+                        null,
+                        "in_use"),
+                new IncidentReported.Party(
+                        "person", UUID.randomUUID(), "Grace Hopper", "grace@example.com"),
+                null);
+    }
+
+    /**
+     * Sends {@code asset.incident.reported} with this CloudEvent id; waits for the broker's ack.
+     */
+    public void sendIncident(String eventId, IncidentReported incident) {
+        try {
+            send(
+                    eventId,
+                    EventTypes.INCIDENT_REPORTED,
+                    incident.asset().id().toString(),
+                    mapper.writeValueAsString(incident));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a binary-mode CloudEvent with any type and data; the key doubles as the subject. */
+    public void send(String eventId, String type, String key, String data) {
+        var record = new ProducerRecord<>(EventTypes.TOPIC, key, data);
+        Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        eventId,
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        "/custodian/asset-service",
+                        "ce_subject",
+                        "assets/" + key,
+                        "ce_time",
+                        Instant.now().toString(),
+                        "ce_dataschema",
+                        EventTypes.dataSchemaUri(type),
+                        "content-type",
+                        "application/json")
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not produce event " + eventId, e);
+        }
+    }
+
+    /**
+     * The mailbox of {@code address}, read safely while the worker delivers (GreenMail's search can
+     * throw {@link ConcurrentModificationException} during a delivery).
+     */
+    public static List<MimeMessage> inbox(MailSink sink, String address) {
+        while (true) {
+            try {
+                return sink.messagesTo(address);
+            } catch (ConcurrentModificationException e) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Waits until each recipient has a mail about this event; returns the wait in ms. */
+    public static long awaitMails(MailSink sink, String eventId, String... recipients) {
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
+                .until(
+                        () ->
+                                Arrays.stream(recipients)
+                                        .noneMatch(r -> about(eventId, inbox(sink, r)).isEmpty()));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The mails in this list that alert about the given CloudEvent id. */
+    public static List<MimeMessage> about(String eventId, List<MimeMessage> messages) {
+        return messages.stream()
+                .filter(m -> eventId.equals(header(m, "X-Custodian-Event-Id")))
+                .toList();
+    }
+
+    /** The decoded {@code text/plain} part of a mail (the HTML alternative left out). */
+    public static String text(MimeMessage message) {
+        try {
+            return text((Part) message);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    public static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name, null);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

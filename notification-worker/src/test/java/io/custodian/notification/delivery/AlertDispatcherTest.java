@@ -1,0 +1,171 @@
+package io.custodian.notification.delivery;
+
+import static io.custodian.notification.Events.CEO;
+import static io.custodian.notification.Events.CTO;
+import static io.custodian.notification.Events.about;
+import static io.custodian.notification.Events.inbox;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.IncidentReported;
+import io.custodian.local.MailSink;
+import io.custodian.local.testing.InjectMailSink;
+import io.custodian.notification.Events;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AlertDispatcherTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @InjectMailSink MailSink mail;
+    @Inject ObjectMapper mapper;
+    @Inject MeterRegistry registry;
+
+    private Events events;
+
+    @BeforeEach
+    void setUp() {
+        events = new Events(mapper);
+    }
+
+    @AfterEach
+    void tearDown() {
+        events.close();
+        if (!mail.greenMail().isRunning()) {
+            mail.greenMail().start();
+        }
+    }
+
+    @Test
+    void shouldRecordOneDeliveryPerRecipientAndTheProcessedEvent() {
+        String eventId = UUID.randomUUID().toString();
+        events.sendIncident(eventId, Events.stolenLaptop("LT-2001", "Platform 4"));
+
+        await().atMost(TIMEOUT).until(() -> processed(eventId) != null);
+
+        List<Delivery> deliveries = deliveries(eventId);
+        assertThat(deliveries).extracting(d -> d.recipient).containsExactlyInAnyOrder(CEO, CTO);
+        assertThat(deliveries)
+                .allSatisfy(
+                        d -> {
+                            assertThat(d.status).isEqualTo(Delivery.DELIVERED);
+                            assertThat(d.channel).isEqualTo("email");
+                            assertThat(d.messageId).startsWith("<" + eventId + ".");
+                            assertThat(d.deliveredAt).isNotNull();
+                            assertThat(d.error).isNull();
+                        });
+        ProcessedEvent processed = processed(eventId);
+        assertThat(processed.type).isEqualTo("asset.incident.reported");
+        assertThat(processed.subject).startsWith("assets/");
+        assertThat(processed.processedAt).isAfterOrEqualTo(processed.receivedAt);
+    }
+
+    @Test
+    void shouldKeepRetryingWhileTheSmtpServerIsDownAndMailOnceItIsBack() throws Exception {
+        mail.greenMail().stop();
+        String eventId = UUID.randomUUID().toString();
+        events.sendIncident(eventId, Events.stolenLaptop("LT-2002", "Car park B"));
+
+        Thread.sleep(800); // a few failed attempts (first retry after 100 ms, then 200, 400)
+        assertThat(processed(eventId)).isNull();
+        mail.greenMail().start();
+
+        await().atMost(TIMEOUT)
+                .until(
+                        () ->
+                                about(eventId, inbox(mail, CEO)).size() == 1
+                                        && about(eventId, inbox(mail, CTO)).size() == 1);
+        await().atMost(TIMEOUT).until(() -> processed(eventId).processedAt != null);
+        assertThat(deliveries(eventId))
+                .extracting(d -> d.status)
+                .containsOnly(Delivery.DELIVERED)
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldDeadLetterTheEventWhenTheSmtpServerStaysDownForTheWholeWindow() {
+        Counter deadLettered = deadLettered();
+        double before = deadLettered.count();
+        mail.greenMail().stop();
+        String eventId = UUID.randomUUID().toString();
+        IncidentReported incident = Events.stolenLaptop("LT-2003", "Gym locker");
+        events.sendIncident(eventId, incident);
+
+        // window is 3 s in the test profile
+        ConsumerRecord<String, String> dead = awaitDeadLetter(eventId, Duration.ofSeconds(20));
+
+        assertThat(dead.key()).isEqualTo(incident.asset().id().toString());
+        assertThat(dead.value()).contains("LT-2003");
+        assertThat(deadLettered.count()).isEqualTo(before + 1);
+        assertThat(deliveries(eventId))
+                .hasSize(2)
+                .allSatisfy(
+                        d -> {
+                            assertThat(d.status).isEqualTo(Delivery.FAILED);
+                            assertThat(d.error).isNotBlank();
+                            assertThat(d.deliveredAt).isNull();
+                        });
+        assertThat(processed(eventId).processedAt).isNull();
+    }
+
+    private Counter deadLettered() {
+        return Counter.builder("custodian.notifications.dead.lettered")
+                .tag("type", "asset.incident.reported")
+                .register(registry);
+    }
+
+    private static ConsumerRecord<String, String> awaitDeadLetter(
+            String eventId, Duration timeout) {
+        Properties props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("custodian.events.dlq"));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    Header ceId = record.headers().lastHeader("ce_id");
+                    if (ceId != null
+                            && eventId.equals(new String(ceId.value(), StandardCharsets.UTF_8))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No record for event " + eventId + " on custodian.events.dlq");
+    }
+
+    private static ProcessedEvent processed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(eventId));
+    }
+
+    private static List<Delivery> deliveries(String eventId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.ofEvent(eventId, EmailChannel.NAME));
+    }
+}
