@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -79,6 +82,32 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** {@code host:port}, for {@code bootstrap.servers}. */
+    /**
+     * Creates the topics that do not exist yet, so that consumers find them at once instead of
+     * waiting for the first producer to auto-create them.
+     */
+    public void ensureTopics(int partitions, String... names) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            java.util.List<NewTopic> missing =
+                    java.util.Arrays.stream(names)
+                            .filter(name -> !existing.contains(name))
+                            .map(name -> new NewTopic(name, partitions, (short) 1))
+                            .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(
+                    "Could not create topics " + String.join(", ", names), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String bootstrapServers() {
         return host + ":" + port;
     }

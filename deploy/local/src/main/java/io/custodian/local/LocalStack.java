@@ -79,6 +79,8 @@ public final class LocalStack {
                             KafkaBroker broker =
                                     KafkaBroker.start(HOST, kafkaPort, data.resolve("kafka"));
                             running.add(broker);
+                            // the events topic and its dead letters, as production provisions them
+                            broker.ensureTopics(3, "custodian.events", "custodian.events.dlq");
                             return broker;
                         });
         MailSink mail;
