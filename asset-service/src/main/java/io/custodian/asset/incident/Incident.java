@@ -23,16 +23,6 @@ class Incident extends PanacheEntityBase {
         LOST,
         STOLEN;
 
-        @com.fasterxml.jackson.annotation.JsonValue
-        String json() {
-            return name().toLowerCase();
-        }
-
-        @Override
-        public String toString() {
-            return json();
-        }
-
         AssetStatus assetStatus() {
             return this == LOST ? AssetStatus.LOST : AssetStatus.STOLEN;
         }
@@ -43,11 +33,6 @@ class Incident extends PanacheEntityBase {
         CONTAINED,
         CLOSED,
         RECOVERED;
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        String json() {
-            return name().toLowerCase();
-        }
     }
 
     @Id UUID id;

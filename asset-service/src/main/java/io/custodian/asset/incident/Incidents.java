@@ -6,6 +6,7 @@ import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -100,7 +101,7 @@ class Incidents {
     private static IncidentReported event(Incident incident, Asset asset) {
         return new IncidentReported(
                 incident.id,
-                incident.kind.json(),
+                LowerCaseEnums.of(incident.kind),
                 incident.occurredAt,
                 incident.reportedAt,
                 incident.reportingDelaySeconds,
@@ -113,10 +114,10 @@ class Incidents {
                         asset.id,
                         asset.assetTag,
                         asset.name,
-                        asset.category.json(),
-                        asset.classification.json(),
+                        LowerCaseEnums.of(asset.category),
+                        LowerCaseEnums.of(asset.classification),
                         asset.serialNumber,
-                        incident.previousAssetStatus.json()),
+                        LowerCaseEnums.of(incident.previousAssetStatus)),
                 asset.ownerPerson != null
                         ? party(
                                 "person",

@@ -1,6 +1,5 @@
 package io.custodian.asset.inventory;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -35,15 +34,5 @@ public enum AssetStatus {
             case RETIRED -> this == IN_STOCK || this == LOST || this == STOLEN;
             case DISPOSED -> this == RETIRED;
         };
-    }
-
-    @JsonValue
-    public String json() {
-        return name().toLowerCase();
-    }
-
-    @Override
-    public String toString() {
-        return json();
     }
 }

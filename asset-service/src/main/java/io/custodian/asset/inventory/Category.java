@@ -1,7 +1,5 @@
 package io.custodian.asset.inventory;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** What kind of asset: devices and information assets alike. */
 public enum Category {
     LAPTOP,
@@ -16,14 +14,4 @@ public enum Category {
     SOURCE_REPOSITORY,
     SAAS_TENANT,
     OTHER;
-
-    @JsonValue
-    public String json() {
-        return name().toLowerCase();
-    }
-
-    @Override
-    public String toString() {
-        return json();
-    }
 }

@@ -3,6 +3,7 @@ package io.custodian.asset.inventory;
 import io.custodian.asset.ownership.Party;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -112,16 +113,12 @@ public class Inventory {
     /** Move the asset through a legal lifecycle transition; 409 naming both statuses otherwise. */
     public void transition(Asset asset, AssetStatus next) {
         if (!asset.status.canBecome(next)) {
+            String from = LowerCaseEnums.of(asset.status);
+            String to = LowerCaseEnums.of(next);
             throw ProblemException.conflict(
-                    "Asset "
-                            + asset.assetTag
-                            + " is "
-                            + asset.status
-                            + " and cannot become "
-                            + next
-                            + ".",
+                    "Asset " + asset.assetTag + " is " + from + " and cannot become " + to + ".",
                     "status",
-                    "cannot change from " + asset.status + " to " + next);
+                    "cannot change from " + from + " to " + to);
         }
         asset.status = next;
         asset.updatedAt = Instant.now(clock);

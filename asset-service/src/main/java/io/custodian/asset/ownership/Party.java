@@ -10,16 +10,6 @@ public record Party(Type type, UUID id, String name, String email) {
     public enum Type {
         PERSON,
         GROUP;
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String json() {
-            return name().toLowerCase();
-        }
-
-        @Override
-        public String toString() {
-            return json();
-        }
     }
 
     public static Party of(Person person) {

@@ -19,16 +19,6 @@ public class Person extends PanacheEntityBase {
         ACTIVE,
         LEAVING,
         DEPARTED;
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String json() {
-            return name().toLowerCase();
-        }
-
-        @Override
-        public String toString() {
-            return json();
-        }
     }
 
     @Id public UUID id;

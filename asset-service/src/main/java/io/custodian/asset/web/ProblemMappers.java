@@ -77,7 +77,7 @@ class ProblemMappers {
                 target != null && target.isEnum()
                         ? "must be one of: "
                                 + Arrays.stream(target.getEnumConstants())
-                                        .map(Object::toString)
+                                        .map(c -> LowerCaseEnums.of((Enum<?>) c))
                                         .collect(Collectors.joining(", "))
                         : "must be a valid " + simpleType(target);
         return respond(

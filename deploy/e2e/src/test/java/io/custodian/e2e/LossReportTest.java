@@ -83,6 +83,9 @@ class LossReportTest {
             assertThat(header(event, "ce_id")).isNotBlank();
             JsonNode data = new ObjectMapper().readTree(event.value());
             assertThat(data.get("incidentId").asText()).isEqualTo(incidentId);
+            // the alert carries the event's id: its Message-ID is derived from it
+            assertThat(ceo.get(0).getMessageID()).startsWith("<" + header(event, "ce_id") + ".");
+            assertThat(cto.get(0).getMessageID()).startsWith("<" + header(event, "ce_id") + ".");
         }
 
         // nothing more arrives later
