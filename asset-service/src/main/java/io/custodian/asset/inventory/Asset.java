@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** An inventory entry: a device or an information asset, with exactly one owner. */
@@ -41,6 +42,28 @@ public class Asset extends PanacheEntityBase {
     public String manufacturer;
     public String model;
     public String notes;
+    public String location;
+
+    @Column(name = "purchase_date")
+    public LocalDate purchaseDate;
+
+    @Column(name = "warranty_until")
+    public LocalDate warrantyUntil;
+
+    @Column(name = "disk_encrypted")
+    public Boolean diskEncrypted;
+
+    @Column(name = "mdm_enrolled")
+    public Boolean mdmEnrolled;
+
+    @Column(name = "screen_lock")
+    public Boolean screenLock;
+
+    @Column(name = "last_verified_at")
+    public Instant lastVerifiedAt;
+
+    @Column(name = "next_verification_due")
+    public Instant nextVerificationDue;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_person_id")

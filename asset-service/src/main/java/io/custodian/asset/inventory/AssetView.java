@@ -3,6 +3,7 @@ package io.custodian.asset.inventory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.custodian.asset.ownership.Party;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** An asset as the API shows it. */
@@ -18,8 +19,14 @@ record AssetView(
         String manufacturer,
         String model,
         String notes,
+        String location,
+        LocalDate purchaseDate,
+        LocalDate warrantyUntil,
+        Posture posture,
         Party owner,
         Party holder,
+        Instant lastVerifiedAt,
+        Instant nextVerificationDue,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -35,8 +42,14 @@ record AssetView(
                 a.manufacturer,
                 a.model,
                 a.notes,
+                a.location,
+                a.purchaseDate,
+                a.warrantyUntil,
+                Posture.of(a),
                 a.ownerPerson != null ? Party.of(a.ownerPerson) : Party.of(a.ownerGroup),
                 Party.of(a.holder),
+                a.lastVerifiedAt,
+                a.nextVerificationDue,
                 a.createdAt,
                 a.updatedAt);
     }

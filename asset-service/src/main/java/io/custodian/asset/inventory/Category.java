@@ -14,4 +14,9 @@ public enum Category {
     SOURCE_REPOSITORY,
     SAAS_TENANT,
     OTHER;
+
+    /** Endpoints carry a security posture (disk encryption, MDM, screen lock). */
+    public boolean isEndpoint() {
+        return this == LAPTOP || this == DESKTOP || this == PHONE || this == TABLET;
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -23,10 +24,12 @@ import java.util.UUID;
 public class Inventory {
 
     private final PeopleAndGroups parties;
+    private final InventoryConfig config;
     private final Clock clock;
 
-    Inventory(PeopleAndGroups parties, Clock clock) {
+    Inventory(PeopleAndGroups parties, InventoryConfig config, Clock clock) {
         this.parties = parties;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -42,6 +45,10 @@ public class Inventory {
             @Size(max = 100) String manufacturer,
             @Size(max = 100) String model,
             @Size(max = 4000) String notes,
+            @Size(max = 200) String location,
+            LocalDate purchaseDate,
+            LocalDate warrantyUntil,
+            Posture posture,
             @NotNull @Valid OwnerRef owner) {}
 
     @Transactional
@@ -64,6 +71,19 @@ public class Inventory {
         asset.manufacturer = blankToNull(request.manufacturer());
         asset.model = blankToNull(request.model());
         asset.notes = request.notes();
+        asset.location = blankToNull(request.location());
+        asset.purchaseDate = request.purchaseDate();
+        asset.warrantyUntil = request.warrantyUntil();
+        if (request.posture() != null) {
+            if (!request.category().isEndpoint()) {
+                throw ProblemException.invalid(
+                        "posture",
+                        "only endpoint devices (laptop, desktop, phone, tablet) have one");
+            }
+            asset.diskEncrypted = request.posture().diskEncrypted();
+            asset.mdmEnrolled = request.posture().mdmEnrolled();
+            asset.screenLock = request.posture().screenLock();
+        }
         switch (request.owner().type()) {
             case PERSON ->
                     asset.ownerPerson =
@@ -81,6 +101,7 @@ public class Inventory {
                                                             "owner.id", "no such group"));
         }
         asset.createdAt = asset.updatedAt = Instant.now(clock);
+        asset.nextVerificationDue = asset.createdAt.plus(config.cadence());
         asset.persistAndFlush();
         return asset;
     }
