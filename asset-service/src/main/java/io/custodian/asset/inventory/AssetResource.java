@@ -5,12 +5,21 @@ import static io.custodian.asset.security.Roles.AUDITOR;
 import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -44,7 +53,51 @@ class AssetResource {
         return Response.ok(AssetView.of(asset)).tag(etag(asset)).build();
     }
 
+    @PUT
+    @Path("/{assetId}")
+    @RolesAllowed(ASSET_ADMIN)
+    public Response replace(
+            UUID assetId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Inventory.AssetDetails body) {
+        return current(inventory.replace(assetId, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("/{assetId}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed(ASSET_ADMIN)
+    public Response patch(
+            UUID assetId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ObjectNode body)
+            throws JsonProcessingException {
+        return current(inventory.patch(assetId, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{assetId}/transitions")
+    @RolesAllowed(ASSET_ADMIN)
+    public Response transition(
+            UUID assetId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Inventory.Transition body) {
+        return current(inventory.transition(assetId, ifMatch, body));
+    }
+
+    @PUT
+    @Path("/{assetId}/owner")
+    @RolesAllowed(ASSET_ADMIN)
+    public Response changeOwner(
+            UUID assetId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Inventory.OwnerRef body) {
+        return current(inventory.changeOwner(assetId, ifMatch, body));
+    }
+
+    private static Response current(AssetView asset) {
+        return Response.ok(asset).tag(Versions.etag(asset.version())).build();
+    }
+
     private static EntityTag etag(Asset asset) {
-        return new EntityTag(Long.toString(asset.version));
+        return Versions.etag(asset.version);
     }
 }

@@ -1,5 +1,6 @@
 package io.custodian.asset.inventory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.custodian.asset.ownership.Party;
 import java.time.Instant;
@@ -28,7 +29,8 @@ record AssetView(
         Instant lastVerifiedAt,
         Instant nextVerificationDue,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore long version) {
 
     static AssetView of(Asset a) {
         return new AssetView(
@@ -51,6 +53,7 @@ record AssetView(
                 a.lastVerifiedAt,
                 a.nextVerificationDue,
                 a.createdAt,
-                a.updatedAt);
+                a.updatedAt,
+                a.version);
     }
 }

@@ -1,13 +1,20 @@
 package io.custodian.asset.inventory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.ownership.Party;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
+import io.custodian.asset.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,11 +33,20 @@ public class Inventory {
     private final PeopleAndGroups parties;
     private final InventoryConfig config;
     private final Clock clock;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    Inventory(PeopleAndGroups parties, InventoryConfig config, Clock clock) {
+    Inventory(
+            PeopleAndGroups parties,
+            InventoryConfig config,
+            Clock clock,
+            ObjectMapper json,
+            Validator validator) {
         this.parties = parties;
         this.config = config;
         this.clock = clock;
+        this.json = json;
+        this.validator = validator;
     }
 
     record OwnerRef(@NotNull Party.Type type, @NotNull UUID id) {}
@@ -106,6 +122,86 @@ public class Inventory {
         return asset;
     }
 
+    /**
+     * The descriptive fields of an asset: what PUT replaces and PATCH merges into. Owner, holder,
+     * status and verification have actions of their own and are not settable here.
+     */
+    record AssetDetails(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Category category,
+            @NotNull Classification classification,
+            @Size(max = 100) String serialNumber,
+            @Size(max = 100) String manufacturer,
+            @Size(max = 100) String model,
+            @Size(max = 4000) String notes,
+            @Size(max = 200) String location,
+            LocalDate purchaseDate,
+            LocalDate warrantyUntil,
+            Posture posture) {
+
+        static AssetDetails of(Asset a) {
+            return new AssetDetails(
+                    a.name,
+                    a.category,
+                    a.classification,
+                    a.serialNumber,
+                    a.manufacturer,
+                    a.model,
+                    a.notes,
+                    a.location,
+                    a.purchaseDate,
+                    a.warrantyUntil,
+                    Posture.of(a));
+        }
+    }
+
+    record Transition(@NotNull AssetStatus status, @Size(max = 500) String reason) {}
+
+    /** PUT: replace the descriptive fields, if the caller read the current version. */
+    @Transactional
+    AssetView replace(UUID id, String ifMatch, @NotNull @Valid AssetDetails details) {
+        Asset asset = forUpdate(id, ifMatch);
+        apply(asset, details);
+        return touch(asset);
+    }
+
+    /** PATCH (JSON merge patch, RFC 7396): change only the fields the patch names. */
+    @Transactional
+    AssetView patch(UUID id, String ifMatch, @NotNull ObjectNode patch)
+            throws JsonProcessingException {
+        Asset asset = forUpdate(id, ifMatch);
+        ObjectNode merged = json.valueToTree(AssetDetails.of(asset));
+        merge(merged, patch);
+        AssetDetails details = json.treeToValue(merged, AssetDetails.class);
+        var violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        apply(asset, details);
+        return touch(asset);
+    }
+
+    /** A lifecycle step by an admin; loss and theft go through the incident report instead. */
+    @Transactional
+    AssetView transition(UUID id, String ifMatch, @NotNull @Valid Transition request) {
+        if (request.status() == AssetStatus.LOST || request.status() == AssetStatus.STOLEN) {
+            throw ProblemException.invalid(
+                    "status",
+                    "report a loss or theft with POST /api/v1/incidents, which alerts leadership");
+        }
+        Asset asset = forUpdate(id, ifMatch);
+        transition(asset, request.status());
+        return touch(asset);
+    }
+
+    /** Hand the asset's accountability to another person or group: its own recorded action. */
+    @Transactional
+    AssetView changeOwner(UUID id, String ifMatch, @NotNull @Valid OwnerRef owner) {
+        Asset asset = forUpdate(id, ifMatch);
+        setOwner(asset, owner);
+        return touch(asset);
+    }
+
     /** The asset, if the caller may see it; otherwise 404 so that existence does not leak. */
     Asset read(UUID id, Caller caller) {
         Asset asset =
@@ -143,6 +239,82 @@ public class Inventory {
         }
         asset.status = next;
         asset.updatedAt = Instant.now(clock);
+    }
+
+    private Asset forUpdate(UUID id, String ifMatch) {
+        Asset asset =
+                Asset.<Asset>findByIdOptional(id)
+                        .orElseThrow(() -> ProblemException.notFound("asset", id));
+        Versions.requireMatch(ifMatch, asset.version, "asset");
+        return asset;
+    }
+
+    /**
+     * Stamp and flush the change; the view is taken inside the transaction, with the new version.
+     */
+    private AssetView touch(Asset asset) {
+        asset.updatedAt = Instant.now(clock);
+        asset.persistAndFlush();
+        return AssetView.of(asset);
+    }
+
+    private void setOwner(Asset asset, OwnerRef owner) {
+        asset.ownerPerson = null;
+        asset.ownerGroup = null;
+        switch (owner.type()) {
+            case PERSON ->
+                    asset.ownerPerson =
+                            parties.findPerson(owner.id())
+                                    .orElseThrow(
+                                            () ->
+                                                    ProblemException.invalid(
+                                                            "owner.id", "no such person"));
+            case GROUP ->
+                    asset.ownerGroup =
+                            parties.findGroup(owner.id())
+                                    .orElseThrow(
+                                            () ->
+                                                    ProblemException.invalid(
+                                                            "owner.id", "no such group"));
+        }
+    }
+
+    private static void apply(Asset asset, AssetDetails details) {
+        if (details.posture() != null && !details.category().isEndpoint()) {
+            throw ProblemException.invalid(
+                    "posture", "only endpoint devices (laptop, desktop, phone, tablet) have one");
+        }
+        asset.name = details.name().trim();
+        asset.category = details.category();
+        asset.classification = details.classification();
+        asset.serialNumber = blankToNull(details.serialNumber());
+        asset.manufacturer = blankToNull(details.manufacturer());
+        asset.model = blankToNull(details.model());
+        asset.notes = details.notes();
+        asset.location = blankToNull(details.location());
+        asset.purchaseDate = details.purchaseDate();
+        asset.warrantyUntil = details.warrantyUntil();
+        Posture posture = details.posture();
+        asset.diskEncrypted = posture == null ? null : posture.diskEncrypted();
+        asset.mdmEnrolled = posture == null ? null : posture.mdmEnrolled();
+        asset.screenLock = posture == null ? null : posture.screenLock();
+    }
+
+    /** RFC 7396: objects merge recursively, null removes, anything else replaces. */
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        patch.properties()
+                .forEach(
+                        entry -> {
+                            JsonNode value = entry.getValue();
+                            JsonNode current = target.get(entry.getKey());
+                            if (value.isNull()) {
+                                target.putNull(entry.getKey());
+                            } else if (value.isObject() && current != null && current.isObject()) {
+                                merge((ObjectNode) current, (ObjectNode) value);
+                            } else {
+                                target.set(entry.getKey(), value);
+                            }
+                        });
     }
 
     private static String blankToNull(String value) {

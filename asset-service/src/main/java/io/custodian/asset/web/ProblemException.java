@@ -16,7 +16,9 @@ public class ProblemException extends RuntimeException {
         FORBIDDEN(403, "forbidden", "Forbidden"),
         NOT_FOUND(404, "not-found", "Not found"),
         CONFLICT(409, "conflict", "Conflict"),
-        VALIDATION(422, "validation", "Invalid request");
+        PRECONDITION_FAILED(412, "stale", "Precondition failed"),
+        VALIDATION(422, "validation", "Invalid request"),
+        PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required");
 
         final int status;
         final URI type;
@@ -55,6 +57,14 @@ public class ProblemException extends RuntimeException {
                 Kind.CONFLICT,
                 detail,
                 field == null ? List.of() : List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException stale(String detail) {
+        return new ProblemException(Kind.PRECONDITION_FAILED, detail, List.of());
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(Kind.PRECONDITION_REQUIRED, detail, List.of());
     }
 
     public static ProblemException forbidden(String detail) {

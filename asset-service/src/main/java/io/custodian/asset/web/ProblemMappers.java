@@ -11,6 +11,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -196,9 +197,10 @@ class ProblemMappers {
     /** {@code create.body.owner.id} → {@code owner.id}: drop the method and parameter nodes. */
     private static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
-        int index = 0;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (index++ < 2 || node.getName() == null) {
+            if (node.getName() == null
+                    || node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
             if (!field.isEmpty()) {
