@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** An asset as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AssetView(
+public record AssetView(
         UUID id,
         String assetTag,
         String name,
@@ -32,7 +32,7 @@ record AssetView(
         Instant updatedAt,
         @JsonIgnore long version) {
 
-    static AssetView of(Asset a) {
+    public static AssetView of(Asset a) {
         return new AssetView(
                 a.id,
                 a.assetTag,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.ownership.Party;
 import io.custodian.asset.ownership.PeopleAndGroups;
+import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -200,6 +202,54 @@ public class Inventory {
         Asset asset = forUpdate(id, ifMatch);
         setOwner(asset, owner);
         return touch(asset);
+    }
+
+    /**
+     * Custody, inside the caller's transaction: hand an available asset to a person (in_stock →
+     * in_use). 409 when the asset is not in stock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Asset handOver(UUID id, String ifMatch, Person person) {
+        Asset asset = forUpdate(id, ifMatch);
+        if (asset.status != AssetStatus.IN_STOCK) {
+            throw ProblemException.conflict(
+                    "Asset "
+                            + asset.assetTag
+                            + " is "
+                            + LowerCaseEnums.of(asset.status)
+                            + ", not in stock: it can't be checked out.",
+                    "status",
+                    "must be in_stock to check out");
+        }
+        transition(asset, AssetStatus.IN_USE);
+        asset.holder = person;
+        touch(asset);
+        return asset;
+    }
+
+    /** Custody, inside the caller's transaction: take the asset back into stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Asset takeBack(UUID id, String ifMatch) {
+        Asset asset = forUpdate(id, ifMatch);
+        if (asset.holder == null) {
+            throw ProblemException.conflict(
+                    "Asset " + asset.assetTag + " is not checked out to anyone.", null, null);
+        }
+        transition(asset, AssetStatus.IN_STOCK);
+        asset.holder = null;
+        touch(asset);
+        return asset;
+    }
+
+    /** The assets a person holds or owns themselves, by tag. */
+    List<Asset> heldOrOwnedBy(String email) {
+        return Asset.<Asset>find(
+                        "from Asset a left join fetch a.holder h left join fetch a.ownerPerson p"
+                                + " left join fetch a.ownerGroup"
+                                + " where lower(h.email) = ?1 or lower(p.email) = ?1"
+                                + " order by a.assetTag",
+                        email.toLowerCase(java.util.Locale.ROOT))
+                .list();
     }
 
     /** The asset, if the caller may see it; otherwise 404 so that existence does not leak. */
