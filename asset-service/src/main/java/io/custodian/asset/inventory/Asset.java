@@ -85,9 +85,10 @@ public class Asset extends PanacheEntityBase {
 
     @Version public long version;
 
-    /** Does this person hold the asset, or own it themselves? */
+    /** Does this person hold the asset, own it themselves, or belong to the group that owns it? */
     public boolean isHeldOrOwnedBy(String email) {
         return (holder != null && holder.email.equalsIgnoreCase(email))
-                || (ownerPerson != null && ownerPerson.email.equalsIgnoreCase(email));
+                || (ownerPerson != null && ownerPerson.email.equalsIgnoreCase(email))
+                || (ownerGroup != null && ownerGroup.hasMember(email));
     }
 }

@@ -4,9 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A team that can own assets, with the contact that hears about them. */
@@ -30,5 +35,16 @@ public class Group extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    @ManyToMany
+    @JoinTable(
+            name = "group_member",
+            joinColumns = @JoinColumn(name = "group_id"),
+            inverseJoinColumns = @JoinColumn(name = "person_id"))
+    public Set<Person> members = new HashSet<>();
+
     @Version public long version;
+
+    public boolean hasMember(String email) {
+        return members.stream().anyMatch(p -> p.email.equalsIgnoreCase(email));
+    }
 }

@@ -6,11 +6,14 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/groups")
@@ -38,10 +41,33 @@ class GroupResource {
         return GroupView.of(groups.group(groupId));
     }
 
+    @PUT
+    @Path("/{groupId}/members/{personId}")
+    @RolesAllowed(ASSET_ADMIN)
+    public GroupView addMember(UUID groupId, UUID personId) {
+        return groups.addMember(groupId, personId);
+    }
+
+    @DELETE
+    @Path("/{groupId}/members/{personId}")
+    @RolesAllowed(ASSET_ADMIN)
+    public GroupView removeMember(UUID groupId, UUID personId) {
+        return groups.removeMember(groupId, personId);
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GroupView(UUID id, String name, String contactEmail, String chatChannel) {
+    record GroupView(
+            UUID id, String name, String contactEmail, String chatChannel, List<Party> members) {
         static GroupView of(Group g) {
-            return new GroupView(g.id, g.name, g.contactEmail, g.chatChannel);
+            return new GroupView(
+                    g.id,
+                    g.name,
+                    g.contactEmail,
+                    g.chatChannel,
+                    g.members.stream()
+                            .map(Party::of)
+                            .sorted(java.util.Comparator.comparing(Party::name))
+                            .toList());
         }
     }
 }

@@ -59,6 +59,87 @@ public class PeopleAndGroups {
         return person;
     }
 
+    /** What the HR system sends for one person; the employee id is the key. */
+    record PersonSync(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String displayName,
+            @Size(max = 64) String managerEmployeeId,
+            Person.Status status) {}
+
+    record Synced(Person person, boolean created) {}
+
+    /**
+     * Directory sync: create or update the person with this employee id. Sending the same record
+     * again changes nothing.
+     */
+    @Transactional
+    Synced upsert(@NotBlank @Size(max = 64) String employeeId, @NotNull @Valid PersonSync sync) {
+        String email = sync.email().trim().toLowerCase(Locale.ROOT);
+        Person person = Person.findByEmployeeId(employeeId).orElse(null);
+        boolean created = person == null;
+        Person sameEmail = Person.findByEmail(email).orElse(null);
+        if (sameEmail != null && sameEmail != person) {
+            throw ProblemException.conflict(
+                    "Employee " + sameEmail.employeeId + " already has the e-mail " + email + ".",
+                    "email",
+                    "already belongs to another person");
+        }
+        Person manager = null;
+        if (sync.managerEmployeeId() != null && !sync.managerEmployeeId().isBlank()) {
+            if (sync.managerEmployeeId().equals(employeeId)) {
+                throw ProblemException.invalid(
+                        "managerEmployeeId", "a person can't manage themselves");
+            }
+            manager =
+                    Person.findByEmployeeId(sync.managerEmployeeId())
+                            .orElseThrow(
+                                    () ->
+                                            ProblemException.invalid(
+                                                    "managerEmployeeId", "no such person"));
+        }
+        Instant now = Instant.now(clock);
+        if (created) {
+            person = new Person();
+            person.id = UUID.randomUUID();
+            person.employeeId = employeeId;
+            person.createdAt = now;
+            person.status = Person.Status.ACTIVE;
+        }
+        Person.Status status = sync.status() != null ? sync.status() : person.status;
+        String name = sync.displayName().trim();
+        boolean changed =
+                created
+                        || !email.equals(person.email)
+                        || !name.equals(person.displayName)
+                        || person.manager != manager
+                        || person.status != status;
+        person.email = email;
+        person.displayName = name;
+        person.manager = manager;
+        person.status = status;
+        if (changed) {
+            person.updatedAt = now;
+        }
+        if (created) {
+            person.persist();
+        }
+        return new Synced(person, created);
+    }
+
+    @Transactional
+    GroupResource.GroupView addMember(UUID groupId, UUID personId) {
+        Group group = group(groupId);
+        group.members.add(person(personId));
+        return GroupResource.GroupView.of(group);
+    }
+
+    @Transactional
+    GroupResource.GroupView removeMember(UUID groupId, UUID personId) {
+        Group group = group(groupId);
+        group.members.removeIf(p -> p.id.equals(personId));
+        return GroupResource.GroupView.of(group);
+    }
+
     @Transactional
     Group create(@NotNull @Valid NewGroup request) {
         if (Group.count("name", request.name().trim()) > 0) {

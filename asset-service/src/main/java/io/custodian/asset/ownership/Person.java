@@ -5,7 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,6 +37,10 @@ public class Person extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    public Person manager;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -41,6 +48,10 @@ public class Person extends PanacheEntityBase {
     public Instant updatedAt;
 
     @Version public long version;
+
+    public static Optional<Person> findByEmployeeId(String employeeId) {
+        return find("employeeId", employeeId).firstResultOptional();
+    }
 
     public static Optional<Person> findByEmail(String email) {
         return find("email", email.toLowerCase()).firstResultOptional();
