@@ -12,6 +12,9 @@ public final class EventTypes {
     /** A device was reported lost or stolen; data: {@link IncidentReported}. */
     public static final String INCIDENT_REPORTED = "asset.incident.reported";
 
+    /** An asset's periodic attestation is due; data: {@link VerificationDue}. */
+    public static final String VERIFICATION_DUE = "asset.verification.due";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

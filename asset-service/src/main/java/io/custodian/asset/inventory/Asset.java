@@ -65,6 +65,9 @@ public class Asset extends PanacheEntityBase {
     @Column(name = "next_verification_due")
     public Instant nextVerificationDue;
 
+    @Column(name = "verification_reminded_for")
+    public Instant verificationRemindedFor;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_person_id")
     public Person ownerPerson;
