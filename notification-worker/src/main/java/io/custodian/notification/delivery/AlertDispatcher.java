@@ -48,7 +48,7 @@ public class AlertDispatcher {
     }
 
     public Uni<Void> dispatch(InboundEvent event, Alert alert) {
-        List<String> recipients = routing.emailRecipients(event.type());
+        List<String> recipients = routing.emailRecipients(event.type(), alert.parties());
         if (recipients.isEmpty()) {
             LOG.warnf("Event %s of type %s: no recipient is routed", event.id(), event.type());
             return Uni.createFrom().voidItem();

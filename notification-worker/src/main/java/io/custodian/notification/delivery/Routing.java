@@ -16,6 +16,10 @@ import java.util.Map;
 @ApplicationScoped
 class Routing {
 
+    /** Recipient names a route may use that stand for a party of the event, not a fixed address. */
+    static final java.util.Set<String> EVENT_PARTIES = java.util.Set.of("holder", "owner");
+
+    /** Per type: fixed addresses, and {@code party:<name>} for the event's parties. */
     private final Map<String, List<String>> emailRecipientsByType;
 
     Routing(NotificationConfig config) {
@@ -36,7 +40,10 @@ class Routing {
                             }
                             List<String> addresses = new ArrayList<>();
                             for (String name : route.recipients()) {
-                                String address = recipients.get(name);
+                                String address =
+                                        EVENT_PARTIES.contains(name)
+                                                ? "party:" + name
+                                                : recipients.get(name);
                                 if (address == null) {
                                     errors.add(
                                             "custodian.routing.\""
@@ -57,8 +64,22 @@ class Routing {
         this.emailRecipientsByType = Map.copyOf(byType);
     }
 
-    /** The e-mail addresses to alert about an event of this type; empty when none is routed. */
-    List<String> emailRecipients(String type) {
-        return emailRecipientsByType.getOrDefault(type, List.of());
+    /**
+     * The e-mail addresses to alert about an event of this type, with the event's parties (holder,
+     * owner) resolved from the alert; empty when none is routed. A party the event lacks is
+     * skipped.
+     */
+    List<String> emailRecipients(String type, Map<String, String> parties) {
+        List<String> addresses = new ArrayList<>();
+        for (String recipient : emailRecipientsByType.getOrDefault(type, List.of())) {
+            String address =
+                    recipient.startsWith("party:")
+                            ? parties.get(recipient.substring("party:".length()))
+                            : recipient;
+            if (address != null && !addresses.contains(address)) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
     }
 }

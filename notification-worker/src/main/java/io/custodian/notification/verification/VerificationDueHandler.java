@@ -1,0 +1,115 @@
+package io.custodian.notification.verification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.IncidentReported;
+import io.custodian.api.event.VerificationDue;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.events.EventHandler;
+import io.custodian.notification.events.InboundEvent;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code asset.verification.due}: ask the asset's holder and owner to attest that it is still where
+ * the register says (routed, by default, to the event's {@code holder} and {@code owner}).
+ */
+@ApplicationScoped
+class VerificationDueHandler implements EventHandler {
+
+    @CheckedTemplate(basePath = "VerificationMail")
+    static class Templates {
+        static native TemplateInstance reminderText(Reminder reminder);
+
+        static native TemplateInstance reminderHtml(Reminder reminder);
+    }
+
+    /** What the reminder says, formatted for people. */
+    record Reminder(
+            String assetTag,
+            String name,
+            String category,
+            String lastVerified,
+            String due,
+            boolean overdue,
+            String owner,
+            String holder) {}
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+
+    private final ObjectMapper mapper;
+    private final AlertDispatcher dispatcher;
+    private final ZoneId zone;
+
+    VerificationDueHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        this.mapper = mapper;
+        this.dispatcher = dispatcher;
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.VERIFICATION_DUE;
+    }
+
+    @Override
+    public Uni<Void> handle(InboundEvent event) {
+        return Uni.createFrom().item(() -> render(event)).chain(a -> dispatcher.dispatch(event, a));
+    }
+
+    Alert render(InboundEvent event) {
+        VerificationDue due;
+        try {
+            due = mapper.readValue(event.data(), VerificationDue.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "Event " + event.id() + ": data is not a VerificationDue: " + e.getMessage(),
+                    e);
+        }
+        Reminder reminder =
+                new Reminder(
+                        due.assetTag(),
+                        due.name(),
+                        due.category(),
+                        due.lastVerifiedAt() == null
+                                ? "never"
+                                : DAY.format(due.lastVerifiedAt().atZone(zone)),
+                        DAY.format(due.nextVerificationDue().atZone(zone)),
+                        due.overdue(),
+                        describe(due.owner()),
+                        due.holder() == null ? null : describe(due.holder()));
+        Map<String, String> parties = new HashMap<>();
+        if (due.owner() != null && due.owner().email() != null) {
+            parties.put("owner", due.owner().email());
+        }
+        if (due.holder() != null && due.holder().email() != null) {
+            parties.put("holder", due.holder().email());
+        }
+        String subject =
+                "[Custodian] "
+                        + (due.overdue() ? "Overdue" : "Due")
+                        + ": please confirm you still have "
+                        + due.assetTag()
+                        + " "
+                        + due.name();
+        return new Alert(
+                subject,
+                Templates.reminderText(reminder).render(),
+                Templates.reminderHtml(reminder).render(),
+                Map.copyOf(parties));
+    }
+
+    private static String describe(IncidentReported.Party party) {
+        return party.email() == null ? party.name() : party.name() + " <" + party.email() + ">";
+    }
+}
