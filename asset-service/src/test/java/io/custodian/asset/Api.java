@@ -91,6 +91,16 @@ public final class Api {
                 .path("id");
     }
 
+    /** The asset's current ETag, for If-Match. */
+    public static String etag(String assetId) {
+        return asAdmin()
+                .get("/api/v1/assets/" + assetId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
     /** A laptop owned by the given party; returns its id. */
     public static String createAsset(String tag, String ownerType, String ownerId) {
         return asAdmin()

@@ -3,6 +3,7 @@ package io.custodian.asset.incident;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentReported;
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.inventory.EventParties;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
@@ -118,27 +119,7 @@ class Incidents {
                         LowerCaseEnums.of(asset.classification),
                         asset.serialNumber,
                         LowerCaseEnums.of(incident.previousAssetStatus)),
-                asset.ownerPerson != null
-                        ? party(
-                                "person",
-                                asset.ownerPerson.id,
-                                asset.ownerPerson.displayName,
-                                asset.ownerPerson.email)
-                        : party(
-                                "group",
-                                asset.ownerGroup.id,
-                                asset.ownerGroup.name,
-                                asset.ownerGroup.contactEmail),
-                asset.holder == null
-                        ? null
-                        : party(
-                                "person",
-                                asset.holder.id,
-                                asset.holder.displayName,
-                                asset.holder.email));
-    }
-
-    private static IncidentReported.Party party(String type, UUID id, String name, String email) {
-        return new IncidentReported.Party(type, id, name, email);
+                EventParties.owner(asset),
+                EventParties.holder(asset));
     }
 }

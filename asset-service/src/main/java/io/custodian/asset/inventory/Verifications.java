@@ -1,7 +1,6 @@
 package io.custodian.asset.inventory;
 
 import io.custodian.api.event.EventTypes;
-import io.custodian.api.event.IncidentReported;
 import io.custodian.api.event.VerificationDue;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
@@ -119,29 +118,9 @@ class Verifications {
                             asset.lastVerifiedAt,
                             asset.nextVerificationDue,
                             asset.nextVerificationDue.isBefore(now),
-                            asset.ownerPerson != null
-                                    ? party(
-                                            "person",
-                                            asset.ownerPerson.id,
-                                            asset.ownerPerson.displayName,
-                                            asset.ownerPerson.email)
-                                    : party(
-                                            "group",
-                                            asset.ownerGroup.id,
-                                            asset.ownerGroup.name,
-                                            asset.ownerGroup.contactEmail),
-                            asset.holder == null
-                                    ? null
-                                    : party(
-                                            "person",
-                                            asset.holder.id,
-                                            asset.holder.displayName,
-                                            asset.holder.email)));
+                            EventParties.owner(asset),
+                            EventParties.holder(asset)));
         }
         return due.size();
-    }
-
-    private static IncidentReported.Party party(String type, UUID id, String name, String email) {
-        return new IncidentReported.Party(type, id, name, email);
     }
 }

@@ -5,6 +5,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.etag;
 import static io.custodian.asset.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -272,14 +273,5 @@ class CustodyTest {
                 .header("If-Match", etag(asset))
                 .body(Map.of("personId", person))
                 .post("/api/v1/assets/" + asset + "/checkout");
-    }
-
-    private static String etag(String id) {
-        return asAdmin()
-                .get("/api/v1/assets/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
     }
 }

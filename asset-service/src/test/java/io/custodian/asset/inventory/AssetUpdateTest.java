@@ -5,6 +5,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.etag;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -289,14 +290,5 @@ class AssetUpdateTest {
                 .header("If-Match", etag(id))
                 .body(Map.of("status", status))
                 .post("/api/v1/assets/" + id + "/transitions");
-    }
-
-    private static String etag(String id) {
-        return asAdmin()
-                .get("/api/v1/assets/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
     }
 }
