@@ -35,6 +35,15 @@ class AssetResource {
         this.caller = caller;
     }
 
+    /** Search and list (keyset pagination); the filters and paging live in {@link AssetSearch}. */
+    @jakarta.inject.Inject AssetSearch search;
+
+    @GET
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
+    public Response list(UriInfo uri) {
+        return search.list(uri, caller);
+    }
+
     @POST
     @RolesAllowed(ASSET_ADMIN)
     public Response create(Inventory.NewAsset body, UriInfo uri) {

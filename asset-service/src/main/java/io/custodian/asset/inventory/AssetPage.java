@@ -1,0 +1,8 @@
+package io.custodian.asset.inventory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One page of a list of assets; {@code next} is absent on the last page. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AssetPage(List<AssetView> items, String next) {}
