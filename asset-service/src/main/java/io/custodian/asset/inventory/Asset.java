@@ -15,8 +15,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 
 /** An inventory entry: a device or an information asset, with exactly one owner. */
+@Audited
 @Entity
 public class Asset extends PanacheEntityBase {
 

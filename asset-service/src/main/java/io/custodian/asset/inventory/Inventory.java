@@ -254,8 +254,13 @@ public class Inventory {
 
     /** The asset, if the caller may see it; otherwise 404 so that existence does not leak. */
     Asset read(UUID id, Caller caller) {
+        // one statement: the asset with its owner and holder, as the view needs them
         Asset asset =
-                Asset.<Asset>findByIdOptional(id)
+                Asset.<Asset>find(
+                                "from Asset a left join fetch a.ownerPerson left join fetch"
+                                        + " a.ownerGroup left join fetch a.holder where a.id = ?1",
+                                id)
+                        .firstResultOptional()
                         .orElseThrow(() -> ProblemException.notFound("asset", id));
         if (!caller.readsEverything() && !asset.isHeldOrOwnedBy(caller.email())) {
             throw ProblemException.notFound("asset", id);

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 
 /** A team that can own assets, with the contact that hears about them. */
+@Audited
 @Entity(name = "AssetGroup")
 @Table(name = "asset_group")
 public class Group extends PanacheEntityBase {

@@ -13,8 +13,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 
 /** Someone who can own or hold assets; synced from HR. */
+@Audited
 @Entity
 public class Person extends PanacheEntityBase {
 
