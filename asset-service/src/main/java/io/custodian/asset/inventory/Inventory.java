@@ -81,43 +81,22 @@ public class Inventory {
         Asset asset = new Asset();
         asset.id = UUID.randomUUID();
         asset.assetTag = tag;
-        asset.name = request.name().trim();
-        asset.category = request.category();
-        asset.classification = request.classification();
         asset.status = AssetStatus.IN_STOCK;
-        asset.serialNumber = blankToNull(request.serialNumber());
-        asset.manufacturer = blankToNull(request.manufacturer());
-        asset.model = blankToNull(request.model());
-        asset.notes = request.notes();
-        asset.location = blankToNull(request.location());
-        asset.purchaseDate = request.purchaseDate();
-        asset.warrantyUntil = request.warrantyUntil();
-        if (request.posture() != null) {
-            if (!request.category().isEndpoint()) {
-                throw ProblemException.invalid(
-                        "posture",
-                        "only endpoint devices (laptop, desktop, phone, tablet) have one");
-            }
-            asset.diskEncrypted = request.posture().diskEncrypted();
-            asset.mdmEnrolled = request.posture().mdmEnrolled();
-            asset.screenLock = request.posture().screenLock();
-        }
-        switch (request.owner().type()) {
-            case PERSON ->
-                    asset.ownerPerson =
-                            parties.findPerson(request.owner().id())
-                                    .orElseThrow(
-                                            () ->
-                                                    ProblemException.invalid(
-                                                            "owner.id", "no such person"));
-            case GROUP ->
-                    asset.ownerGroup =
-                            parties.findGroup(request.owner().id())
-                                    .orElseThrow(
-                                            () ->
-                                                    ProblemException.invalid(
-                                                            "owner.id", "no such group"));
-        }
+        apply(
+                asset,
+                new AssetDetails(
+                        request.name(),
+                        request.category(),
+                        request.classification(),
+                        request.serialNumber(),
+                        request.manufacturer(),
+                        request.model(),
+                        request.notes(),
+                        request.location(),
+                        request.purchaseDate(),
+                        request.warrantyUntil(),
+                        request.posture()));
+        setOwner(asset, request.owner());
         asset.createdAt = asset.updatedAt = Instant.now(clock);
         asset.nextVerificationDue = asset.createdAt.plus(config.cadence());
         asset.persistAndFlush();
