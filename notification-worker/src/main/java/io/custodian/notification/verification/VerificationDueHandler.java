@@ -1,6 +1,5 @@
 package io.custodian.notification.verification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentReported;
@@ -8,12 +7,10 @@ import io.custodian.api.event.VerificationDue;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
-import io.custodian.notification.events.EventHandler;
-import io.custodian.notification.events.InboundEvent;
+import io.custodian.notification.delivery.AlertingHandler;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -23,8 +20,8 @@ import java.util.Map;
  * {@code asset.verification.due}: ask the asset's holder and owner to attest that it is still where
  * the register says (routed, by default, to the event's {@code holder} and {@code owner}).
  */
-@ApplicationScoped
-class VerificationDueHandler implements EventHandler {
+@Singleton
+class VerificationDueHandler extends AlertingHandler<VerificationDue> {
 
     @CheckedTemplate(basePath = "VerificationMail")
     static class Templates {
@@ -46,36 +43,16 @@ class VerificationDueHandler implements EventHandler {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
-    private final ObjectMapper mapper;
-    private final AlertDispatcher dispatcher;
     private final ZoneId zone;
 
     VerificationDueHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        this.mapper = mapper;
-        this.dispatcher = dispatcher;
+        super(EventTypes.VERIFICATION_DUE, VerificationDue.class, mapper, dispatcher);
         this.zone = config.alerts().timeZone();
     }
 
     @Override
-    public String type() {
-        return EventTypes.VERIFICATION_DUE;
-    }
-
-    @Override
-    public Uni<Void> handle(InboundEvent event) {
-        return Uni.createFrom().item(() -> render(event)).chain(a -> dispatcher.dispatch(event, a));
-    }
-
-    Alert render(InboundEvent event) {
-        VerificationDue due;
-        try {
-            due = mapper.readValue(event.data(), VerificationDue.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "Event " + event.id() + ": data is not a VerificationDue: " + e.getMessage(),
-                    e);
-        }
+    protected Alert render(VerificationDue due) {
         Reminder reminder =
                 new Reminder(
                         due.assetTag(),
