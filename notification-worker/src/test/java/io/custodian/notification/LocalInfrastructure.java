@@ -8,13 +8,15 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * The real infrastructure every {@code @QuarkusTest} of this module runs against (one instance for
- * the whole run): PostgreSQL, a KRaft Kafka broker and a GreenMail SMTP sink, from deploy/local.
+ * the whole run): PostgreSQL, a KRaft Kafka broker and a GreenMail SMTP sink, from deploy/local;
+ * and WireMock as the chat and webhook receivers.
  */
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "custodian_notifications"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MailTestResource.class)
+@QuarkusTestResource(ReceiversTestResource.class)
 public final class LocalInfrastructure {
 
     private LocalInfrastructure() {}
