@@ -109,10 +109,14 @@ class AlertDispatcherTest {
                                 about(eventId, inbox(mail, CEO)).size() == 1
                                         && about(eventId, inbox(mail, CTO)).size() == 1);
         await().atMost(TIMEOUT).until(() -> ChannelsTest.processedAt(eventId) != null);
+        for (String recipient : List.of(CEO, CTO, OWNER)) {
+            assertThat(about(eventId, inbox(mail, recipient))).hasSize(1);
+        }
         assertThat(deliveries(eventId))
                 .extracting(d -> d.status)
                 .containsOnly(Delivery.DELIVERED)
                 .hasSize(3);
+        assertThat(deliveries(eventId)).allMatch(d -> d.attempts > 1);
         // chat and webhook went out at once, each once, while the mail waited for the SMTP server
         assertThat(ChannelsTest.deliveries(eventId))
                 .filteredOn(d -> !d.channel.equals(EmailChannel.NAME))
