@@ -99,7 +99,10 @@ class AlertDispatcherTest {
         String eventId = UUID.randomUUID().toString();
         events.sendIncident(eventId, Events.stolenLaptop("LT-2002", "Car park B"));
 
-        Thread.sleep(800); // a few failed attempts (first retry after 100 ms, then 200, 400)
+        // the worker notes the event before its first attempt; then a few attempts fail (first
+        // retry after 100 ms, then 200, 400)
+        await().atMost(TIMEOUT).until(() -> processed(eventId) != null);
+        Thread.sleep(800);
         assertThat(ChannelsTest.processedAt(eventId)).isNull();
         mail.greenMail().start();
 
