@@ -32,7 +32,7 @@ record PolicyMail(
     record Fact(String label, String value) {
         /** The label padded for the plain-text table. */
         public String padded() {
-            return String.format(Locale.ROOT, "%-16s", label + ":");
+            return String.format(Locale.ROOT, "%-18s", label + ":");
         }
     }
 
