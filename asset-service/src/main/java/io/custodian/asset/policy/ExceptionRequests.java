@@ -236,12 +236,13 @@ class ExceptionRequests {
         TypedQuery<ExceptionRequest> query = db.createQuery(hql, ExceptionRequest.class);
         values.forEach(query::setParameter);
         List<ExceptionRequest> rows = query.setMaxResults(limit + 1).getResultList();
+        var people = Directory.memo();
         return Keyset.page(
                 uri,
                 rows,
                 limit,
                 e -> new Keyset.Position(e.requestedAt, e.id),
-                ExceptionView::of,
+                e -> ExceptionView.of(e, people),
                 ExceptionView.Page::new);
     }
 

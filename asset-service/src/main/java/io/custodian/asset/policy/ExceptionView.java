@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** An exception request as the API shows it; map it inside the transaction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,16 +27,20 @@ record ExceptionView(
         Instant expiredAt) {
 
     static ExceptionView of(ExceptionRequest e) {
+        return of(e, Directory::person);
+    }
+
+    static ExceptionView of(ExceptionRequest e, Function<String, PolicyPerson> people) {
         return new ExceptionView(
                 e.id,
                 e.clause,
                 e.status,
                 e.justification,
                 e.assets.stream().map(Directory::asset).toList(),
-                Directory.person(e.requestedBy),
+                people.apply(e.requestedBy),
                 e.requestedAt,
                 e.wantedUntil,
-                Directory.person(e.decidedBy),
+                people.apply(e.decidedBy),
                 e.decidedAt,
                 e.decisionNote,
                 e.validUntil,

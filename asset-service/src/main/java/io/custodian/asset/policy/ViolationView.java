@@ -6,6 +6,7 @@ import io.custodian.api.event.PolicyPerson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** A violation report as the API shows it; map it inside the transaction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,6 +28,10 @@ record ViolationView(
         String outcome) {
 
     static ViolationView of(Violation v) {
+        return of(v, Directory::person);
+    }
+
+    static ViolationView of(Violation v, Function<String, PolicyPerson> people) {
         return new ViolationView(
                 v.id,
                 v.status,
@@ -35,12 +40,12 @@ record ViolationView(
                 v.occurredAt,
                 Directory.person(v.person),
                 Directory.asset(v.asset),
-                Directory.person(v.reportedBy),
+                people.apply(v.reportedBy),
                 v.reportedAt,
-                Directory.person(v.acknowledgedBy),
+                people.apply(v.acknowledgedBy),
                 v.acknowledgedAt,
                 v.acknowledgementNote,
-                Directory.person(v.closedBy),
+                people.apply(v.closedBy),
                 v.closedAt,
                 v.outcome);
     }

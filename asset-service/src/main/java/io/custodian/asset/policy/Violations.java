@@ -223,12 +223,13 @@ class Violations {
         TypedQuery<Violation> query = db.createQuery(hql, Violation.class);
         values.forEach(query::setParameter);
         List<Violation> rows = query.setMaxResults(limit + 1).getResultList();
+        var people = Directory.memo();
         return Keyset.page(
                 uri,
                 rows,
                 limit,
                 v -> new Keyset.Position(v.reportedAt, v.id),
-                ViolationView::of,
+                v -> ViolationView.of(v, people),
                 ViolationView.Page::new);
     }
 
