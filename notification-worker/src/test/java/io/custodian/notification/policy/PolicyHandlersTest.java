@@ -1,8 +1,13 @@
 package io.custodian.notification.policy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.ExceptionDecided;
 import io.custodian.api.event.ExceptionExpired;
@@ -15,9 +20,12 @@ import io.custodian.api.event.ViolationReported;
 import io.custodian.local.MailSink;
 import io.custodian.local.testing.InjectMailSink;
 import io.custodian.notification.Events;
+import io.custodian.notification.InjectReceivers;
+import io.custodian.notification.ReceiversTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +35,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The six policy.* alerts: who gets them (real Kafka, real SMTP) and what they say. */
+/**
+ * The six policy.* alerts: who gets them (real Kafka, real SMTP, WireMock as the leadership chat)
+ * and what they say.
+ */
 @QuarkusTest
 class PolicyHandlersTest {
 
@@ -37,6 +48,7 @@ class PolicyHandlersTest {
                     UUID.randomUUID(), "LT-0042", "MacBook Pro 14", "laptop", "confidential");
 
     @InjectMailSink MailSink mail;
+    @InjectReceivers WireMockServer receivers;
     @Inject ObjectMapper mapper;
 
     private Events events;
@@ -96,6 +108,8 @@ class PolicyHandlersTest {
                 .contains("/api/v1/exceptions/" + id + "/decision");
         assertThat(html(ceoMail)).contains("<h2").contains("Justification");
         only(eventId, Events.CTO);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chatsAbout(id).size() == 1);
+        assertThat(chatsAbout(id).get(0).getBodyAsString()).contains("Exception requested by");
         assertThat(Events.about(eventId, Events.inbox(mail, requester.email()))).isEmpty();
     }
 
@@ -130,6 +144,7 @@ class PolicyHandlersTest {
                 .contains("Grace Ceo <ceo@example.com>");
         Thread.sleep(300);
         assertThat(Events.about(eventId, Events.inbox(mail, Events.CEO))).isEmpty();
+        assertThat(chatsAbout(id)).isEmpty();
     }
 
     @Test
@@ -186,7 +201,9 @@ class PolicyHandlersTest {
                 .contains("What happened")
                 .contains("/api/v1/violations/" + id + "/acknowledgement");
         only(eventId, Events.CTO);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chatsAbout(id).size() == 1);
         Thread.sleep(300);
+        assertThat(chatsAbout(id)).hasSize(1);
         assertThat(Events.about(eventId, Events.inbox(mail, concerned.email()))).isEmpty();
         assertThat(Events.about(eventId, Events.inbox(mail, reporter.email()))).isEmpty();
     }
@@ -238,6 +255,13 @@ class PolicyHandlersTest {
         Thread.sleep(300);
         assertThat(Events.about(closed, Events.inbox(mail, Events.CEO))).isEmpty();
         assertThat(Events.about(closed, Events.inbox(mail, concerned.email()))).isEmpty();
+    }
+
+    /** Chat messages naming this exception or violation (its id is in every alert's text). */
+    private List<com.github.tomakehurst.wiremock.verification.LoggedRequest> chatsAbout(UUID id) {
+        return receivers.findAll(
+                postRequestedFor(urlPathEqualTo(ReceiversTestResource.CHAT_PATH))
+                        .withRequestBody(containing(id.toString())));
     }
 
     private String send(String type, UUID key, Object data) throws Exception {
