@@ -15,6 +15,24 @@ public final class EventTypes {
     /** An asset's periodic attestation is due; data: {@link VerificationDue}. */
     public static final String VERIFICATION_DUE = "asset.verification.due";
 
+    /** Someone requested an exception to the policy; data: {@link ExceptionRequested}. */
+    public static final String EXCEPTION_REQUESTED = "policy.exception.requested";
+
+    /** Leadership approved or rejected an exception request; data: {@link ExceptionDecided}. */
+    public static final String EXCEPTION_DECIDED = "policy.exception.decided";
+
+    /** An approved exception ran past its last valid day; data: {@link ExceptionExpired}. */
+    public static final String EXCEPTION_EXPIRED = "policy.exception.expired";
+
+    /** Someone reported a violation of the policy; data: {@link ViolationReported}. */
+    public static final String VIOLATION_REPORTED = "policy.violation.reported";
+
+    /** Leadership acknowledged a violation report; data: {@link ViolationAcknowledged}. */
+    public static final String VIOLATION_ACKNOWLEDGED = "policy.violation.acknowledged";
+
+    /** Leadership closed a violation report with its outcome; data: {@link ViolationClosed}. */
+    public static final String VIOLATION_CLOSED = "policy.violation.closed";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

@@ -1,0 +1,81 @@
+package io.custodian.asset.policy;
+
+import io.custodian.asset.inventory.Asset;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+
+/** A request for an exception to the policy, and leadership's decision on it. */
+@Entity
+@Table(name = "policy_exception")
+class ExceptionRequest extends PanacheEntityBase {
+
+    enum Status {
+        REQUESTED,
+        APPROVED,
+        REJECTED,
+        EXPIRED;
+    }
+
+    @Id UUID id;
+
+    @Enumerated(EnumType.STRING)
+    PolicyClause clause;
+
+    String justification;
+
+    @Enumerated(EnumType.STRING)
+    Status status;
+
+    /** The assets concerned, in the order the requester listed them. */
+    @ManyToMany
+    @JoinTable(
+            name = "policy_exception_asset",
+            joinColumns = @JoinColumn(name = "exception_id"),
+            inverseJoinColumns = @JoinColumn(name = "asset_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    List<Asset> assets = new ArrayList<>();
+
+    @Column(name = "requested_by")
+    String requestedBy;
+
+    @Column(name = "requested_at")
+    Instant requestedAt;
+
+    @Column(name = "wanted_until")
+    LocalDate wantedUntil;
+
+    @Column(name = "decided_by")
+    String decidedBy;
+
+    @Column(name = "decided_at")
+    Instant decidedAt;
+
+    @Column(name = "decision_note")
+    String decisionNote;
+
+    /** Approved exceptions: the last day (UTC) the exception holds. */
+    @Column(name = "valid_until")
+    LocalDate validUntil;
+
+    @Column(name = "expired_at")
+    Instant expiredAt;
+
+    @Version long version;
+}

@@ -1,0 +1,77 @@
+package io.custodian.asset.policy;
+
+import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.ownership.Person;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reported violation of the policy: reported → acknowledged → closed (with its outcome). */
+@Entity
+@Table(name = "policy_violation")
+class Violation extends PanacheEntityBase {
+
+    enum Status {
+        REPORTED,
+        ACKNOWLEDGED,
+        CLOSED;
+    }
+
+    @Id UUID id;
+
+    @Enumerated(EnumType.STRING)
+    Status status;
+
+    String description;
+
+    @Enumerated(EnumType.STRING)
+    PolicyClause clause;
+
+    @Column(name = "occurred_at")
+    Instant occurredAt;
+
+    /** The person concerned, when the reporter named one. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "person_id")
+    Person person;
+
+    /** The asset concerned, when the reporter named one. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "asset_id")
+    Asset asset;
+
+    @Column(name = "reported_by")
+    String reportedBy;
+
+    @Column(name = "reported_at")
+    Instant reportedAt;
+
+    @Column(name = "acknowledged_by")
+    String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    Instant acknowledgedAt;
+
+    @Column(name = "acknowledgement_note")
+    String acknowledgementNote;
+
+    @Column(name = "closed_by")
+    String closedBy;
+
+    @Column(name = "closed_at")
+    Instant closedAt;
+
+    String outcome;
+
+    @Version long version;
+}

@@ -1,0 +1,293 @@
+package io.custodian.asset.policy;
+
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.ViolationAcknowledged;
+import io.custodian.api.event.ViolationClosed;
+import io.custodian.api.event.ViolationReported;
+import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.outbox.Outbox;
+import io.custodian.asset.ownership.Person;
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.LowerCaseEnums;
+import io.custodian.asset.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Violations of the policy: anyone signed in (but HR's machine client) reports one; leadership
+ * acknowledges it and closes it with an outcome. Following the brief's role table, IT ({@code
+ * asset-admin}) reports and reads violations but does not acknowledge or close them, and nobody
+ * acknowledges or closes a report about themselves. Every state change stores its {@code
+ * policy.violation.*} event in the outbox, keyed by the violation id.
+ */
+@ApplicationScoped
+class Violations {
+
+    private final Outbox outbox;
+    private final PolicyConfig config;
+    private final Clock clock;
+    private final EntityManager db;
+
+    Violations(Outbox outbox, PolicyConfig config, Clock clock, EntityManager db) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.db = db;
+    }
+
+    record Report(
+            @NotBlank @Size(max = 4000) String description,
+            PolicyClause clause,
+            Instant occurredAt,
+            UUID personId,
+            @Email @Size(max = 254) String personEmail,
+            UUID assetId,
+            @Size(min = 1, max = 64) String assetTag) {}
+
+    record Acknowledgement(@Size(max = 2000) String note) {}
+
+    record Closure(@NotBlank @Size(max = 4000) String outcome) {}
+
+    @Transactional
+    ViolationView report(@NotNull @Valid Report report, Caller caller) {
+        Instant now = now();
+        if (report.occurredAt() != null
+                && report.occurredAt().isAfter(now.plus(config.violations().clockSkew()))) {
+            throw ProblemException.invalid("occurredAt", "must not be in the future");
+        }
+        Violation violation = new Violation();
+        violation.id = UUID.randomUUID();
+        violation.status = Violation.Status.REPORTED;
+        violation.description = report.description().strip();
+        violation.clause = report.clause();
+        violation.occurredAt = report.occurredAt();
+        violation.person = person(report.personId(), report.personEmail());
+        violation.asset = asset(report.assetId(), report.assetTag());
+        violation.reportedBy = caller.email();
+        violation.reportedAt = now;
+        violation.persist();
+
+        outbox.append(
+                "violation",
+                violation.id,
+                EventTypes.VIOLATION_REPORTED,
+                subject(violation),
+                new ViolationReported(
+                        violation.id,
+                        violation.description,
+                        LowerCaseEnums.of(violation.clause),
+                        violation.occurredAt,
+                        Directory.person(violation.person),
+                        Directory.asset(violation.asset),
+                        Directory.person(violation.reportedBy),
+                        violation.reportedAt));
+        return ViolationView.of(violation);
+    }
+
+    @Transactional
+    ViolationView acknowledge(UUID id, @Valid Acknowledgement body, Caller caller) {
+        Violation violation = actOn(id, caller);
+        if (violation.status != Violation.Status.REPORTED) {
+            throw ProblemException.conflict(
+                    "This violation report is already " + LowerCaseEnums.of(violation.status) + ".",
+                    "status",
+                    "already " + LowerCaseEnums.of(violation.status));
+        }
+        violation.status = Violation.Status.ACKNOWLEDGED;
+        violation.acknowledgedBy = caller.email();
+        violation.acknowledgedAt = now();
+        violation.acknowledgementNote =
+                body == null || body.note() == null || body.note().isBlank()
+                        ? null
+                        : body.note().strip();
+        violation.persistAndFlush();
+
+        outbox.append(
+                "violation",
+                violation.id,
+                EventTypes.VIOLATION_ACKNOWLEDGED,
+                subject(violation),
+                new ViolationAcknowledged(
+                        violation.id,
+                        violation.description,
+                        LowerCaseEnums.of(violation.clause),
+                        Directory.person(violation.person),
+                        Directory.asset(violation.asset),
+                        Directory.person(violation.reportedBy),
+                        Directory.person(violation.acknowledgedBy),
+                        violation.acknowledgedAt,
+                        violation.acknowledgementNote));
+        return ViolationView.of(violation);
+    }
+
+    @Transactional
+    ViolationView close(UUID id, @NotNull @Valid Closure closure, Caller caller) {
+        Violation violation = actOn(id, caller);
+        if (violation.status != Violation.Status.ACKNOWLEDGED) {
+            throw ProblemException.conflict(
+                    violation.status == Violation.Status.CLOSED
+                            ? "This violation report is already closed."
+                            : "Acknowledge this violation report before closing it.",
+                    "status",
+                    violation.status == Violation.Status.CLOSED
+                            ? "already closed"
+                            : "must be acknowledged first");
+        }
+        violation.status = Violation.Status.CLOSED;
+        violation.closedBy = caller.email();
+        violation.closedAt = now();
+        violation.outcome = closure.outcome().strip();
+        violation.persistAndFlush();
+
+        outbox.append(
+                "violation",
+                violation.id,
+                EventTypes.VIOLATION_CLOSED,
+                subject(violation),
+                new ViolationClosed(
+                        violation.id,
+                        violation.description,
+                        LowerCaseEnums.of(violation.clause),
+                        Directory.person(violation.person),
+                        Directory.asset(violation.asset),
+                        Directory.person(violation.reportedBy),
+                        Directory.person(violation.closedBy),
+                        violation.closedAt,
+                        violation.outcome));
+        return ViolationView.of(violation);
+    }
+
+    /** Admins, leadership and auditors read any; an employee only what they reported (else 404). */
+    @Transactional
+    ViolationView read(UUID id, Caller caller) {
+        Violation violation = find(id);
+        if (!caller.readsEverything() && !violation.reportedBy.equalsIgnoreCase(caller.email())) {
+            throw ProblemException.notFound("violation report", id);
+        }
+        return ViolationView.of(violation);
+    }
+
+    /** GET /api/v1/violations: newest first, filters status and reporter, keyset pages. */
+    @Transactional
+    Response list(UriInfo uri, Caller caller) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        Keyset.onlyKnown(params, Set.of("status", "reporter"));
+        int limit = Keyset.limit(params);
+        Keyset.Position after = Keyset.cursor(params);
+
+        List<String> where = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        Violation.Status status = Keyset.enumValue(params, "status", Violation.Status.class);
+        if (status != null) {
+            where.add("v.status = :status");
+            values.put("status", status);
+        }
+        String reporter = Keyset.single(params, "reporter");
+        if (reporter != null) {
+            where.add("v.reportedBy = :reporter");
+            values.put("reporter", reporter.toLowerCase(Locale.ROOT));
+        }
+        if (!caller.readsEverything()) {
+            where.add("v.reportedBy = :me");
+            values.put("me", caller.email());
+        }
+        if (after != null) {
+            where.add("(v.reportedAt < :at or (v.reportedAt = :at and v.id < :id))");
+            values.put("at", after.at());
+            values.put("id", after.id());
+        }
+        String hql =
+                "select v from Violation v left join fetch v.person left join fetch v.asset"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by v.reportedAt desc, v.id desc";
+        TypedQuery<Violation> query = db.createQuery(hql, Violation.class);
+        values.forEach(query::setParameter);
+        List<Violation> rows = query.setMaxResults(limit + 1).getResultList();
+        var people = Directory.memo();
+        return Keyset.page(
+                uri,
+                rows,
+                limit,
+                v -> new Keyset.Position(v.reportedAt, v.id),
+                v -> ViolationView.of(v, people),
+                ViolationView.Page::new);
+    }
+
+    /** The violation leadership acts on; not one about the acting leader themselves. */
+    private static Violation actOn(UUID id, Caller caller) {
+        Violation violation = find(id);
+        if (violation.person != null && violation.person.email.equalsIgnoreCase(caller.email())) {
+            throw ProblemException.forbidden(
+                    "This violation report is about you; another member of leadership must handle"
+                            + " it.");
+        }
+        return violation;
+    }
+
+    private static Violation find(UUID id) {
+        return Violation.<Violation>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("violation report", id));
+    }
+
+    /** The person concerned by id or by e-mail (at most one), who must exist; or nobody. */
+    private static Person person(UUID id, String email) {
+        if (id != null && email != null) {
+            throw ProblemException.invalid(
+                    "personEmail", "give at most one of personId and personEmail");
+        }
+        if (id != null) {
+            return Person.<Person>findByIdOptional(id)
+                    .orElseThrow(() -> ProblemException.invalid("personId", "no such person"));
+        }
+        if (email != null) {
+            return Person.findByEmail(email.strip())
+                    .orElseThrow(() -> ProblemException.invalid("personEmail", "no such person"));
+        }
+        return null;
+    }
+
+    /** The asset concerned by id or by tag (at most one), which must exist; or none. */
+    private static Asset asset(UUID id, String tag) {
+        if (id != null && tag != null) {
+            throw ProblemException.invalid("assetTag", "give at most one of assetId and assetTag");
+        }
+        if (id != null) {
+            return Asset.<Asset>findByIdOptional(id)
+                    .orElseThrow(() -> ProblemException.invalid("assetId", "no such asset"));
+        }
+        if (tag != null) {
+            return Asset.<Asset>find("assetTag", tag.strip())
+                    .firstResultOptional()
+                    .orElseThrow(() -> ProblemException.invalid("assetTag", "no such asset"));
+        }
+        return null;
+    }
+
+    private static String subject(Violation violation) {
+        return "violations/" + violation.id;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

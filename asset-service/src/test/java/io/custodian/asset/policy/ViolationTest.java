@@ -1,0 +1,311 @@
+package io.custodian.asset.policy;
+
+import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.asset.EventTap;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ViolationTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String CEO = "ceo@example.com";
+
+    @Test
+    void shouldReportAViolationNamingPersonAndAssetAndPublishTheEvent() throws Exception {
+        String person = unique("eve") + "@example.com";
+        String personId = createPerson(person);
+        String tag = unique("LT");
+        String asset = createAsset(tag, "person", personId);
+        String reporter = unique("rob") + "@example.com";
+        Instant occurred = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+        try (EventTap tap = new EventTap()) {
+            Map<String, Object> body = report("Laptop left unlocked in the café.");
+            body.put("clause", "handling");
+            body.put("occurredAt", occurred.toString());
+            body.put("personEmail", person.toUpperCase());
+            body.put("assetTag", tag);
+            var response =
+                    as("employee", reporter)
+                            .body(body)
+                            .post("/api/v1/violations")
+                            .then()
+                            .statusCode(201)
+                            .contentType("application/json")
+                            .body("status", equalTo("reported"))
+                            .body("clause", equalTo("handling"))
+                            .body("person.id", equalTo(personId))
+                            .body("person.email", equalTo(person))
+                            .body("asset.assetTag", equalTo(tag))
+                            .body("reportedBy.email", equalTo(reporter))
+                            .body("reportedAt", notNullValue())
+                            .extract();
+            String id = response.path("id");
+            assertThat(response.header("Location")).endsWith("/api/v1/violations/" + id);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !tap.withKey(id).isEmpty());
+            Thread.sleep(300);
+            List<EventTap.Event> events = tap.withKey(id);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).header("ce_type")).isEqualTo("policy.violation.reported");
+            assertThat(events.get(0).header("ce_subject")).isEqualTo("violations/" + id);
+            JsonNode data = new ObjectMapper().readTree(events.get(0).value());
+            assertThat(data.get("description").asText())
+                    .isEqualTo("Laptop left unlocked in the café.");
+            assertThat(data.at("/person/email").asText()).isEqualTo(person);
+            assertThat(data.at("/person/name").asText()).isEqualTo("Ada Lovelace");
+            assertThat(data.at("/asset/id").asText()).isEqualTo(asset);
+            assertThat(data.at("/reporter/email").asText()).isEqualTo(reporter);
+            assertThat(Instant.parse(data.get("occurredAt").asText())).isEqualTo(occurred);
+        }
+    }
+
+    @Test
+    void shouldLetOnlyLeadershipAcknowledgeAndThenCloseWithAnOutcome() throws Exception {
+        String reporter = unique("rob") + "@example.com";
+        String id = reportAs("employee", reporter, report("Shared a password by chat."));
+
+        try (EventTap tap = new EventTap()) {
+            for (String role : List.of("employee", "asset-admin", "auditor", "hr-system")) {
+                as(role, unique("x") + "@example.com")
+                        .body(Map.of())
+                        .post("/api/v1/violations/" + id + "/acknowledgement")
+                        .then()
+                        .statusCode(403)
+                        .contentType(PROBLEM);
+                as(role, unique("x") + "@example.com")
+                        .body(Map.of("outcome", "Done"))
+                        .post("/api/v1/violations/" + id + "/closure")
+                        .then()
+                        .statusCode(403);
+            }
+            as("leadership", CEO)
+                    .body(Map.of("outcome", "Done"))
+                    .post("/api/v1/violations/" + id + "/closure")
+                    .then()
+                    .statusCode(409)
+                    .contentType(PROBLEM)
+                    .body("detail", containsString("Acknowledge"));
+
+            as("leadership", CEO)
+                    .body(Map.of("note", "On it"))
+                    .post("/api/v1/violations/" + id + "/acknowledgement")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("acknowledged"))
+                    .body("acknowledgedBy.email", equalTo(CEO))
+                    .body("acknowledgementNote", equalTo("On it"));
+            as("leadership", "cto@example.com")
+                    .body(Map.of())
+                    .post("/api/v1/violations/" + id + "/acknowledgement")
+                    .then()
+                    .statusCode(409);
+            as("leadership", CEO)
+                    .body(Map.of("outcome", " "))
+                    .post("/api/v1/violations/" + id + "/closure")
+                    .then()
+                    .statusCode(422)
+                    .body("errors[0].field", equalTo("outcome"));
+            as("leadership", CEO)
+                    .body(Map.of("outcome", "Password rotated; reminder sent to the team."))
+                    .post("/api/v1/violations/" + id + "/closure")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("closed"))
+                    .body("closedBy.email", equalTo(CEO))
+                    .body("outcome", equalTo("Password rotated; reminder sent to the team."));
+            as("leadership", CEO)
+                    .body(Map.of("outcome", "Again"))
+                    .post("/api/v1/violations/" + id + "/closure")
+                    .then()
+                    .statusCode(409);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> types(tap, id).contains("policy.violation.closed"));
+            Thread.sleep(300);
+            assertThat(types(tap, id))
+                    .containsExactly(
+                            "policy.violation.reported",
+                            "policy.violation.acknowledged",
+                            "policy.violation.closed");
+            JsonNode closed =
+                    new ObjectMapper()
+                            .readTree(
+                                    tap.withKey(id).stream()
+                                            .filter(
+                                                    e ->
+                                                            "policy.violation.closed"
+                                                                    .equals(e.header("ce_type")))
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .value());
+            assertThat(closed.at("/reporter/email").asText()).isEqualTo(reporter);
+            assertThat(closed.get("outcome").asText()).startsWith("Password rotated");
+        }
+        as("employee", reporter)
+                .get("/api/v1/violations/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("closed"));
+    }
+
+    @Test
+    void shouldKeepALeaderFromHandlingAReportAboutThemselves() {
+        String leader = unique("boss") + "@example.com";
+        createPerson(leader);
+        Map<String, Object> body = report("Took a restricted laptop on holiday.");
+        body.put("personEmail", leader);
+        String id = reportAs("employee", unique("rob") + "@example.com", body);
+
+        as("leadership", leader)
+                .body(Map.of())
+                .post("/api/v1/violations/" + id + "/acknowledgement")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("about you"));
+        as("leadership", CEO)
+                .body(Map.of())
+                .post("/api/v1/violations/" + id + "/acknowledgement")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldNameTheFieldsOfAnInvalidReport() {
+        String personId = createPerson(unique("fay") + "@example.com");
+        String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
+
+        invalid(new HashMap<>(), "description");
+        invalid(report(" "), "description");
+        invalid(with("personId", UUID.randomUUID().toString()), "personId");
+        invalid(with("personEmail", "nobody-" + UUID.randomUUID() + "@example.com"), "personEmail");
+        invalid(with("personEmail", "not an e-mail"), "personEmail");
+        invalid(with("assetId", UUID.randomUUID().toString()), "assetId");
+        invalid(with("assetTag", "NO-SUCH-TAG"), "assetTag");
+        invalid(with("clause", "coffee"), "clause");
+        invalid(
+                with("occurredAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()),
+                "occurredAt");
+        Map<String, Object> both = with("personId", personId);
+        both.put("personEmail", "fay@example.com");
+        invalid(both, "personEmail");
+        Map<String, Object> twoAssets = with("assetId", asset);
+        twoAssets.put("assetTag", "LT-1");
+        invalid(twoAssets, "assetTag");
+        invalid(with("reporter", "someone@example.com"), "reporter");
+    }
+
+    @Test
+    void shouldShowEmployeesOnlyWhatTheyReported() {
+        String ann = unique("ann") + "@example.com";
+        String ben = unique("ben") + "@example.com";
+        createPerson(ann);
+        String anns = reportAs("employee", ann, report("Tailgating at the door."));
+        Map<String, Object> aboutAnn = report("Ann's screen was unlocked.");
+        aboutAnn.put("personEmail", ann);
+        String bens = reportAs("employee", ben, aboutAnn);
+
+        as("employee", ann)
+                .get("/api/v1/violations")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(anns))
+                .body("items.reportedBy.email", everyItem(equalTo(ann)));
+        // the person a report is about does not see it, nor who made it
+        as("employee", ann).get("/api/v1/violations/" + bens).then().statusCode(404);
+        as("auditor", "audit@example.com")
+                .get("/api/v1/violations/" + bens)
+                .then()
+                .statusCode(200)
+                .body("reportedBy.email", equalTo(ben));
+        as("auditor", "audit@example.com")
+                .queryParam("reporter", ben)
+                .queryParam("status", "reported")
+                .get("/api/v1/violations")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(bens))
+                .body("next", nullValue());
+        asAdmin()
+                .queryParam("status", "acknowledged")
+                .get("/api/v1/violations")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(anns)));
+        as("hr-system", "hr@example.com").get("/api/v1/violations").then().statusCode(403);
+        as("hr-system", "hr@example.com")
+                .body(report("x"))
+                .post("/api/v1/violations")
+                .then()
+                .statusCode(403);
+        asAdmin()
+                .get("/api/v1/violations?status=open")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+    }
+
+    private static void invalid(Map<String, Object> body, String field) {
+        as("employee", "rob@example.com")
+                .body(body)
+                .post("/api/v1/violations")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo(field));
+    }
+
+    private static Map<String, Object> with(String field, Object value) {
+        Map<String, Object> body = report("Something happened.");
+        body.put(field, value);
+        return body;
+    }
+
+    private static String reportAs(String role, String email, Map<String, Object> body) {
+        return as(role, email)
+                .body(body)
+                .post("/api/v1/violations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static Map<String, Object> report(String description) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("description", description);
+        return body;
+    }
+
+    private static List<String> types(EventTap tap, String id) {
+        return tap.withKey(id).stream().map(e -> e.header("ce_type")).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.custodian.notification.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.ExceptionDecided;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+
+/**
+ * {@code policy.exception.decided}: leadership approved or rejected an exception request; the
+ * requester is told.
+ */
+@Singleton
+class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
+
+    private final ZoneId zone;
+
+    ExceptionDecidedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher);
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    protected Alert render(ExceptionDecided e) {
+        boolean approved = ExceptionDecided.APPROVED.equals(e.decision());
+        String verdict = approved ? "approved" : "rejected";
+        return new PolicyMail.Builder(
+                        zone,
+                        "Exception " + verdict + ": " + PolicyMail.clause(e.clause()),
+                        "Your request for an exception to the Asset Management Policy was "
+                                + verdict
+                                + " by "
+                                + e.decidedBy().display()
+                                + ".")
+                .fact("Decision", verdict.toUpperCase(java.util.Locale.ROOT))
+                .day("Valid until", e.validUntil())
+                .fact("Clause", PolicyMail.clause(e.clause()))
+                .person("Requested by", e.requester())
+                .day("Wanted until", e.wantedUntil())
+                .person("Decided by", e.decidedBy())
+                .time("Decided", e.decidedAt())
+                .assets(e.assets())
+                .section("Note", e.note())
+                .section("Your justification", e.justification())
+                .party("requester", e.requester())
+                .alert(
+                        "Exception " + verdict + ": " + PolicyMail.clause(e.clause()),
+                        approved
+                                ? "The exception holds until the end of the valid-until day (UTC);"
+                                        + " you will be told when it expires."
+                                : "The policy applies in full. Ask again with more detail if the"
+                                        + " need remains.",
+                        "Exception request " + e.exceptionId());
+    }
+}

@@ -1,0 +1,52 @@
+package io.custodian.notification.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.ExceptionExpired;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+
+/**
+ * {@code policy.exception.expired}: an approved exception ran past its last valid day; the
+ * requester (and, as routed, leadership) is told.
+ */
+@Singleton
+class ExceptionExpiredHandler extends AlertingHandler<ExceptionExpired> {
+
+    private final ZoneId zone;
+
+    ExceptionExpiredHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.EXCEPTION_EXPIRED, ExceptionExpired.class, mapper, dispatcher);
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    protected Alert render(ExceptionExpired e) {
+        return new PolicyMail.Builder(
+                        zone,
+                        "Exception expired: " + PolicyMail.clause(e.clause()),
+                        "The exception to the Asset Management Policy approved for "
+                                + e.requester().display()
+                                + " has expired: the policy applies in full again.")
+                .fact("Clause", PolicyMail.clause(e.clause()))
+                .person("Requested by", e.requester())
+                .person("Approved by", e.decidedBy())
+                .day("Valid until", e.validUntil())
+                .time("Expired", e.expiredAt())
+                .assets(e.assets())
+                .section("Justification", e.justification())
+                .party("requester", e.requester())
+                .alert(
+                        "Exception expired: "
+                                + PolicyMail.clause(e.clause())
+                                + " for "
+                                + e.requester().display(),
+                        "If the need remains, request a new exception.",
+                        "Exception request " + e.exceptionId());
+    }
+}

@@ -1,0 +1,53 @@
+package io.custodian.notification.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.ExceptionRequested;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+
+/**
+ * {@code policy.exception.requested}: someone asks for an exception to the policy; leadership (CEO,
+ * CTO) is alerted to decide it.
+ */
+@Singleton
+class ExceptionRequestedHandler extends AlertingHandler<ExceptionRequested> {
+
+    private final ZoneId zone;
+
+    ExceptionRequestedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.EXCEPTION_REQUESTED, ExceptionRequested.class, mapper, dispatcher);
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    protected Alert render(ExceptionRequested e) {
+        return new PolicyMail.Builder(
+                        zone,
+                        "Exception requested: " + PolicyMail.clause(e.clause()),
+                        e.requester().display()
+                                + " asks leadership for an exception to the Asset Management"
+                                + " Policy. Only leadership decides, and not the requester.")
+                .fact("Clause", PolicyMail.clause(e.clause()))
+                .person("Requested by", e.requester())
+                .time("Requested", e.requestedAt())
+                .day("Wanted until", e.wantedUntil())
+                .assets(e.assets())
+                .section("Justification", e.justification())
+                .party("requester", e.requester())
+                .alert(
+                        "Exception requested by "
+                                + e.requester().display()
+                                + ": "
+                                + PolicyMail.clause(e.clause()),
+                        "Approve or reject it in Custodian: POST /api/v1/exceptions/"
+                                + e.exceptionId()
+                                + "/decision",
+                        "Exception request " + e.exceptionId());
+    }
+}

@@ -1,0 +1,51 @@
+package io.custodian.notification.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.ViolationReported;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+
+/**
+ * {@code policy.violation.reported}: someone reported a violation of the policy; leadership (CEO,
+ * CTO) is alerted at once.
+ */
+@Singleton
+class ViolationReportedHandler extends AlertingHandler<ViolationReported> {
+
+    private final ZoneId zone;
+
+    ViolationReportedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.VIOLATION_REPORTED, ViolationReported.class, mapper, dispatcher);
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    protected Alert render(ViolationReported e) {
+        return new PolicyMail.Builder(
+                        zone,
+                        "Policy violation reported",
+                        e.reporter().display()
+                                + " reported a violation of the Asset Management Policy.")
+                .fact("Clause", PolicyMail.clause(e.clause()))
+                .time("Happened", e.occurredAt())
+                .person("Person concerned", e.person())
+                .asset("Asset", e.asset())
+                .person("Reported by", e.reporter())
+                .time("Reported", e.reportedAt())
+                .section("What happened", e.description())
+                .party("reporter", e.reporter())
+                .party("person", e.person())
+                .alert(
+                        "Policy violation reported: " + PolicyMail.gist(e.description()),
+                        "Acknowledge it in Custodian: POST /api/v1/violations/"
+                                + e.violationId()
+                                + "/acknowledgement",
+                        "Violation report " + e.violationId());
+    }
+}
