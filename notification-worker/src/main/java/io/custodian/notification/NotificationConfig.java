@@ -50,6 +50,14 @@ public interface NotificationConfig {
         @WithName("dead-letter-topic")
         @WithDefault("custodian.events.dlq")
         String deadLetterTopic();
+
+        /**
+         * A name for this worker instance that survives its restarts (e.g. a StatefulSet pod name).
+         * When set, the worker's consumers are static members of the consumer group (Kafka's {@code
+         * group.instance.id}): a worker that crashes and comes back gets its partitions again at
+         * once instead of after the session timeout. Two running workers must never share it.
+         */
+        Optional<String> memberId();
     }
 
     interface Alerts {

@@ -94,6 +94,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         "CUSTODIAN_SMTP_START_TLS", "DISABLED",
                         "CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com",
                         "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com",
+                        // a static group member: killed and started again, it gets its partitions
+                        // back at once rather than after the session timeout
+                        "CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker",
                         // production's backoff curve, capped at 1 s so that a few seconds of SMTP
                         // outage cost at most a second more; a window of a minute instead of ten
                         "CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s",
