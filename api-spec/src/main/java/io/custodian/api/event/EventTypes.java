@@ -15,6 +15,12 @@ public final class EventTypes {
     /** An asset's periodic attestation is due; data: {@link VerificationDue}. */
     public static final String VERIFICATION_DUE = "asset.verification.due";
 
+    /** An incident's first containment action was recorded; data: {@link IncidentContained}. */
+    public static final String INCIDENT_CONTAINED = "asset.incident.contained";
+
+    /** An incident was closed or its device recovered; data: {@link IncidentClosed}. */
+    public static final String INCIDENT_CLOSED = "asset.incident.closed";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */
