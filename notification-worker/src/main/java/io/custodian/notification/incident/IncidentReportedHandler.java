@@ -37,6 +37,7 @@ class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
         return new Alert(
                 alert.subject(),
                 Templates.alertText(alert).render(),
-                Templates.alertHtml(alert).render());
+                Templates.alertHtml(alert).render(),
+                IncidentParties.of(incident.reportedBy(), incident.owner(), incident.holder()));
     }
 }
