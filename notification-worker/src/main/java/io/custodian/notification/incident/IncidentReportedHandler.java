@@ -11,8 +11,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
-/** {@code asset.incident.reported}: a device was lost or stolen; leadership is alerted. */
+/**
+ * {@code asset.incident.reported}: a device was lost or stolen; leadership is alerted. Parties: the
+ * asset's {@code owner} and {@code holder}, and the {@code reporter}.
+ */
 @Singleton
 class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
 
@@ -34,10 +39,23 @@ class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
     @Override
     protected Alert render(IncidentReported incident) {
         IncidentAlert alert = IncidentAlert.of(incident, zone);
+        Map<String, String> parties = new HashMap<>();
+        party(parties, "owner", incident.owner());
+        party(parties, "holder", incident.holder());
+        if (incident.reportedBy() != null && !incident.reportedBy().isBlank()) {
+            parties.put("reporter", incident.reportedBy());
+        }
         return new Alert(
                 alert.subject(),
                 Templates.alertText(alert).render(),
                 Templates.alertHtml(alert).render(),
-                IncidentParties.of(incident.reportedBy(), incident.owner(), incident.holder()));
+                Map.copyOf(parties));
+    }
+
+    private static void party(
+            Map<String, String> parties, String name, IncidentReported.Party party) {
+        if (party != null && party.email() != null && !party.email().isBlank()) {
+            parties.put(name, party.email());
+        }
     }
 }
