@@ -21,6 +21,8 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.EventTap;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -221,8 +224,10 @@ class IncidentLifecycleTest {
             assertThat(data.at("/holder/type").asText()).isEqualTo("person");
             assertThat(data.get("actions")).hasSize(1);
         }
-        // the custody ended: the asset can be handed out again
+        // the holder's custody ended with the recovery, and the asset can be handed out again
+        assertThat(openCustodies(asset)).isZero();
         checkout(asset, acknowledgedPerson()).then().statusCode(200);
+        assertThat(openCustodies(asset)).isOne();
     }
 
     @Test
@@ -317,7 +322,7 @@ class IncidentLifecycleTest {
                 .body("errors[0].field", equalTo("outcome"));
         asAdmin()
                 .body(Map.of("action", "access-revoked"))
-                .post("/api/v1/incidents/" + java.util.UUID.randomUUID() + "/actions")
+                .post("/api/v1/incidents/" + UUID.randomUUID() + "/actions")
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM);
@@ -468,6 +473,23 @@ class IncidentLifecycleTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("holder"));
         as("hr-system", "hr@example.com").get("/api/v1/incidents").then().statusCode(403);
+    }
+
+    /** Custody periods of the asset not yet ended (no endpoint lists custody). */
+    private static long openCustodies(String asset) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () ->
+                                ((Number)
+                                                Panache.getEntityManager()
+                                                        .createNativeQuery(
+                                                                "select count(*) from custody"
+                                                                        + " where asset_id = ?1"
+                                                                        + " and checked_in_at is"
+                                                                        + " null")
+                                                        .setParameter(1, UUID.fromString(asset))
+                                                        .getSingleResult())
+                                        .longValue());
     }
 
     /** The data of the one event of this type with this key, waiting for it to arrive. */
