@@ -5,17 +5,20 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything the worker is told from outside, under {@code custodian.*}. Recipients are named
- * ({@code custodian.recipients.ceo=...}) and routes refer to them by name per event type ({@code
- * custodian.routing."asset.incident.reported".recipients=ceo,cto}), so new event types and
- * recipients are configuration, not code.
+ * Everything the worker is told from outside, under {@code custodian.*}. Recipients, chat targets
+ * and webhook targets are named ({@code custodian.recipients.ceo=...}, {@code
+ * custodian.chat.leadership.url=...}, {@code custodian.webhooks.siem.url=...}) and routes refer to
+ * them by name per event type and channel ({@code
+ * custodian.routing."asset.incident.reported".email=ceo,cto,owner}), so new event types, recipients
+ * and targets are configuration, not code.
  */
 @ConfigMapping(prefix = "custodian")
 public interface NotificationConfig {
@@ -25,7 +28,13 @@ public interface NotificationConfig {
     /** Named recipients: name → e-mail address (e.g. {@code ceo → ceo@example.com}). */
     Map<String, @Email @NotBlank String> recipients();
 
-    /** Event type → who is alerted and through which channels. */
+    /** Named chat targets (Slack-compatible incoming webhooks), e.g. {@code leadership}. */
+    Map<String, ChatTarget> chat();
+
+    /** Named webhook targets (signed JSON POSTs), e.g. {@code siem}. */
+    Map<String, WebhookTarget> webhooks();
+
+    /** Event type → who is alerted through which channel. */
     Map<String, Route> routing();
 
     Delivery delivery();
@@ -50,13 +59,37 @@ public interface NotificationConfig {
     }
 
     interface Route {
-        /** Names of entries in {@code custodian.recipients}. */
-        @NotEmpty
-        List<String> recipients();
+        /**
+         * Names of entries in {@code custodian.recipients}, or of parties the event names ({@code
+         * holder}, {@code owner}, {@code reporter}, {@code requester}, {@code person}, {@code
+         * manager}).
+         */
+        Optional<List<String>> email();
 
-        /** Channels to alert through; {@code email} is the only one so far. */
-        @WithDefault("email")
-        List<String> channels();
+        /** Names of entries in {@code custodian.chat}. */
+        Optional<List<String>> chat();
+
+        /** Names of entries in {@code custodian.webhooks}. */
+        Optional<List<String>> webhook();
+    }
+
+    interface ChatTarget {
+        /**
+         * The incoming-webhook URL; while absent (or empty) the target is known but inactive and
+         * routes to it are skipped.
+         */
+        Optional<URI> url();
+    }
+
+    interface WebhookTarget {
+        /**
+         * The receiver's URL (https; plain http only on loopback); while absent (or empty) the
+         * target is known but inactive and routes to it are skipped.
+         */
+        Optional<URI> url();
+
+        /** The shared HMAC-SHA256 secret; required when the URL is set. */
+        Optional<String> secret();
     }
 
     interface Delivery {
@@ -68,7 +101,8 @@ public interface NotificationConfig {
     }
 
     /**
-     * Exponential backoff with jitter while a channel (SMTP) fails, for at most {@link #window}.
+     * Exponential backoff with jitter while a target fails (SMTP server, chat or webhook receiver),
+     * each target on its own, for at most {@link #window}.
      */
     interface Retry {
         @WithDefault("500ms")
@@ -88,7 +122,8 @@ public interface NotificationConfig {
         Duration window();
 
         /**
-         * One attempt (connect, greeting, send) that takes longer counts as failed and is retried.
+         * One attempt (SMTP connect, greeting, send; or an HTTP POST and its answer) that takes
+         * longer counts as failed and is retried.
          */
         @WithDefault("5s")
         Duration attemptTimeout();

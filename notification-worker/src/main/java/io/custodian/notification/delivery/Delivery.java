@@ -7,9 +7,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** One alert of one event to one recipient through one channel; unique per that triple. */
+/**
+ * One alert of one event to one recipient through one channel; unique per that triple. The
+ * recipient is an e-mail address (email) or the name of a chat or webhook target.
+ */
 @Entity
 @Table(name = "delivery")
 class Delivery extends PanacheEntityBase {
@@ -35,6 +39,10 @@ class Delivery extends PanacheEntityBase {
     @Column(name = "message_id", length = 400)
     public String messageId;
 
+    /** Attempts made, over all rounds (redeliveries add theirs). */
+    @Column(nullable = false)
+    public int attempts;
+
     @Column(name = "attempted_at", nullable = false)
     public Instant attemptedAt;
 
@@ -44,7 +52,16 @@ class Delivery extends PanacheEntityBase {
     @Column(length = 2000)
     public String error;
 
+    static List<Delivery> ofEvent(String eventId) {
+        return list("eventId = ?1 order by channel, recipient", eventId);
+    }
+
     static List<Delivery> ofEvent(String eventId, String channel) {
-        return list("eventId = ?1 and channel = ?2", eventId, channel);
+        return list("eventId = ?1 and channel = ?2 order by recipient", eventId, channel);
+    }
+
+    static Optional<Delivery> of(String eventId, String channel, String recipient) {
+        return find("eventId = ?1 and channel = ?2 and recipient = ?3", eventId, channel, recipient)
+                .firstResultOptional();
     }
 }

@@ -2,7 +2,7 @@ package io.custodian.notification.delivery;
 
 import java.util.List;
 
-/** Some recipients could not be alerted within the retry window. */
+/** Some targets could not be alerted within the retry window. */
 public class DeliveryFailedException extends RuntimeException {
 
     DeliveryFailedException(String eventId, List<Outcome> failed) {
@@ -10,8 +10,6 @@ public class DeliveryFailedException extends RuntimeException {
                 "Event "
                         + eventId
                         + " not delivered to "
-                        + failed.stream()
-                                .map(o -> o.recipient() + " (" + o.error() + ")")
-                                .toList());
+                        + failed.stream().map(o -> o.target() + " (" + o.error() + ")").toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.custodian.notification.delivery;
 
+import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.InboundEvent;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -11,17 +12,31 @@ import jakarta.enterprise.context.ApplicationScoped;
  * SMTP connections of the reactive Quarkus Mailer (no thread blocks while the SMTP server answers).
  */
 @ApplicationScoped
-class EmailChannel {
+class EmailChannel implements Channel {
 
     static final String NAME = "email";
 
     private final ReactiveMailer mailer;
+    private final String messageIdDomain;
 
-    EmailChannel(ReactiveMailer mailer) {
+    EmailChannel(ReactiveMailer mailer, NotificationConfig config) {
         this.mailer = mailer;
+        this.messageIdDomain = config.delivery().messageIdDomain();
     }
 
-    Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The deterministic {@code Message-ID} of this event's mail to this address. */
+    @Override
+    public String messageId(InboundEvent event, String recipient) {
+        return MessageIds.of(event.id(), recipient, messageIdDomain);
+    }
+
+    @Override
+    public Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
         Mail mail =
                 Mail.withHtml(recipient, alert.subject(), alert.html())
                         .setText(alert.text())

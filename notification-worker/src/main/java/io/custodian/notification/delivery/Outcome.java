@@ -2,27 +2,36 @@ package io.custodian.notification.delivery;
 
 import java.time.Instant;
 
-/** How sending one alert to one recipient ended (after retries). */
+/**
+ * How sending one alert to one target ended (after retries): when the first attempt of this round
+ * started, how many attempts it took, and the last error when it failed.
+ */
 record Outcome(
-        String recipient,
+        Target target,
         String messageId,
+        int attempts,
         Instant attemptedAt,
         Instant deliveredAt,
         String error) {
 
-    static Outcome delivered(String recipient, String messageId, Instant attemptedAt) {
-        return new Outcome(recipient, messageId, attemptedAt, Instant.now(), null);
+    static Outcome delivered(Target target, String messageId, int attempts, Instant attemptedAt) {
+        return new Outcome(target, messageId, attempts, attemptedAt, Instant.now(), null);
     }
 
     static Outcome failed(
-            String recipient, String messageId, Instant attemptedAt, Throwable failure) {
+            Target target, String messageId, int attempts, Instant attemptedAt, Throwable failure) {
         String error = String.valueOf(failure);
         return new Outcome(
-                recipient,
+                target,
                 messageId,
+                attempts,
                 attemptedAt,
                 null,
                 error.length() > 2000 ? error.substring(0, 2000) : error);
+    }
+
+    String recipient() {
+        return target.recipient();
     }
 
     boolean isDelivered() {

@@ -3,83 +3,207 @@ package io.custodian.notification.delivery;
 import io.custodian.notification.NotificationConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
- * Who gets which event through which channel, from {@code custodian.routing} and {@code
- * custodian.recipients}. Checked at start-up: a route naming an unknown recipient or channel stops
- * the worker rather than silently alerting fewer people.
+ * Who gets which event through which channel, from {@code custodian.routing} with {@code
+ * custodian.recipients}, {@code custodian.chat} and {@code custodian.webhooks}. Checked at
+ * start-up: a route naming an unknown recipient or target stops the worker rather than silently
+ * alerting fewer people. A chat or webhook target without a URL is known but inactive: routes to it
+ * are skipped, said once at start.
  */
 @Startup
 @ApplicationScoped
 class Routing {
 
-    /** Recipient names a route may use that stand for a party of the event, not a fixed address. */
-    static final java.util.Set<String> EVENT_PARTIES = java.util.Set.of("holder", "owner");
+    private static final Logger LOG = Logger.getLogger(Routing.class);
 
-    /** Per type: fixed addresses, and {@code party:<name>} for the event's parties. */
-    private final Map<String, List<String>> emailRecipientsByType;
+    /** Recipient names a route may use that stand for a party of the event, not a fixed address. */
+    static final Set<String> EVENT_PARTIES =
+            Set.of("holder", "owner", "reporter", "requester", "person", "manager");
+
+    private static final String PARTY = "party:";
+
+    /** Per type, in configured order: e-mail as fixed addresses or {@code party:<name>}. */
+    private final Map<String, List<Target>> targetsByType;
 
     Routing(NotificationConfig config) {
-        Map<String, String> recipients = config.recipients();
-        var byType = new java.util.HashMap<String, List<String>>();
         List<String> errors = new ArrayList<>();
+        Set<String> activeChats = activeChats(config, errors);
+        Set<String> activeWebhooks = activeWebhooks(config, errors);
+        Map<String, List<Target>> byType = new LinkedHashMap<>();
         config.routing()
                 .forEach(
                         (type, route) -> {
-                            for (String channel : route.channels()) {
-                                if (!EmailChannel.NAME.equals(channel)) {
-                                    errors.add(
-                                            "custodian.routing.\""
-                                                    + type
-                                                    + "\".channels: unknown channel "
-                                                    + channel);
-                                }
-                            }
-                            List<String> addresses = new ArrayList<>();
-                            for (String name : route.recipients()) {
+                            List<Target> targets = new ArrayList<>();
+                            String key = "custodian.routing.\"" + type + "\".";
+                            for (String name : names(route.email())) {
                                 String address =
                                         EVENT_PARTIES.contains(name)
-                                                ? "party:" + name
-                                                : recipients.get(name);
+                                                ? PARTY + name
+                                                : config.recipients().get(name);
                                 if (address == null) {
                                     errors.add(
-                                            "custodian.routing.\""
-                                                    + type
-                                                    + "\".recipients: no custodian.recipients."
-                                                    + name);
-                                } else if (!addresses.contains(address)) {
-                                    addresses.add(address);
+                                            key
+                                                    + "email: "
+                                                    + name
+                                                    + " is neither a custodian.recipients entry"
+                                                    + " nor an event party "
+                                                    + EVENT_PARTIES);
+                                } else {
+                                    add(targets, new Target(EmailChannel.NAME, address));
                                 }
                             }
-                            if (route.channels().contains(EmailChannel.NAME)) {
-                                byType.put(type, List.copyOf(addresses));
+                            for (String name : names(route.chat())) {
+                                if (!config.chat().containsKey(name)) {
+                                    errors.add(key + "chat: no custodian.chat." + name + ".url");
+                                } else if (activeChats.contains(name)) {
+                                    add(targets, new Target(ChatChannel.NAME, name));
+                                } else {
+                                    LOG.infof(
+                                            "%s is routed to chat target %s, which has no URL"
+                                                    + " (custodian.chat.%s.url): skipped",
+                                            type, name, name);
+                                }
                             }
+                            for (String name : names(route.webhook())) {
+                                if (!config.webhooks().containsKey(name)) {
+                                    errors.add(
+                                            key
+                                                    + "webhook: no custodian.webhooks."
+                                                    + name
+                                                    + ".url");
+                                } else if (activeWebhooks.contains(name)) {
+                                    add(targets, new Target(WebhookChannel.NAME, name));
+                                } else {
+                                    LOG.infof(
+                                            "%s is routed to webhook target %s, which has no URL"
+                                                    + " (custodian.webhooks.%s.url): skipped",
+                                            type, name, name);
+                                }
+                            }
+                            byType.put(type, List.copyOf(targets));
                         });
         if (!errors.isEmpty()) {
-            throw new IllegalStateException("Invalid routing configuration: " + errors);
+            throw new IllegalStateException(
+                    "Invalid routing configuration: " + String.join("; ", errors));
         }
-        this.emailRecipientsByType = Map.copyOf(byType);
+        this.targetsByType = Map.copyOf(byType);
+        targetsByType.forEach((type, targets) -> LOG.infof("Route %s -> %s", type, targets));
     }
 
     /**
-     * The e-mail addresses to alert about an event of this type, with the event's parties (holder,
-     * owner) resolved from the alert; empty when none is routed. A party the event lacks is
-     * skipped.
+     * The targets to alert about an event of this type, the event's parties (holder, owner, …)
+     * resolved from the alert; empty when none is routed. A party the event lacks is skipped, and
+     * an address reached twice (a party who is also a named recipient) is alerted once.
      */
-    List<String> emailRecipients(String type, Map<String, String> parties) {
-        List<String> addresses = new ArrayList<>();
-        for (String recipient : emailRecipientsByType.getOrDefault(type, List.of())) {
-            String address =
-                    recipient.startsWith("party:")
-                            ? parties.get(recipient.substring("party:".length()))
-                            : recipient;
-            if (address != null && !addresses.contains(address)) {
-                addresses.add(address);
+    List<Target> targets(String type, Map<String, String> parties) {
+        List<Target> resolved = new ArrayList<>();
+        for (Target target : targetsByType.getOrDefault(type, List.of())) {
+            if (target.recipient().startsWith(PARTY)) {
+                String address = parties.get(target.recipient().substring(PARTY.length()));
+                if (address != null && !address.isBlank()) {
+                    add(resolved, new Target(target.channel(), address.trim()));
+                }
+            } else {
+                add(resolved, target);
             }
         }
-        return addresses;
+        return resolved;
+    }
+
+    private static void add(List<Target> targets, Target target) {
+        boolean present =
+                targets.stream()
+                        .anyMatch(
+                                t ->
+                                        t.channel().equals(target.channel())
+                                                && t.recipient()
+                                                        .equalsIgnoreCase(target.recipient()));
+        if (!present) {
+            targets.add(target);
+        }
+    }
+
+    private static List<String> names(Optional<List<String>> names) {
+        return names.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .toList();
+    }
+
+    private static Set<String> activeChats(NotificationConfig config, List<String> errors) {
+        Set<String> active = new java.util.HashSet<>();
+        config.chat()
+                .forEach(
+                        (name, target) ->
+                                target.url()
+                                        .ifPresent(
+                                                url -> {
+                                                    checkUrl(
+                                                            "custodian.chat." + name + ".url",
+                                                            url,
+                                                            errors);
+                                                    active.add(name);
+                                                }));
+        return active;
+    }
+
+    private static Set<String> activeWebhooks(NotificationConfig config, List<String> errors) {
+        Set<String> active = new java.util.HashSet<>();
+        config.webhooks()
+                .forEach(
+                        (name, target) ->
+                                target.url()
+                                        .ifPresent(
+                                                url -> {
+                                                    checkUrl(
+                                                            "custodian.webhooks." + name + ".url",
+                                                            url,
+                                                            errors);
+                                                    if (target.secret()
+                                                            .filter(s -> !s.isBlank())
+                                                            .isEmpty()) {
+                                                        errors.add(
+                                                                "custodian.webhooks."
+                                                                        + name
+                                                                        + ".secret is required"
+                                                                        + " with a URL");
+                                                    }
+                                                    active.add(name);
+                                                }));
+        return active;
+    }
+
+    /**
+     * https; plain http only to this machine (local runs and tests). The URL itself is not
+     * repeated: an incoming-webhook URL is a secret.
+     */
+    private static void checkUrl(String key, URI url, List<String> errors) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            errors.add(key + ": not an absolute http(s) URL");
+        } else if (scheme.equals("http") && !isLoopback(url.getHost())) {
+            errors.add(
+                    key
+                            + ": must be https (plain http only to localhost), not http to "
+                            + url.getHost());
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost")
+                || h.startsWith("127.")
+                || h.equals("[::1]")
+                || h.equals("::1");
     }
 }

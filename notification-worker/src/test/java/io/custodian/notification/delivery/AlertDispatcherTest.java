@@ -1,5 +1,10 @@
 package io.custodian.notification.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.custodian.notification.Events.CEO;
 import static io.custodian.notification.Events.CTO;
 import static io.custodian.notification.Events.about;
@@ -8,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.custodian.api.event.IncidentReported;
 import io.custodian.local.MailSink;
 import io.custodian.local.testing.InjectMailSink;
 import io.custodian.notification.Events;
+import io.custodian.notification.InjectReceivers;
+import io.custodian.notification.ReceiversTestResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +45,10 @@ class AlertDispatcherTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    private static final String OWNER = "platform@example.com";
+
     @InjectMailSink MailSink mail;
+    @InjectReceivers WireMockServer receivers;
     @Inject ObjectMapper mapper;
     @Inject MeterRegistry registry;
 
@@ -61,10 +72,12 @@ class AlertDispatcherTest {
         String eventId = UUID.randomUUID().toString();
         events.sendIncident(eventId, Events.stolenLaptop("LT-2001", "Platform 4"));
 
-        await().atMost(TIMEOUT).until(() -> processed(eventId) != null);
+        await().atMost(TIMEOUT).until(() -> ChannelsTest.processedAt(eventId) != null);
 
         List<Delivery> deliveries = deliveries(eventId);
-        assertThat(deliveries).extracting(d -> d.recipient).containsExactlyInAnyOrder(CEO, CTO);
+        assertThat(deliveries)
+                .extracting(d -> d.recipient)
+                .containsExactlyInAnyOrder(CEO, CTO, OWNER);
         assertThat(deliveries)
                 .allSatisfy(
                         d -> {
@@ -87,7 +100,7 @@ class AlertDispatcherTest {
         events.sendIncident(eventId, Events.stolenLaptop("LT-2002", "Car park B"));
 
         Thread.sleep(800); // a few failed attempts (first retry after 100 ms, then 200, 400)
-        assertThat(processed(eventId)).isNull();
+        assertThat(ChannelsTest.processedAt(eventId)).isNull();
         mail.greenMail().start();
 
         await().atMost(TIMEOUT)
@@ -95,11 +108,35 @@ class AlertDispatcherTest {
                         () ->
                                 about(eventId, inbox(mail, CEO)).size() == 1
                                         && about(eventId, inbox(mail, CTO)).size() == 1);
-        await().atMost(TIMEOUT).until(() -> processed(eventId).processedAt != null);
+        await().atMost(TIMEOUT).until(() -> ChannelsTest.processedAt(eventId) != null);
+        for (String recipient : List.of(CEO, CTO, OWNER)) {
+            assertThat(about(eventId, inbox(mail, recipient))).hasSize(1);
+        }
         assertThat(deliveries(eventId))
                 .extracting(d -> d.status)
                 .containsOnly(Delivery.DELIVERED)
-                .hasSize(2);
+                .hasSize(3);
+        assertThat(deliveries(eventId)).allMatch(d -> d.attempts > 1);
+        // chat and webhook went out at once, each once, while the mail waited for the SMTP server
+        assertThat(ChannelsTest.deliveries(eventId))
+                .filteredOn(d -> !d.channel.equals(EmailChannel.NAME))
+                .hasSize(2)
+                .allSatisfy(
+                        d -> {
+                            assertThat(d.status).isEqualTo(Delivery.DELIVERED);
+                            assertThat(d.attempts).isEqualTo(1);
+                        });
+        assertThat(
+                        receivers.findAll(
+                                postRequestedFor(urlPathEqualTo(ReceiversTestResource.WEBHOOK_PATH))
+                                        .withRequestBody(
+                                                matchingJsonPath("$.id", equalTo(eventId)))))
+                .hasSize(1);
+        assertThat(
+                        receivers.findAll(
+                                postRequestedFor(urlPathEqualTo(ReceiversTestResource.CHAT_PATH))
+                                        .withRequestBody(containing("LT-2002"))))
+                .hasSize(1);
     }
 
     @Test
@@ -118,7 +155,7 @@ class AlertDispatcherTest {
         assertThat(dead.value()).contains("LT-2003");
         assertThat(deadLettered.count()).isEqualTo(before + 1);
         assertThat(deliveries(eventId))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(
                         d -> {
                             assertThat(d.status).isEqualTo(Delivery.FAILED);
@@ -134,8 +171,7 @@ class AlertDispatcherTest {
                 .register(registry);
     }
 
-    private static ConsumerRecord<String, String> awaitDeadLetter(
-            String eventId, Duration timeout) {
+    static ConsumerRecord<String, String> awaitDeadLetter(String eventId, Duration timeout) {
         Properties props = new Properties();
         props.put(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

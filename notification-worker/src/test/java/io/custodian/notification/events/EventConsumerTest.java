@@ -64,7 +64,7 @@ class EventConsumerTest {
                                 !about(markerId, inbox(mail, CEO)).isEmpty()
                                         && !about(markerId, inbox(mail, CTO)).isEmpty());
 
-        assertThat(mail.all()).hasSize(2);
+        assertThat(mail.all()).hasSize(3); // CEO, CTO and the owning team
         assertThat(deadLettered("asset.future.event").count()).isEqualTo(deadBefore);
     }
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IncidentLifecycleHandlersTest {
 
+    private static final String REPORTER = "ada@example.com";
     private static final Instant REPORTED = Instant.parse("2026-11-27T09:02:11.482Z");
     private static final IncidentReported.Asset LAPTOP =
             new IncidentReported.Asset(
@@ -136,9 +137,10 @@ class IncidentLifecycleHandlersTest {
                                         REPORTED.plusSeconds(209))));
 
         send(eventId, EventTypes.INCIDENT_CONTAINED, LAPTOP.id(), contained);
-        Events.awaitMails(mail, eventId, CEO, CTO);
+        // routed to leadership and to the reporter (custodian.routing."…contained".email)
+        Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
 
-        for (String recipient : List.of(CEO, CTO)) {
+        for (String recipient : List.of(CEO, CTO, REPORTER)) {
             MimeMessage message = single(recipient);
             assertThat(message.getSubject())
                     .isEqualTo("[Custodian] CONTAINED: stolen LT-0042 MacBook Pro 14 (Ada)");
@@ -161,7 +163,8 @@ class IncidentLifecycleHandlersTest {
         var recovered = closed("recovered", LAPTOP, null, TEAM, "in_stock", "Handed in at York");
 
         send(eventId, EventTypes.INCIDENT_CLOSED, LAPTOP.id(), recovered);
-        Events.awaitMails(mail, eventId, CEO, CTO);
+        Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
+        assertThat(single(REPORTER).getSubject()).startsWith("[Custodian] RECOVERED");
 
         MimeMessage message = single(CEO);
         assertThat(message.getSubject())
@@ -180,7 +183,7 @@ class IncidentLifecycleHandlersTest {
         var incident = closed("closed", null, PHONE, null, null, "<b>Written off</b>");
 
         send(eventId, EventTypes.INCIDENT_CLOSED, incident.incidentId(), incident);
-        Events.awaitMails(mail, eventId, CEO, CTO);
+        Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
 
         MimeMessage message = single(CTO);
         assertThat(message.getSubject())

@@ -137,6 +137,11 @@ class IncidentReportedHandlerTest {
 
     @Test
     void shouldAlertWellWithinTheLatencyTarget() {
+        // not measured: the first event after start loads the chat and webhook clients and opens
+        // their first connections
+        String warmUp = UUID.randomUUID().toString();
+        events.sendIncident(warmUp, Events.stolenLaptop("LT-1000", "Office"));
+        awaitMails(warmUp, CEO, CTO);
         List<Long> millis = new ArrayList<>();
         int count = Integer.getInteger("latency.events", 10);
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,126 @@
+package io.custodian.notification.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.events.InboundEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Posts the event itself to a webhook target as JSON {@code {id, type, source, subject, time,
+ * data}}, signed: {@code Idempotency-Key} (the event id, the same on every attempt and every
+ * redelivery), {@code X-Custodian-Timestamp} (unix seconds of this attempt) and {@code
+ * X-Custodian-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}. Non-blocking
+ * (Vert.x web client); any non-2xx answer or no answer within the attempt timeout is a failure.
+ */
+@ApplicationScoped
+class WebhookChannel implements Channel {
+
+    static final String NAME = "webhook";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String TIMESTAMP = "X-Custodian-Timestamp";
+    static final String SIGNATURE = "X-Custodian-Signature";
+
+    private record Endpoint(String url, String secret) {
+        @Override
+        public String toString() {
+            return "Endpoint[secret hidden]";
+        }
+    }
+
+    private final WebClient client;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final long timeoutMillis;
+
+    WebhookChannel(Vertx vertx, ObjectMapper mapper, NotificationConfig config) {
+        this.mapper = mapper;
+        this.clock = Clock.systemUTC();
+        config.webhooks()
+                .forEach(
+                        (name, target) ->
+                                target.url()
+                                        .ifPresent(
+                                                url ->
+                                                        endpoints.put(
+                                                                name,
+                                                                new Endpoint(
+                                                                        url.toString(),
+                                                                        target.secret()
+                                                                                .orElse("")))));
+        this.timeoutMillis = config.delivery().retry().attemptTimeout().toMillis();
+        this.client =
+                WebClient.create(
+                        vertx,
+                        new WebClientOptions()
+                                .setUserAgent("Custodian-Webhooks")
+                                .setConnectTimeout((int) timeoutMillis)
+                                .setFollowRedirects(false));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The {@code Idempotency-Key}: the event id. */
+    @Override
+    public String messageId(InboundEvent event, String recipient) {
+        return event.id();
+    }
+
+    @Override
+    public Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
+        Endpoint endpoint = endpoints.get(recipient);
+        if (endpoint == null) {
+            return Uni.createFrom()
+                    .failure(
+                            new IllegalStateException(
+                                    "webhook target " + recipient + " has no URL"));
+        }
+        byte[] body = body(event);
+        long timestamp = clock.instant().getEpochSecond();
+        return client.postAbs(endpoint.url())
+                .timeout(timeoutMillis)
+                .putHeader("Content-Type", "application/json")
+                .putHeader(IDEMPOTENCY_KEY, messageId)
+                .putHeader(TIMESTAMP, Long.toString(timestamp))
+                .putHeader(SIGNATURE, WebhookSignatures.sign(endpoint.secret(), timestamp, body))
+                .putHeader("X-Custodian-Event-Type", event.type())
+                .sendBuffer(Buffer.buffer(body))
+                .map(response -> HttpAnswers.accepted("webhook target " + recipient, response));
+    }
+
+    /** {@code {id, type, source, subject, time, data}}; data is the event's JSON as it came. */
+    byte[] body(InboundEvent event) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", event.id());
+        json.put("type", event.type());
+        json.put("source", event.source());
+        event.subject().ifPresent(s -> json.put("subject", s));
+        event.time().ifPresent(t -> json.put("time", t.toString()));
+        try {
+            json.set("data", mapper.readTree(event.data()));
+            return mapper.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "Event " + event.id() + ": data is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
