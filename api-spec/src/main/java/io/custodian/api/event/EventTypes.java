@@ -33,6 +33,12 @@ public final class EventTypes {
     /** Leadership closed a violation report with its outcome; data: {@link ViolationClosed}. */
     public static final String VIOLATION_CLOSED = "policy.violation.closed";
 
+    /** An incident's first containment action was recorded; data: {@link IncidentContained}. */
+    public static final String INCIDENT_CONTAINED = "asset.incident.contained";
+
+    /** An incident was closed or its device recovered; data: {@link IncidentClosed}. */
+    public static final String INCIDENT_CLOSED = "asset.incident.closed";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

@@ -8,6 +8,7 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,6 +85,17 @@ class Custodies {
         custody.checkoutNote = request.note();
         custody.persist();
         return AssetView.of(asset);
+    }
+
+    /** A recovered asset went back to stock: the custody of its last holder ends there. */
+    void onRecovered(@Observes Inventory.Recovered event) {
+        Custody.open(event.asset())
+                .ifPresent(
+                        custody -> {
+                            custody.checkedInAt = Instant.now(clock);
+                            custody.checkedInBy = event.by();
+                            custody.condition = event.note();
+                        });
     }
 
     @Transactional

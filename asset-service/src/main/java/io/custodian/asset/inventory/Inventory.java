@@ -12,6 +12,7 @@ import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -37,19 +38,28 @@ public class Inventory {
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Event<Recovered> recovered;
 
     Inventory(
             PeopleAndGroups parties,
             InventoryConfig config,
             Clock clock,
             ObjectMapper json,
-            Validator validator) {
+            Validator validator,
+            Event<Recovered> recovered) {
         this.parties = parties;
         this.config = config;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
+        this.recovered = recovered;
     }
+
+    /**
+     * Fired (synchronously, in the transaction) when a lost or stolen asset came back to stock, so
+     * that whoever tracks its custody ends it.
+     */
+    public record Recovered(Asset asset, String by, String note) {}
 
     record OwnerRef(@NotNull Party.Type type, @NotNull UUID id) {}
 
@@ -218,6 +228,21 @@ public class Inventory {
         asset.holder = null;
         touch(asset);
         return asset;
+    }
+
+    /**
+     * Recovery, inside the caller's transaction: a lost or stolen asset is back and returns to
+     * stock through its legal lifecycle ({@code lost | stolen → recovered → in_stock}); its holder
+     * is cleared and their custody ends. 409 naming both statuses when the asset is no longer lost
+     * or stolen (e.g. it was retired meanwhile).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recover(Asset asset, String by, String note) {
+        transition(asset, AssetStatus.RECOVERED);
+        transition(asset, AssetStatus.IN_STOCK);
+        asset.holder = null;
+        touch(asset);
+        recovered.fire(new Recovered(asset, by, note));
     }
 
     /** The assets a person holds or owns themselves, by tag. */

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * What the incident alert templates show, worked out from the event: upper-case kind, formatted
- * times, the reporting delay in words, parties as one line each.
+ * times, the reporting delay in words, parties as one line each. Either an inventory asset ({@code
+ * assetTag} …) or a personal device ({@code deviceType}, {@code deviceDescription}) is set.
  */
 record IncidentAlert(
         String kind,
@@ -29,21 +30,24 @@ record IncidentAlert(
         String owner,
         String holder,
         String reportedBy,
-        String incidentId) {
+        String incidentId,
+        String deviceType,
+        String deviceDescription) {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     static IncidentAlert of(IncidentReported event, ZoneId zone) {
         IncidentReported.Asset asset = event.asset();
+        IncidentReported.Device device = event.device();
         return new IncidentAlert(
                 event.kind().toUpperCase(Locale.ROOT),
-                asset.assetTag(),
-                asset.name(),
-                asset.category(),
-                asset.classification(),
-                asset.serialNumber(),
-                asset.previousStatus(),
+                asset == null ? null : asset.assetTag(),
+                asset == null ? null : asset.name(),
+                asset == null ? null : asset.category(),
+                asset == null ? null : asset.classification(),
+                asset == null ? null : asset.serialNumber(),
+                asset == null ? null : asset.previousStatus(),
                 format(event.occurredAt(), zone),
                 format(event.reportedAt(), zone),
                 delay(event.reportingDelaySeconds()),
@@ -54,7 +58,26 @@ record IncidentAlert(
                 party(event.owner()),
                 party(event.holder()),
                 event.reportedBy(),
-                String.valueOf(event.incidentId()));
+                String.valueOf(event.incidentId()),
+                device == null ? null : device.type(),
+                device == null ? null : device.description());
+    }
+
+    /** A personal device rather than an inventory asset. */
+    public boolean personalDevice() {
+        return assetTag == null;
+    }
+
+    /** {@code LT-0042 MacBook Pro 14 (Ada)}, or {@code personal phone of grace@example.com}. */
+    public String device() {
+        return personalDevice()
+                ? describeDevice(deviceType, reportedBy)
+                : assetTag + " " + assetName;
+    }
+
+    /** {@code personal phone of grace@example.com}. */
+    static String describeDevice(String type, String user) {
+        return "personal " + type + " of " + user;
     }
 
     /** {@code stolen}, for running text. */
@@ -69,7 +92,7 @@ record IncidentAlert(
 
     /** {@code [Custodian] STOLEN: LT-0042 MacBook Pro 14 (Ada)}. */
     public String subject() {
-        return "[Custodian] " + kind + ": " + assetTag + " " + assetName;
+        return "[Custodian] " + kind + ": " + device();
     }
 
     static String delay(long seconds) {
@@ -86,11 +109,11 @@ record IncidentAlert(
         return d.toDays() + " d " + d.toHoursPart() + " h";
     }
 
-    private static String format(Instant instant, ZoneId zone) {
+    static String format(Instant instant, ZoneId zone) {
         return instant == null ? null : TIME.format(instant.atZone(zone));
     }
 
-    private static String party(IncidentReported.Party party) {
+    static String party(IncidentReported.Party party) {
         if (party == null) {
             return null;
         }
