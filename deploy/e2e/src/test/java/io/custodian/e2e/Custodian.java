@@ -1,5 +1,8 @@
 package io.custodian.e2e;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.custodian.local.DevTokens;
 import io.custodian.local.KafkaBroker;
 import io.custodian.local.MailSink;
@@ -31,10 +34,20 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     /** How long the worker retries an e-mail before it dead-letters the event. */
     static final Duration WORKER_RETRY_WINDOW = Duration.ofSeconds(60);
 
+    /** The shared secret the worker signs its webhook calls to {@link #receiver} with. */
+    static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+
     final Postgres postgres;
     final KafkaBroker kafka;
     final MailSink mail;
     final DevTokens tokens;
+
+    /**
+     * A real HTTP receiver (WireMock) standing in for the leadership chat ({@code POST /chat}, a
+     * Slack-compatible incoming webhook) and for a SIEM's signed webhook ({@code POST /siem}).
+     */
+    final WireMockServer receiver;
+
     final String assetService;
     final String notificationWorker;
     private final Path logs;
@@ -63,6 +76,10 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         kafka = KafkaBroker.start("127.0.0.1", 0, null);
         mail = MailSink.start(0, -1);
         tokens = DevTokens.forTests();
+        receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        receiver.stubFor(WireMock.post("/chat").willReturn(WireMock.ok("ok")));
+        receiver.stubFor(WireMock.post("/siem").willReturn(WireMock.ok()));
 
         int assetPort = freePort();
         int workerPort = freePort();
@@ -87,20 +104,25 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                 "notification-worker",
                 workerPort,
                 common,
-                Map.of(
-                        "CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_notifications"),
-                        "CUSTODIAN_SMTP_HOST", "127.0.0.1",
-                        "CUSTODIAN_SMTP_PORT", String.valueOf(mail.smtpPort()),
-                        "CUSTODIAN_SMTP_START_TLS", "DISABLED",
-                        "CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com",
-                        "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com",
+                Map.ofEntries(
+                        Map.entry("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_notifications")),
+                        Map.entry("CUSTODIAN_SMTP_HOST", "127.0.0.1"),
+                        Map.entry("CUSTODIAN_SMTP_PORT", String.valueOf(mail.smtpPort())),
+                        Map.entry("CUSTODIAN_SMTP_START_TLS", "DISABLED"),
+                        Map.entry("CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com"),
+                        Map.entry("CUSTODIAN_RECIPIENTS_CTO", "cto@example.com"),
+                        Map.entry("CUSTODIAN_CHAT_LEADERSHIP_URL", receiver.baseUrl() + "/chat"),
+                        Map.entry("CUSTODIAN_WEBHOOKS_SIEM_URL", receiver.baseUrl() + "/siem"),
+                        Map.entry("CUSTODIAN_WEBHOOKS_SIEM_SECRET", WEBHOOK_SECRET),
                         // a static group member: killed and started again, it gets its partitions
                         // back at once rather than after the session timeout
-                        "CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker",
+                        Map.entry("CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker"),
                         // production's backoff curve, capped at 1 s so that a few seconds of SMTP
                         // outage cost at most a second more; a window of a minute instead of ten
-                        "CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s",
-                        "CUSTODIAN_DELIVERY_RETRY_WINDOW", WORKER_RETRY_WINDOW.toSeconds() + "s"));
+                        Map.entry("CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s"),
+                        Map.entry(
+                                "CUSTODIAN_DELIVERY_RETRY_WINDOW",
+                                WORKER_RETRY_WINDOW.toSeconds() + "s")));
         assetService = "http://127.0.0.1:" + assetPort;
         notificationWorker = "http://127.0.0.1:" + workerPort;
         launch("asset-service");
@@ -243,6 +265,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                 Thread.currentThread().interrupt();
             }
         }
+        receiver.stop();
         mail.close();
         kafka.close();
         postgres.close();
