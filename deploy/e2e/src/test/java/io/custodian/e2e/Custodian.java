@@ -15,9 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -27,13 +28,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class Custodian implements ExtensionContext.Store.CloseableResource {
 
+    /** How long the worker retries an e-mail before it dead-letters the event. */
+    static final Duration WORKER_RETRY_WINDOW = Duration.ofSeconds(60);
+
     final Postgres postgres;
     final KafkaBroker kafka;
     final MailSink mail;
     final DevTokens tokens;
     final String assetService;
     final String notificationWorker;
-    private final List<Process> processes = new ArrayList<>();
+    private final Path logs;
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    /** How a service process is started, kept so that it can be started again the same way. */
+    private record Service(List<String> command, Map<String, String> env) {}
 
     static Custodian get(ExtensionContext context) {
         return context.getRoot()
@@ -42,7 +51,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     }
 
     private Custodian() {
-        Path logs = Path.of("target", "e2e-logs");
+        logs = Path.of("target", "e2e-logs");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -69,13 +78,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         DevTokens.ISSUER,
                         "CUSTODIAN_JWT_PUBLIC_KEY",
                         tokens.publicKeyFile().toAbsolutePath().toString());
-        start(
+        define(
                 "asset-service",
                 assetPort,
                 common,
-                Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_assets")),
-                logs);
-        start(
+                Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_assets")));
+        define(
                 "notification-worker",
                 workerPort,
                 common,
@@ -85,20 +93,67 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         "CUSTODIAN_SMTP_PORT", String.valueOf(mail.smtpPort()),
                         "CUSTODIAN_SMTP_START_TLS", "DISABLED",
                         "CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com",
-                        "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com"),
-                logs);
+                        "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com",
+                        // production's backoff curve, capped at 1 s so that a few seconds of SMTP
+                        // outage cost at most a second more; a window of a minute instead of ten
+                        "CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s",
+                        "CUSTODIAN_DELIVERY_RETRY_WINDOW", WORKER_RETRY_WINDOW.toSeconds() + "s"));
         assetService = "http://127.0.0.1:" + assetPort;
         notificationWorker = "http://127.0.0.1:" + workerPort;
+        launch("asset-service");
+        launch("notification-worker");
         awaitReady(assetService);
         awaitReady(notificationWorker);
+    }
+
+    /**
+     * Kills the notification-worker abruptly (SIGKILL: no shutdown hook, no consumer close, no
+     * offset commit, no transaction completion) and waits until the process is gone.
+     */
+    synchronized void killWorker() {
+        Process worker = processes.get("notification-worker");
+        if (worker == null || !worker.isAlive()) {
+            return;
+        }
+        worker.destroyForcibly();
+        try {
+            if (!worker.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("notification-worker survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the notification-worker again with the very same configuration (port, environment) and
+     * waits until it is ready. No-op when it is running.
+     */
+    synchronized void startWorker() {
+        if (isWorkerRunning()) {
+            return;
+        }
+        launch("notification-worker");
+        awaitReady(notificationWorker);
+    }
+
+    synchronized boolean isWorkerRunning() {
+        Process worker = processes.get("notification-worker");
+        return worker != null && worker.isAlive();
+    }
+
+    /** The worker's log (all its runs, appended), e.g. to check what it did during an outage. */
+    Path workerLog() {
+        return logs.resolve("notification-worker.log");
     }
 
     String token(String role, String email) {
         return tokens.token(role, email);
     }
 
-    private void start(
-            String name, int port, Map<String, String> common, Map<String, String> own, Path logs) {
+    private void define(
+            String name, int port, Map<String, String> common, Map<String, String> own) {
         String jar = System.getProperty("custodian." + name + ".jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException(
@@ -108,19 +163,33 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                             + jar
                             + ": build it first (./mvnw verify)");
         }
-        ProcessBuilder builder =
-                new ProcessBuilder(
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.putAll(own);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        List<String> command =
+                List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx384m",
                         "-jar",
                         jar);
-        builder.environment().putAll(common);
-        builder.environment().putAll(own);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(logs.resolve(name + ".log").toFile());
+        services.put(name, new Service(command, Map.copyOf(env)));
         try {
-            processes.add(builder.start());
+            Files.deleteIfExists(logs.resolve(name + ".log")); // a fresh log per test run
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the service's process; its output is appended to target/e2e-logs/{name}.log. */
+    private void launch(String name) {
+        Service service = services.get(name);
+        ProcessBuilder builder = new ProcessBuilder(service.command());
+        builder.environment().putAll(service.env());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        try {
+            processes.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,7 +199,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            for (Process p : processes) {
+            for (Process p : processes.values()) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException(
                             "A service exited with " + p.exitValue() + "; see target/e2e-logs");
@@ -158,12 +227,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

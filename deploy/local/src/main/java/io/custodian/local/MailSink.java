@@ -1,5 +1,6 @@
 package io.custodian.local;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
@@ -31,6 +32,10 @@ import java.util.List;
  * optional. The API is loaded from the {@code greenmail-standalone} jar in a class loader of its
  * own, because that jar is shaded with unrelocated slf4j 1.7, log4j, Jackson and Jersey; see {@link
  * GreenMailApi} for where the jar is looked up.
+ *
+ * <p>{@link #stop()} and {@link #start()} simulate an outage of the mail server: the ports stop
+ * listening (connections are refused, open ones are closed) and later listen again on the same
+ * ports; the mail received so far is kept across the outage.
  */
 public final class MailSink implements AutoCloseable {
 
@@ -39,6 +44,8 @@ public final class MailSink implements AutoCloseable {
     private final GreenMail greenMail;
     private final int smtpPort;
     private final GreenMailApi api;
+    // GreenMail.isRunning() answers true once stopped (it checks each of no services)
+    private boolean running = true;
 
     private MailSink(GreenMail greenMail, int smtpPort, GreenMailApi api) {
         this.greenMail = greenMail;
@@ -78,7 +85,7 @@ public final class MailSink implements AutoCloseable {
                         };
         GreenMailConfiguration config =
                 GreenMailConfiguration.aConfig().withDisabledAuthentication();
-        GreenMail greenMail = new GreenMail(setups);
+        GreenMail greenMail = new RestartableGreenMail(setups);
         greenMail.withConfiguration(config);
         greenMail.start();
         GreenMailApi api = null;
@@ -152,6 +159,30 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
+    /** Whether the mail ports listen (false between {@link #stop()} and {@link #start()}). */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Stops the SMTP (and IMAP) server, as in an outage: the ports refuse connections and open
+     * connections are closed. The mail received so far is kept. No-op when stopped.
+     */
+    public synchronized void stop() {
+        if (running) {
+            greenMail.stop();
+            running = false;
+        }
+    }
+
+    /** Listens again on the same ports, with the mail received so far. No-op when running. */
+    public synchronized void start() {
+        if (!running) {
+            greenMail.start();
+            running = true;
+        }
+    }
+
     /** The underlying GreenMail, for anything not covered here. */
     public GreenMail greenMail() {
         return greenMail;
@@ -165,6 +196,24 @@ public final class MailSink implements AutoCloseable {
             }
         } finally {
             greenMail.stop();
+        }
+    }
+
+    /**
+     * A GreenMail whose {@link #stop()} keeps the mailboxes: plain GreenMail replaces its managers
+     * (users and stored mail) on stop, so a restart would lose what was received before.
+     */
+    private static final class RestartableGreenMail extends GreenMail {
+
+        RestartableGreenMail(ServerSetup[] setups) {
+            super(setups);
+        }
+
+        @Override
+        public synchronized void stop() {
+            Managers kept = managers;
+            super.stop();
+            managers = kept;
         }
     }
 

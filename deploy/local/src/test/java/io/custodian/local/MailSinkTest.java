@@ -1,6 +1,7 @@
 package io.custodian.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -40,6 +41,32 @@ class MailSinkTest {
             sink.reset();
             assertThat(sink.all()).isEmpty();
             assertThat(sink.messagesTo("ceo@example.com")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseMailWhileStoppedAndKeepWhatItReceivedAcrossARestartOnTheSamePort()
+            throws Exception {
+        try (MailSink sink = MailSink.start(0, -1)) {
+            int port = sink.smtpPort();
+            send(port, "ceo@example.com", null, "before the outage");
+            sink.awaitMessagesTo("ceo@example.com", 1, Duration.ofSeconds(5));
+
+            sink.stop();
+            assertThat(sink.isRunning()).isFalse();
+            assertThatThrownBy(() -> send(port, "ceo@example.com", null, "during the outage"))
+                    .isInstanceOf(MessagingException.class);
+
+            sink.start();
+            assertThat(sink.isRunning()).isTrue();
+            assertThat(sink.smtpPort()).isEqualTo(port);
+            send(port, "ceo@example.com", null, "after the outage");
+
+            List<MimeMessage> toCeo =
+                    sink.awaitMessagesTo("ceo@example.com", 2, Duration.ofSeconds(5));
+            assertThat(toCeo)
+                    .extracting(MimeMessage::getSubject)
+                    .containsExactly("before the outage", "after the outage");
         }
     }
 
