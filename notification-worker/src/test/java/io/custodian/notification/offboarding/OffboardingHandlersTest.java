@@ -119,8 +119,10 @@ class OffboardingHandlersTest {
                         "[Custodian] Off-boarding: Ada Lovelace leaves on Fri 18 Dec 2026 (2"
                                 + " assets)");
         assertThat(Events.text(toAda))
-                .contains("LT-0042 MacBook Pro 14 (laptop): to be returned to IT")
-                .contains("DB-CUST-01 Customer database (laptop): needs a new owner");
+                .contains("To be returned to IT")
+                .contains("LT-0042 MacBook Pro 14 (laptop)")
+                .contains("needs a new owner")
+                .contains("DB-CUST-01 Customer database (laptop)");
         assertThat(Events.about(eventId, Events.inbox(mail, Events.CEO))).isEmpty();
     }
 
