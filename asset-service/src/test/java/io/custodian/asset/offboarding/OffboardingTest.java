@@ -381,6 +381,13 @@ class OffboardingTest {
                 .statusCode(200)
                 .body("items.id", hasItem(overdue))
                 .body("items.id", not(hasItem(notYet)));
+        as("auditor", "audit@example.com")
+                .get("/api/v1/offboardings?overdue=false&status=open&limit=1000")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(notYet))
+                .body("items.id", not(hasItem(overdue)))
+                .body("items.status", everyItem(equalTo("open")));
 
         try (EventTap tap = new EventTap()) {
             offboardings.escalateDaily();
