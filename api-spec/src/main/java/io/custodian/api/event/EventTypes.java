@@ -39,6 +39,15 @@ public final class EventTypes {
     /** An incident was closed or its device recovered; data: {@link IncidentClosed}. */
     public static final String INCIDENT_CLOSED = "asset.incident.closed";
 
+    /** The HR system started an off-boarding; data: {@link OffboardingStarted}. */
+    public static final String OFFBOARDING_STARTED = "offboarding.started";
+
+    /** A leaver's assets are not back in time; data: {@link OffboardingReturnOverdue}. */
+    public static final String OFFBOARDING_RETURN_OVERDUE = "offboarding.return-overdue";
+
+    /** Every item of an off-boarding is closed; data: {@link OffboardingCompleted}. */
+    public static final String OFFBOARDING_COMPLETED = "offboarding.completed";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

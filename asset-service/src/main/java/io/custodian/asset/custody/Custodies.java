@@ -8,6 +8,7 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,11 +28,17 @@ class Custodies {
     private final Inventory inventory;
     private final PeopleAndGroups people;
     private final Clock clock;
+    private final Event<AssetReturned> returned;
 
-    Custodies(Inventory inventory, PeopleAndGroups people, Clock clock) {
+    Custodies(
+            Inventory inventory,
+            PeopleAndGroups people,
+            Clock clock,
+            Event<AssetReturned> returned) {
         this.inventory = inventory;
         this.people = people;
         this.clock = clock;
+        this.returned = returned;
     }
 
     record Checkout(@NotNull UUID personId, @Size(max = 1000) String note) {}
@@ -108,6 +115,7 @@ class Custodies {
                             custody.checkedInBy = caller.email();
                             custody.condition = request == null ? null : request.condition();
                         });
+        returned.fire(new AssetReturned(asset.id, request == null ? null : request.condition()));
         return AssetView.of(asset);
     }
 }

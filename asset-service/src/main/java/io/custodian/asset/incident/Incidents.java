@@ -13,6 +13,7 @@ import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -36,12 +37,19 @@ class Incidents {
     private final Outbox outbox;
     private final IncidentConfig config;
     private final Clock clock;
+    private final Event<AssetReportedMissing> missing;
 
-    Incidents(Inventory inventory, Outbox outbox, IncidentConfig config, Clock clock) {
+    Incidents(
+            Inventory inventory,
+            Outbox outbox,
+            IncidentConfig config,
+            Clock clock,
+            Event<AssetReportedMissing> missing) {
         this.inventory = inventory;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.missing = missing;
     }
 
     /** An unregistered personal device with company access. */
@@ -129,6 +137,7 @@ class Incidents {
         incident.previousAssetStatus = asset.status;
         inventory.transition(asset, report.kind().assetStatus());
         incident.persistAndFlush();
+        missing.fire(new AssetReportedMissing(asset.id, incident.id));
         append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
         return IncidentView.of(incident);
     }

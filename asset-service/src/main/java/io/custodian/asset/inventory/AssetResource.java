@@ -30,13 +30,14 @@ class AssetResource {
     private final Inventory inventory;
     private final Caller caller;
 
-    AssetResource(Inventory inventory, Caller caller) {
+    /** Search and list (keyset pagination); the filters and paging live in {@link AssetSearch}. */
+    private final AssetSearch search;
+
+    AssetResource(Inventory inventory, Caller caller, AssetSearch search) {
         this.inventory = inventory;
         this.caller = caller;
+        this.search = search;
     }
-
-    /** Search and list (keyset pagination); the filters and paging live in {@link AssetSearch}. */
-    @jakarta.inject.Inject AssetSearch search;
 
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})

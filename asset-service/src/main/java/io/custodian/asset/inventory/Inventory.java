@@ -39,6 +39,7 @@ public class Inventory {
     private final ObjectMapper json;
     private final Validator validator;
     private final Event<Recovered> recovered;
+    private final Event<OwnerChanged> ownerChanged;
 
     Inventory(
             PeopleAndGroups parties,
@@ -46,13 +47,15 @@ public class Inventory {
             Clock clock,
             ObjectMapper json,
             Validator validator,
-            Event<Recovered> recovered) {
+            Event<Recovered> recovered,
+            Event<OwnerChanged> ownerChanged) {
         this.parties = parties;
         this.config = config;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
         this.recovered = recovered;
+        this.ownerChanged = ownerChanged;
     }
 
     /**
@@ -190,6 +193,7 @@ public class Inventory {
     AssetView changeOwner(UUID id, String ifMatch, @NotNull @Valid OwnerRef owner) {
         Asset asset = forUpdate(id, ifMatch);
         setOwner(asset, owner);
+        ownerChanged.fire(new OwnerChanged(asset.id, owner.type(), owner.id()));
         return touch(asset);
     }
 

@@ -111,6 +111,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         Map.entry("CUSTODIAN_SMTP_START_TLS", "DISABLED"),
                         Map.entry("CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com"),
                         Map.entry("CUSTODIAN_RECIPIENTS_CTO", "cto@example.com"),
+                        Map.entry("CUSTODIAN_RECIPIENTS_IT", "it@example.com"),
                         Map.entry("CUSTODIAN_CHAT_LEADERSHIP_URL", receiver.baseUrl() + "/chat"),
                         Map.entry("CUSTODIAN_WEBHOOKS_SIEM_URL", receiver.baseUrl() + "/siem"),
                         Map.entry("CUSTODIAN_WEBHOOKS_SIEM_SECRET", WEBHOOK_SECRET),
