@@ -15,6 +15,15 @@ public final class EventTypes {
     /** An asset's periodic attestation is due; data: {@link VerificationDue}. */
     public static final String VERIFICATION_DUE = "asset.verification.due";
 
+    /** The HR system started an off-boarding; data: {@link OffboardingStarted}. */
+    public static final String OFFBOARDING_STARTED = "offboarding.started";
+
+    /** A leaver's assets are not back in time; data: {@link OffboardingReturnOverdue}. */
+    public static final String OFFBOARDING_RETURN_OVERDUE = "offboarding.return-overdue";
+
+    /** Every item of an off-boarding is closed; data: {@link OffboardingCompleted}. */
+    public static final String OFFBOARDING_COMPLETED = "offboarding.completed";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

@@ -33,6 +33,8 @@ class Custodies {
         this.clock = clock;
     }
 
+    @jakarta.inject.Inject jakarta.enterprise.event.Event<AssetReturned> returned;
+
     record Checkout(@NotNull UUID personId, @Size(max = 1000) String note) {}
 
     record Checkin(@Size(max = 1000) String condition) {}
@@ -96,6 +98,7 @@ class Custodies {
                             custody.checkedInBy = caller.email();
                             custody.condition = request == null ? null : request.condition();
                         });
+        returned.fire(new AssetReturned(asset.id, request == null ? null : request.condition()));
         return AssetView.of(asset);
     }
 }

@@ -35,6 +35,8 @@ class Incidents {
         this.clock = clock;
     }
 
+    @jakarta.inject.Inject jakarta.enterprise.event.Event<AssetReportedMissing> missing;
+
     record Report(
             UUID assetId,
             @Size(min = 1, max = 64) String assetTag,
@@ -80,6 +82,7 @@ class Incidents {
 
         inventory.transition(asset, report.kind().assetStatus());
         incident.persist();
+        missing.fire(new AssetReportedMissing(asset.id, incident.id));
         outbox.append(
                 "asset",
                 asset.id,

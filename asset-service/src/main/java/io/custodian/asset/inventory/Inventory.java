@@ -51,6 +51,8 @@ public class Inventory {
         this.validator = validator;
     }
 
+    @jakarta.inject.Inject jakarta.enterprise.event.Event<OwnerChanged> ownerChanged;
+
     record OwnerRef(@NotNull Party.Type type, @NotNull UUID id) {}
 
     record NewAsset(
@@ -180,6 +182,7 @@ public class Inventory {
     AssetView changeOwner(UUID id, String ifMatch, @NotNull @Valid OwnerRef owner) {
         Asset asset = forUpdate(id, ifMatch);
         setOwner(asset, owner);
+        ownerChanged.fire(new OwnerChanged(asset.id, owner.type(), owner.id()));
         return touch(asset);
     }
 
