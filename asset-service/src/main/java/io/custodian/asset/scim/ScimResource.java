@@ -144,6 +144,43 @@ class ScimResource {
         return discovery.schema(id, base(uri));
     }
 
+    // --- anything else under /scim/v2 (Groups, Bulk, /Me, …) is not offered -------------------
+
+    @GET
+    @Path("/{unsupported: .+}")
+    public Response unsupportedGet(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @POST
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPost(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @PUT
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPut(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @PATCH
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPatch(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @DELETE
+    @Path("/{unsupported: .+}")
+    public Response unsupportedDelete(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    private static ScimException unsupported(String path) {
+        return new ScimException(
+                404, null, "/scim/v2/" + path + " is not offered; only Users and discovery are.");
+    }
+
     private static Response withTag(ScimUser user) {
         return Response.ok(user).header(HttpHeaders.ETAG, user.meta().version()).build();
     }

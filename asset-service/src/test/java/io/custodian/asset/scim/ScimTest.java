@@ -197,6 +197,11 @@ class ScimTest {
                     .body("status", equalTo("404"))
                     .body("detail", equalTo("No user with id " + id + "."));
         }
+        scim().get("/scim/v2/Groups")
+                .then()
+                .statusCode(404)
+                .contentType(startsWith(SCIM))
+                .body("schemas", contains(ERROR));
     }
 
     @Test
