@@ -99,6 +99,7 @@ CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:55432/custodian_notifications CUSTO
 CUSTODIAN_DB_PASSWORD=custodian CUSTODIAN_SMTP_HOST=127.0.0.1 CUSTODIAN_SMTP_PORT=3025 CUSTODIAN_SMTP_START_TLS=DISABLED \
 CUSTODIAN_RECIPIENTS_CEO=${CUSTODIAN_RECIPIENTS_CEO:-ceo@example.com} \
 CUSTODIAN_RECIPIENTS_CTO=${CUSTODIAN_RECIPIENTS_CTO:-cto@example.com} \
+CUSTODIAN_RECIPIENTS_IT=${CUSTODIAN_RECIPIENTS_IT:-it@example.com} \
   java -Xmx512m -jar notification-worker/target/quarkus-app/quarkus-run.jar > "$logs/notification-worker.log" 2>&1 &
 echo $! > "$pids/notification-worker.pid"
 

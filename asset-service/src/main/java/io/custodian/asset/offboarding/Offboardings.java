@@ -100,9 +100,17 @@ public class Offboardings {
             throw ProblemException.invalid("Idempotency-Key", "must be at most 200 characters");
         }
         Person person = person(request.person());
-        Started started =
+        Outcome started =
                 start(person, request.lastWorkingDay(), Offboarding.Source.WEBHOOK, reference, key);
-        return new StartedView(view(started.offboarding()), started.created());
+        Offboarding o = started.offboarding();
+        OffboardingView view =
+                started.items() == null
+                        ? view(o)
+                        : OffboardingView.of(
+                                o,
+                                started.items(),
+                                overdue(o, started.items(), LocalDate.now(clock)));
+        return new StartedView(view, started.created());
     }
 
     /**
@@ -113,10 +121,14 @@ public class Offboardings {
     @Transactional
     public Started start(
             Person person, LocalDate lastWorkingDay, Offboarding.Source source, String reference) {
-        return start(person, lastWorkingDay, source, blankToNull(reference), null);
+        Outcome outcome = start(person, lastWorkingDay, source, blankToNull(reference), null);
+        return new Started(outcome.offboarding(), outcome.created());
     }
 
-    private Started start(
+    /** A start's result, with the new off-boarding's items (null when it existed already). */
+    private record Outcome(Offboarding offboarding, boolean created, List<OffboardingItem> items) {}
+
+    private Outcome start(
             Person person,
             LocalDate lastWorkingDay,
             Offboarding.Source source,
@@ -144,7 +156,7 @@ public class Offboardings {
                         field,
                         "already used for a different off-boarding");
             }
-            return new Started(same, false);
+            return new Outcome(same, false, null);
         }
         Offboarding open =
                 Offboarding.<Offboarding>find(
@@ -152,7 +164,7 @@ public class Offboardings {
                         .firstResult();
         if (open != null) {
             if (reference == null && key == null || open.lastWorkingDay.equals(lastWorkingDay)) {
-                return new Started(open, false);
+                return new Outcome(open, false, null);
             }
             throw ProblemException.conflict(
                     leaver.displayName
@@ -164,10 +176,10 @@ public class Offboardings {
                     "lastWorkingDay",
                     "an open off-boarding has another last working day");
         }
-        return new Started(create(leaver, lastWorkingDay, source, reference, key), true);
+        return create(leaver, lastWorkingDay, source, reference, key);
     }
 
-    private Offboarding create(
+    private Outcome create(
             Person person,
             LocalDate lastWorkingDay,
             Offboarding.Source source,
@@ -211,6 +223,8 @@ public class Offboardings {
                 items.add(item(o, asset, OffboardingItem.Kind.OWNERSHIP_TRANSFER));
             }
         }
+        // one JDBC batch for the items rather than a round trip each
+        Offboarding.getSession().setJdbcBatchSize(Math.max(items.size(), 1));
         items.forEach(i -> i.persist());
         items.sort(OffboardingView.ITEM_ORDER);
         outbox.append(
@@ -230,7 +244,7 @@ public class Offboardings {
         if (items.stream().noneMatch(i -> i.status == OffboardingItem.Status.PENDING)) {
             complete(o, items);
         }
-        return o;
+        return new Outcome(o, true, items);
     }
 
     private static OffboardingItem item(Offboarding o, Asset asset, OffboardingItem.Kind kind) {

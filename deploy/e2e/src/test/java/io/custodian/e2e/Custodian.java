@@ -94,6 +94,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         "CUSTODIAN_SMTP_START_TLS", "DISABLED",
                         "CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com",
                         "CUSTODIAN_RECIPIENTS_CTO", "cto@example.com",
+                        "CUSTODIAN_RECIPIENTS_IT", "it@example.com",
                         // production's backoff curve, capped at 1 s so that a few seconds of SMTP
                         // outage cost at most a second more; a window of a minute instead of ten
                         "CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s",

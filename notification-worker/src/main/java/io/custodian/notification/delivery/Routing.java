@@ -17,7 +17,8 @@ import java.util.Map;
 class Routing {
 
     /** Recipient names a route may use that stand for a party of the event, not a fixed address. */
-    static final java.util.Set<String> EVENT_PARTIES = java.util.Set.of("holder", "owner");
+    static final java.util.Set<String> EVENT_PARTIES =
+            java.util.Set.of("holder", "owner", "person", "manager");
 
     /** Per type: fixed addresses, and {@code party:<name>} for the event's parties. */
     private final Map<String, List<String>> emailRecipientsByType;

@@ -1,0 +1,46 @@
+package io.custodian.notification.offboarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.OffboardingCompleted;
+import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** {@code offboarding.completed}: tell IT and the manager how each item was closed. */
+@Singleton
+class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> {
+
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
+
+    private final ZoneId zone;
+
+    OffboardingCompletedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.OFFBOARDING_COMPLETED, OffboardingCompleted.class, mapper, dispatcher);
+        this.zone = config.alerts().timeZone();
+    }
+
+    @Override
+    protected Alert render(OffboardingCompleted completed) {
+        OffboardingMail.Letter letter =
+                new OffboardingMail.Letter(
+                        OffboardingMail.describe(completed.person()),
+                        OffboardingMail.describe(completed.manager()),
+                        OffboardingMail.day(completed.lastWorkingDay()),
+                        OffboardingMail.lines(completed.items(), "return"),
+                        OffboardingMail.lines(completed.items(), "ownership_transfer"),
+                        0,
+                        AT.format(completed.completedAt().atZone(zone)));
+        return new Alert(
+                "[Custodian] Off-boarding completed: " + completed.person().name(),
+                OffboardingMail.Templates.completedText(letter).render(),
+                OffboardingMail.Templates.completedHtml(letter).render(),
+                OffboardingMail.parties(completed.person(), completed.manager()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.custodian.notification.offboarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.OffboardingReturnOverdue;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+
+/** {@code offboarding.return-overdue}: escalate a leaver's unreturned assets to leadership. */
+@Singleton
+class OffboardingReturnOverdueHandler extends AlertingHandler<OffboardingReturnOverdue> {
+
+    OffboardingReturnOverdueHandler(ObjectMapper mapper, AlertDispatcher dispatcher) {
+        super(
+                EventTypes.OFFBOARDING_RETURN_OVERDUE,
+                OffboardingReturnOverdue.class,
+                mapper,
+                dispatcher);
+    }
+
+    @Override
+    protected Alert render(OffboardingReturnOverdue overdue) {
+        OffboardingMail.Letter letter =
+                new OffboardingMail.Letter(
+                        OffboardingMail.describe(overdue.person()),
+                        OffboardingMail.describe(overdue.manager()),
+                        OffboardingMail.day(overdue.lastWorkingDay()),
+                        OffboardingMail.lines(overdue.pendingReturns(), "return"),
+                        java.util.List.of(),
+                        overdue.daysOverdue(),
+                        null);
+        int count = overdue.pendingReturns().size();
+        return new Alert(
+                "[Custodian] Overdue: "
+                        + overdue.person().name()
+                        + " has not returned "
+                        + count
+                        + (count == 1 ? " asset" : " assets")
+                        + ", "
+                        + overdue.daysOverdue()
+                        + " days after leaving",
+                OffboardingMail.Templates.overdueText(letter).render(),
+                OffboardingMail.Templates.overdueHtml(letter).render(),
+                OffboardingMail.parties(overdue.person(), overdue.manager()));
+    }
+}

@@ -1,0 +1,45 @@
+package io.custodian.notification.offboarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.OffboardingStarted;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.AlertingHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * {@code offboarding.started}: tell the leaver, their manager and IT what must come back and what
+ * needs a new owner.
+ */
+@Singleton
+class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
+
+    OffboardingStartedHandler(ObjectMapper mapper, AlertDispatcher dispatcher) {
+        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher);
+    }
+
+    @Override
+    protected Alert render(OffboardingStarted started) {
+        OffboardingMail.Letter letter =
+                new OffboardingMail.Letter(
+                        OffboardingMail.describe(started.person()),
+                        OffboardingMail.describe(started.manager()),
+                        OffboardingMail.day(started.lastWorkingDay()),
+                        OffboardingMail.lines(started.items(), "return"),
+                        OffboardingMail.lines(started.items(), "ownership_transfer"),
+                        0,
+                        null);
+        return new Alert(
+                "[Custodian] Off-boarding: "
+                        + started.person().name()
+                        + " leaves on "
+                        + letter.lastDay()
+                        + " ("
+                        + started.items().size()
+                        + (started.items().size() == 1 ? " asset)" : " assets)"),
+                OffboardingMail.Templates.startedText(letter).render(),
+                OffboardingMail.Templates.startedHtml(letter).render(),
+                OffboardingMail.parties(started.person(), started.manager()));
+    }
+}
