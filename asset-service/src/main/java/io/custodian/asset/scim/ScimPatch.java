@@ -53,6 +53,11 @@ final class ScimPatch {
                         throw ScimException.invalidSyntax(
                                 "op must be add, replace or remove, not " + op + ".");
             }
+            // a PATCH of the e-mail changes the one address the person has, their userName
+            if (attributes.email != null) {
+                attributes.userName = attributes.email;
+                attributes.email = null;
+            }
         }
     }
 
@@ -75,7 +80,7 @@ final class ScimPatch {
         if (filtered.matches()) {
             if (isEmails(filtered.group(1)) && isValueOrWhole(filtered.group(3))) {
                 JsonNode email = value.isObject() ? value.get("value") : value;
-                attributes.setEmail(UserAttributes.text("emails.value", email));
+                attributes.email = UserAttributes.text("emails.value", email);
             }
             // other multi-valued attributes (addresses, phoneNumbers, …) are not kept
             return;

@@ -20,6 +20,9 @@ final class UserAttributes {
     String givenName;
     String familyName;
 
+    /** The primary (else first) address of {@code emails}, when the request gives them. */
+    String email;
+
     /** {@code null}: the request leaves the person's status as it is. */
     Boolean active;
 
@@ -37,6 +40,10 @@ final class UserAttributes {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             a.set(field.getKey(), field.getValue());
+        }
+        // the person has one e-mail, their userName; the emails stand in only when it is absent
+        if (a.userName == null) {
+            a.userName = a.email;
         }
         return a;
     }
@@ -101,13 +108,13 @@ final class UserAttributes {
                 value.has("formatted") ? text("name.formatted", value.get("formatted")) : null;
     }
 
-    /** The person has one e-mail, their userName: the primary (else the first) address is it. */
+    /** The primary (else the first) address of the given e-mails. */
     void setEmails(JsonNode value) {
         if (isNull(value)) {
             return;
         }
         if (value.isObject()) {
-            setEmail(text("emails.value", value.get("value")));
+            email = text("emails.value", value.get("value"));
             return;
         }
         if (!value.isArray()) {
@@ -121,14 +128,7 @@ final class UserAttributes {
             }
         }
         if (chosen != null) {
-            setEmail(text("emails.value", chosen.get("value")));
-        }
-    }
-
-    /** A PATCH of the (work, primary) e-mail's value changes the userName with it. */
-    void setEmail(String email) {
-        if (email != null) {
-            userName = email;
+            email = text("emails.value", chosen.get("value"));
         }
     }
 

@@ -98,6 +98,22 @@ class ScimTest {
     }
 
     @Test
+    void shouldKeepTheUserNameAsTheEmailWhenTheEmailsDiffer() {
+        String upn = unique("ada") + "@corp.example.com";
+        Map<String, Object> body = new java.util.HashMap<>(user(upn, unique("E"), "Ada", "L"));
+        body.put(
+                "emails",
+                List.of(Map.of("value", unique("ada") + "@example.com", "primary", true)));
+
+        scim().body(body)
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(201)
+                .body("userName", equalTo(upn))
+                .body("emails.value", contains(upn));
+    }
+
+    @Test
     void shouldRefuseADuplicateUserNameOrExternalIdWith409Uniqueness() {
         User ada = create("Ada", "Lovelace");
 
