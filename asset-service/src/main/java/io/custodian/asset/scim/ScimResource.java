@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -118,8 +119,7 @@ class ScimResource {
     @GET
     @Path("/ResourceTypes")
     public ScimUsers.ListResponse<JsonNode> resourceTypes(UriInfo uri) {
-        return ScimUsers.ListResponse.of(
-                1, 1, java.util.List.of(discovery.userResourceType(base(uri))));
+        return ScimUsers.ListResponse.of(1, 1, List.of(discovery.userResourceType(base(uri))));
     }
 
     @GET

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,15 +101,18 @@ class ScimTest {
     @Test
     void shouldKeepTheUserNameAsTheEmailWhenTheEmailsDiffer() {
         String upn = unique("ada") + "@corp.example.com";
-        Map<String, Object> body = new java.util.HashMap<>(user(upn, unique("E"), "Ada", "L"));
+        Map<String, Object> body = new HashMap<>(user(upn, unique("E"), "Ada", "L"));
         body.put(
                 "emails",
                 List.of(Map.of("value", unique("ada") + "@example.com", "primary", true)));
 
-        scim().body(body)
+        // sent as plain application/json, which is accepted and answered as such
+        as("hr-system", "hr@example.com")
+                .body(body)
                 .post("/scim/v2/Users")
                 .then()
                 .statusCode(201)
+                .contentType(startsWith("application/json"))
                 .body("userName", equalTo(upn))
                 .body("emails.value", contains(upn));
     }
