@@ -36,6 +36,13 @@ public class Person extends PanacheEntityBase {
     @Column(name = "display_name")
     public String displayName;
 
+    /** Given and family name, when the identity provider sends them (SCIM {@code name}). */
+    @Column(name = "given_name")
+    public String givenName;
+
+    @Column(name = "family_name")
+    public String familyName;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

@@ -1,0 +1,291 @@
+package io.custodian.asset.scim;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+import static io.custodian.asset.security.Roles.HR_SYSTEM;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.custodian.asset.web.ProblemException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * SCIM 2.0 at {@code /scim/v2} for identity providers (Okta, Entra ID): Users and the discovery
+ * endpoints. Requests and responses are {@code application/scim+json} ({@code application/json} is
+ * accepted too). Every error from here is a SCIM error (RFC 7644 §3.12), not problem+json: the
+ * exception mappers below are local to this class, so the rest of the API is unaffected.
+ */
+@Path("/scim/v2")
+@RolesAllowed({HR_SYSTEM, ASSET_ADMIN})
+@Produces({ScimResource.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimResource.SCIM_JSON, MediaType.APPLICATION_JSON})
+class ScimResource {
+
+    static final String SCIM_JSON = "application/scim+json";
+
+    private static final Logger LOG = Logger.getLogger(ScimResource.class);
+
+    private final ScimUsers users;
+    private final ScimDiscovery discovery;
+
+    ScimResource(ScimUsers users, ScimDiscovery discovery) {
+        this.users = users;
+        this.discovery = discovery;
+    }
+
+    // --- Users -------------------------------------------------------------------------------
+
+    @POST
+    @Path("/Users")
+    public Response create(JsonNode body, UriInfo uri) {
+        ScimUser user = users.create(body, usersUrl(uri));
+        return Response.created(URI.create(user.meta().location()))
+                .header(HttpHeaders.ETAG, user.meta().version())
+                .entity(user)
+                .build();
+    }
+
+    @GET
+    @Path("/Users")
+    public ScimUsers.ListResponse<ScimUser> list(
+            @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count,
+            UriInfo uri) {
+        return users.list(filter, startIndex, count, usersUrl(uri));
+    }
+
+    @GET
+    @Path("/Users/{id}")
+    public Response get(String id, UriInfo uri) {
+        return withTag(users.get(id, usersUrl(uri)));
+    }
+
+    @PUT
+    @Path("/Users/{id}")
+    public Response replace(
+            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
+        return withTag(users.replace(id, body, ifMatch, usersUrl(uri)));
+    }
+
+    @PATCH
+    @Path("/Users/{id}")
+    public Response patch(
+            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
+        return withTag(users.patch(id, body, ifMatch, usersUrl(uri)));
+    }
+
+    /** Deprovisions (the off-boarding starts); the person is not erased. */
+    @DELETE
+    @Path("/Users/{id}")
+    public Response delete(String id, @HeaderParam("If-Match") String ifMatch) {
+        users.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    // --- discovery ---------------------------------------------------------------------------
+
+    @GET
+    @Path("/ServiceProviderConfig")
+    public JsonNode serviceProviderConfig(UriInfo uri) {
+        return discovery.serviceProviderConfig(
+                base(uri), uri.getBaseUriBuilder().path("/q/openapi").build().toString());
+    }
+
+    @GET
+    @Path("/ResourceTypes")
+    public ScimUsers.ListResponse<JsonNode> resourceTypes(UriInfo uri) {
+        return ScimUsers.ListResponse.of(1, 1, List.of(discovery.userResourceType(base(uri))));
+    }
+
+    @GET
+    @Path("/ResourceTypes/{id}")
+    public JsonNode resourceType(String id, UriInfo uri) {
+        if (!id.equals("User")) {
+            throw new ScimException(404, null, "No resource type " + id + ".");
+        }
+        return discovery.userResourceType(base(uri));
+    }
+
+    @GET
+    @Path("/Schemas")
+    public ScimUsers.ListResponse<JsonNode> schemas(UriInfo uri) {
+        var all = discovery.schemas(base(uri));
+        return ScimUsers.ListResponse.of(all.size(), 1, all);
+    }
+
+    @GET
+    @Path("/Schemas/{id}")
+    public JsonNode schema(String id, UriInfo uri) {
+        return discovery.schema(id, base(uri));
+    }
+
+    // --- anything else under /scim/v2 (Groups, Bulk, /Me, …) is not offered -------------------
+
+    @GET
+    @Path("/{unsupported: .+}")
+    public Response unsupportedGet(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @POST
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPost(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @PUT
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPut(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @PATCH
+    @Path("/{unsupported: .+}")
+    public Response unsupportedPatch(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    @DELETE
+    @Path("/{unsupported: .+}")
+    public Response unsupportedDelete(String unsupported) {
+        throw unsupported(unsupported);
+    }
+
+    private static ScimException unsupported(String path) {
+        return new ScimException(
+                404, null, "/scim/v2/" + path + " is not offered; only Users and discovery are.");
+    }
+
+    private static Response withTag(ScimUser user) {
+        return Response.ok(user).header(HttpHeaders.ETAG, user.meta().version()).build();
+    }
+
+    private static String base(UriInfo uri) {
+        return uri.getBaseUriBuilder().path("/scim/v2").build().toString();
+    }
+
+    private static String usersUrl(UriInfo uri) {
+        return base(uri) + "/Users";
+    }
+
+    // --- errors: SCIM's format for everything thrown here -----------------------------------
+
+    @ServerExceptionMapper
+    Response scim(ScimException e) {
+        return error(e.status(), e.scimType(), e.getMessage());
+    }
+
+    /** From the services this one calls (the off-boarding, If-Match checks). */
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return switch (e.kind()) {
+            case VALIDATION -> error(400, "invalidValue", e.getMessage());
+            case MALFORMED_REQUEST -> error(400, "invalidSyntax", e.getMessage());
+            case UNAUTHORIZED -> unauthenticated();
+            case FORBIDDEN -> error(403, null, e.getMessage());
+            case NOT_FOUND -> error(404, null, e.getMessage());
+            case CONFLICT -> error(409, null, e.getMessage());
+            case PRECONDITION_FAILED -> error(412, null, e.getMessage());
+            case PRECONDITION_REQUIRED -> error(428, null, e.getMessage());
+        };
+    }
+
+    @ServerExceptionMapper
+    Response invalid(ConstraintViolationException e) {
+        return error(400, "invalidValue", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unreadable(JsonProcessingException e) {
+        return error(400, "invalidSyntax", "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() == ConstraintKind.UNIQUE) {
+            return error(
+                    409, "uniqueness", "Another user already has this userName or externalId.");
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    Response concurrent(OptimisticLockException e) {
+        return error(409, null, "The user was changed at the same time; read it again and retry.");
+    }
+
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return error(403, null, "SCIM needs the hr-system (or asset-admin) role.");
+    }
+
+    @ServerExceptionMapper
+    Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        return error(status, status == 400 ? "invalidSyntax" : null, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(RuntimeException e) {
+        return internal(e);
+    }
+
+    private static Response internal(Exception e) {
+        LOG.error("SCIM request failed", e);
+        return error(500, null, "The request failed on the server.");
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(error(401, null, "A valid bearer token is required."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response error(int status, String scimType, String detail) {
+        return Response.status(status)
+                .type(SCIM_JSON)
+                .entity(ScimError.of(status, scimType, detail))
+                .build();
+    }
+}

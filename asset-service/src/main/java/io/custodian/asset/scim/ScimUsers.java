@@ -1,0 +1,327 @@
+package io.custodian.asset.scim;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.custodian.asset.offboarding.Offboarding;
+import io.custodian.asset.offboarding.Offboardings;
+import io.custodian.asset.ownership.Person;
+import io.custodian.asset.web.Versions;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * SCIM 2.0 provisioning of the people directory (RFC 7643/7644). A user is a person; the identity
+ * provider creates and updates them and deprovisions them with {@code active: false} (or {@code
+ * DELETE}), which starts their off-boarding with today as the last working day. Deprovisioning
+ * again while it is open changes nothing.
+ */
+@ApplicationScoped
+class ScimUsers {
+
+    static final int MAX_RESULTS = 200;
+    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+    private final Offboardings offboardings;
+    private final Clock clock;
+
+    ScimUsers(Offboardings offboardings, Clock clock) {
+        this.offboardings = offboardings;
+        this.clock = clock;
+    }
+
+    /** RFC 7644 §3.4.2: one page of results; {@code startIndex} counts from 1. */
+    record ListResponse<T>(
+            List<String> schemas,
+            long totalResults,
+            int startIndex,
+            int itemsPerPage,
+            @JsonProperty("Resources") List<T> resources) {
+
+        static <T> ListResponse<T> of(long total, int startIndex, List<T> page) {
+            return new ListResponse<>(List.of(LIST_RESPONSE), total, startIndex, page.size(), page);
+        }
+    }
+
+    @Transactional
+    ScimUser create(JsonNode body, String usersUrl) {
+        UserAttributes attributes = UserAttributes.fromResource(body);
+        if (attributes.externalId == null) {
+            throw ScimException.invalidValue(
+                    "externalId (the employee id; or the enterprise extension's employeeNumber)"
+                            + " is required.");
+        }
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.createdAt = now();
+        // an identity provider may provision someone already disabled: they hold nothing yet
+        person.status =
+                Boolean.FALSE.equals(attributes.active)
+                        ? Person.Status.DEPARTED
+                        : Person.Status.ACTIVE;
+        write(person, attributes);
+        person.persistAndFlush();
+        return ScimUser.of(person, usersUrl);
+    }
+
+    @Transactional
+    ScimUser get(String id, String usersUrl) {
+        return ScimUser.of(person(id), usersUrl);
+    }
+
+    @Transactional
+    ListResponse<ScimUser> list(String filter, String startIndex, String count, String usersUrl) {
+        int start = Math.max(1, number("startIndex", startIndex, 1));
+        int size = Math.min(MAX_RESULTS, Math.max(0, number("count", count, MAX_RESULTS)));
+        String where = "";
+        Object value = null;
+        if (filter != null && !filter.isBlank()) {
+            ScimFilter f = ScimFilter.parse(filter);
+            switch (f.attribute()) {
+                case USER_NAME, EMAIL -> {
+                    where = "email = ?1";
+                    value = f.value().trim().toLowerCase(Locale.ROOT);
+                }
+                case EXTERNAL_ID -> {
+                    where = "employeeId = ?1";
+                    value = f.value();
+                }
+                case ID -> {
+                    where = "id = ?1";
+                    value = uuid(f.value());
+                    if (value == null) {
+                        return ListResponse.of(0, start, List.of());
+                    }
+                }
+            }
+        }
+        Object[] params = value == null ? new Object[0] : new Object[] {value};
+        long total = where.isEmpty() ? Person.count() : Person.count(where, params);
+        if (size == 0 || start > total) {
+            return ListResponse.of(total, start, List.of());
+        }
+        Sort order = Sort.by("createdAt").and("id");
+        List<Person> page =
+                (where.isEmpty()
+                                ? Person.<Person>findAll(order)
+                                : Person.<Person>find(where, order, params))
+                        .range(start - 1, start - 1 + size - 1)
+                        .list();
+        return ListResponse.of(
+                total, start, page.stream().map(p -> ScimUser.of(p, usersUrl)).toList());
+    }
+
+    /**
+     * PUT replaces what the user says; {@code externalId}, the manager and {@code active} stay as
+     * they are when the body leaves them out (the HR sync may keep them too).
+     */
+    @Transactional
+    ScimUser replace(String id, JsonNode body, String ifMatch, String usersUrl) {
+        Person person = person(id);
+        match(ifMatch, person);
+        UserAttributes attributes = UserAttributes.fromResource(body);
+        write(person, attributes);
+        activate(person, attributes.active);
+        return view(person, usersUrl);
+    }
+
+    @Transactional
+    ScimUser patch(String id, JsonNode body, String ifMatch, String usersUrl) {
+        Person person = person(id);
+        match(ifMatch, person);
+        UserAttributes attributes = UserAttributes.of(person);
+        ScimPatch.apply(body, attributes);
+        write(person, attributes);
+        activate(person, attributes.active);
+        return view(person, usersUrl);
+    }
+
+    /**
+     * DELETE deprovisions; it does not erase. The person stays in the directory (they may still
+     * hold assets, and history names them), their off-boarding starts, and the user reads as {@code
+     * active: false} afterwards.
+     */
+    @Transactional
+    void delete(String id, String ifMatch) {
+        Person person = person(id);
+        match(ifMatch, person);
+        activate(person, false);
+    }
+
+    // --- writing ----------------------------------------------------------------------------
+
+    private void write(Person person, UserAttributes a) {
+        String email = a.userName == null ? null : a.userName.toLowerCase(Locale.ROOT);
+        if (email == null) {
+            throw ScimException.invalidValue("userName (the person's e-mail address) is required.");
+        }
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw ScimException.invalidValue(
+                    "userName must be the person's e-mail address, at most 254 characters.");
+        }
+        Person sameEmail = Person.findByEmail(email).orElse(null);
+        if (sameEmail != null && !sameEmail.id.equals(person.id)) {
+            throw ScimException.uniqueness("Another user already has the userName " + email + ".");
+        }
+        String employeeId = a.externalId != null ? a.externalId : person.employeeId;
+        if (employeeId.length() > 64) {
+            throw ScimException.invalidValue("externalId must be at most 64 characters.");
+        }
+        Person sameEmployee = Person.findByEmployeeId(employeeId).orElse(null);
+        if (sameEmployee != null && !sameEmployee.id.equals(person.id)) {
+            throw ScimException.uniqueness(
+                    "Another user already has the externalId " + employeeId + ".");
+        }
+        String given = limit("name.givenName", a.givenName, 100);
+        String family = limit("name.familyName", a.familyName, 100);
+        String display = a.displayName != null ? a.displayName : a.formattedName;
+        if (display == null && (given != null || family != null)) {
+            display = String.join(" ", given == null ? "" : given, family == null ? "" : family);
+            display = display.trim();
+        }
+        if (display == null) {
+            display = person.displayName != null ? person.displayName : email;
+        }
+        display = limit("displayName", display, 200);
+        Person manager = a.managerGiven ? manager(a.managerRef, person) : person.manager;
+
+        boolean changed =
+                !email.equals(person.email)
+                        || !employeeId.equals(person.employeeId)
+                        || !display.equals(person.displayName)
+                        || !Objects.equals(given, person.givenName)
+                        || !Objects.equals(family, person.familyName)
+                        || !sameId(manager, person.manager);
+        person.email = email;
+        person.employeeId = employeeId;
+        person.displayName = display;
+        person.givenName = given;
+        person.familyName = family;
+        person.manager = manager;
+        if (changed) {
+            person.updatedAt = now();
+        }
+    }
+
+    /**
+     * {@code active: false} starts the off-boarding (idempotent while it is open; nothing for
+     * someone who has departed); {@code active: true} re-activates a leaving or departed person,
+     * unless an off-boarding is still open.
+     */
+    private void activate(Person person, Boolean active) {
+        if (active == null) {
+            return;
+        }
+        if (!active) {
+            if (person.status != Person.Status.DEPARTED) {
+                Person.flush(); // the off-boarding re-reads the person under a lock
+                offboardings.start(person, LocalDate.now(clock), Offboarding.Source.SCIM, null);
+            }
+            return;
+        }
+        if (person.status == Person.Status.ACTIVE) {
+            return;
+        }
+        Offboarding open =
+                Offboarding.<Offboarding>find(
+                                "person = ?1 and status = ?2", person, Offboarding.Status.OPEN)
+                        .firstResult();
+        if (open != null) {
+            throw ScimException.conflict(
+                    "User "
+                            + person.id
+                            + " has an open off-boarding ("
+                            + open.id
+                            + "); IT closes it before the user can be active again.");
+        }
+        person.status = Person.Status.ACTIVE;
+        person.updatedAt = now();
+    }
+
+    private static Person manager(String ref, Person person) {
+        if (ref == null) {
+            return null;
+        }
+        UUID id = uuid(ref);
+        Person manager = id == null ? null : Person.<Person>findById(id);
+        if (manager == null) {
+            manager = Person.findByEmployeeId(ref).orElse(null);
+        }
+        if (manager == null) {
+            throw ScimException.invalidValue(
+                    "manager.value: no user with the id (or employee id) " + ref + ".");
+        }
+        if (manager.id.equals(person.id)) {
+            throw ScimException.invalidValue("manager.value: a user can't manage themselves.");
+        }
+        return manager;
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private static ScimUser view(Person person, String usersUrl) {
+        Person.flush(); // the version in meta and the ETag is the one this write leaves
+        return ScimUser.of(person, usersUrl);
+    }
+
+    private static void match(String ifMatch, Person person) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            Versions.requireMatch(ifMatch, person.version, "user");
+        }
+    }
+
+    static Person person(String id) {
+        UUID uuid = uuid(id);
+        Person person = uuid == null ? null : Person.<Person>findById(uuid);
+        if (person == null) {
+            throw ScimException.notFound(id);
+        }
+        return person;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static boolean sameId(Person a, Person b) {
+        return a == null ? b == null : b != null && a.id.equals(b.id);
+    }
+
+    private static String limit(String attribute, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ScimException.invalidValue(
+                    attribute + " must be at most " + max + " characters.");
+        }
+        return value;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int number(String name, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue(name + " must be an integer.");
+        }
+    }
+}
