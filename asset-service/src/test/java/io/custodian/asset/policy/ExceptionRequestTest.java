@@ -18,10 +18,9 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.EventTap;
-import io.quarkus.test.junit.QuarkusMock;
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +39,7 @@ class ExceptionRequestTest {
     private static final String CTO = "cto@example.com";
 
     @Inject ExceptionRequests exceptions;
+    @Inject TestClock clock;
 
     @Test
     void shouldRequestAnExceptionAndPublishOneEventKeyedByItsId() throws Exception {
@@ -169,7 +169,7 @@ class ExceptionRequestTest {
                     .body("detail", containsString("already decided"));
 
             // on the last valid day nothing expires
-            moveClockTo(validUntil.atTime(23, 59).toInstant(ZoneOffset.UTC));
+            moveClockTo(validUntil.atTime(23, 0).toInstant(ZoneOffset.UTC));
             exceptions.expireDue();
             asAdmin().get("/api/v1/exceptions/" + id).then().body("status", equalTo("approved"));
 
@@ -201,7 +201,7 @@ class ExceptionRequestTest {
             assertThat(expired.get("validUntil").asText()).isEqualTo(validUntil.toString());
             assertThat(expired.at("/requester/email").asText()).isEqualTo(requester);
         } finally {
-            QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+            clock.reset();
         }
     }
 
@@ -426,8 +426,8 @@ class ExceptionRequestTest {
                                 .value());
     }
 
-    private static void moveClockTo(Instant instant) {
-        QuarkusMock.installMockForType(Clock.fixed(instant, ZoneOffset.UTC), Clock.class);
+    private void moveClockTo(Instant instant) {
+        clock.shift(Duration.between(Instant.now(), instant));
     }
 
     private static LocalDate today() {
