@@ -8,6 +8,7 @@ import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.scheduler.Scheduled;

@@ -1,6 +1,5 @@
-package io.custodian.asset.policy;
+package io.custodian.asset.web;
 
-import io.custodian.asset.web.QueryParameters;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -17,21 +16,22 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Query parameters and keyset pagination of the policy lists: newest first by (time, id), the
- * cursor being the last item's pair, so every page costs one indexed query. Parameter problems are
- * 400s naming the parameter, as in the asset search.
+ * Query parameters and keyset pagination of the lists that run newest first by (time, id):
+ * incidents, off-boardings, exception requests, violations. The cursor is the last item's pair, so
+ * every page costs one indexed query; parameter problems are 400s naming the parameter.
  */
-final class Keyset {
+public final class Keyset {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 1000;
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 1000;
 
     /** Where the previous page ended: its last item's time and id. */
-    record Position(Instant at, UUID id) {}
+    public record Position(Instant at, UUID id) {}
 
     private Keyset() {}
 
-    static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
+    /** 400 for any parameter but {@code known}, {@code limit} and {@code cursor}. */
+    public static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
         for (String name : params.keySet()) {
             if (!known.contains(name) && !"limit".equals(name) && !"cursor".equals(name)) {
                 throw QueryParameters.invalid(name, "unknown query parameter");
@@ -39,7 +39,7 @@ final class Keyset {
         }
     }
 
-    static int limit(MultivaluedMap<String, String> params) {
+    public static int limit(MultivaluedMap<String, String> params) {
         String value = single(params, "limit");
         if (value == null) {
             return DEFAULT_LIMIT;
@@ -60,7 +60,7 @@ final class Keyset {
         return limit;
     }
 
-    static Position cursor(MultivaluedMap<String, String> params) {
+    public static Position cursor(MultivaluedMap<String, String> params) {
         String cursor = single(params, "cursor");
         if (cursor == null) {
             return null;
@@ -83,16 +83,31 @@ final class Keyset {
      * The 200 response: the first {@code limit} rows as views, and a next link (body and {@code
      * Link} header) when there was one row more.
      */
-    static <E, V> Response page(
+    public static <E, V> Response page(
             UriInfo uri,
             List<E> rows,
             int limit,
             Function<E, Position> position,
             Function<E, V> view,
             PageFactory<V> pages) {
+        return pageOf(
+                uri, rows, limit, position, shown -> shown.stream().map(view).toList(), pages);
+    }
+
+    /**
+     * As {@link #page}, with the views made from the whole page at once (e.g. to fetch what they
+     * show in one query).
+     */
+    public static <E, V> Response pageOf(
+            UriInfo uri,
+            List<E> rows,
+            int limit,
+            Function<E, Position> position,
+            Function<List<E>, List<V>> views,
+            PageFactory<V> pages) {
         boolean more = rows.size() > limit;
         List<E> shown = rows.subList(0, Math.min(limit, rows.size()));
-        List<V> items = shown.stream().map(view).toList();
+        List<V> items = views.apply(shown);
         if (!more) {
             return Response.ok(pages.of(items, null)).build();
         }
@@ -112,16 +127,17 @@ final class Keyset {
                 .build();
     }
 
-    interface PageFactory<V> {
+    public interface PageFactory<V> {
         Object of(List<V> items, String next);
     }
 
-    static <E extends Enum<E>> E enumValue(
+    public static <E extends Enum<E>> E enumValue(
             MultivaluedMap<String, String> params, String name, Class<E> type) {
         String value = single(params, name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : enumValue(type, name, value);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value.trim())) {
                 return constant;
@@ -137,8 +153,51 @@ final class Keyset {
                                         .toList()));
     }
 
+    /**
+     * Every value of a parameter that may be repeated or comma-separated ({@code
+     * status=open,contained}); empty if absent.
+     */
+    public static <E extends Enum<E>> Set<E> enumValues(
+            MultivaluedMap<String, String> params, String name, Class<E> type) {
+        Set<E> result = EnumSet.noneOf(type);
+        for (String value : params.getOrDefault(name, List.of())) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(enumValue(type, name, part));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code true}, {@code false}, or null when absent; 400 otherwise. */
+    public static Boolean bool(MultivaluedMap<String, String> params, String name) {
+        String value = single(params, name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw QueryParameters.invalid(name, "must be true or false");
+        };
+    }
+
+    /** A UUID, or null when absent; 400 otherwise. */
+    public static UUID uuid(MultivaluedMap<String, String> params, String name) {
+        String value = single(params, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw QueryParameters.invalid(name, "must be a UUID");
+        }
+    }
+
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
-    static String single(MultivaluedMap<String, String> params, String name) {
+    public static String single(MultivaluedMap<String, String> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
