@@ -62,7 +62,7 @@ if [[ $build == 0 ]] && [[ -n $(find api-spec asset-service/src notification-wor
 fi
 if [[ $build == 1 ]]; then
   echo "building (./mvnw package, tests skipped; the first build downloads ~250 MB)..."
-  ./mvnw -B -q install -DskipTests -pl api-spec,deploy/local,asset-service,notification-worker -am
+  ./mvnw -B -q package -DskipTests -pl api-spec,deploy/local,asset-service,notification-worker -am
 fi
 
 trap 'echo; stop_all; exit 0' INT TERM

@@ -53,6 +53,7 @@ class RoutingTest {
                                 Map.of(
                                         "CUSTODIAN_RECIPIENTS_CEO", "boss@corp.example",
                                         "CUSTODIAN_RECIPIENTS_CTO", "tech@corp.example",
+                                        "CUSTODIAN_RECIPIENTS_IT", "it@corp.example",
                                         "CUSTODIAN_CHAT_LEADERSHIP_URL",
                                                 "https://hooks.slack.example/services/T/B/x",
                                         "CUSTODIAN_WEBHOOKS_SIEM_URL",
@@ -66,6 +67,10 @@ class RoutingTest {
                         new Target("email", "platform@example.com"),
                         new Target("chat", "leadership"),
                         new Target("webhook", "siem"));
+        assertThat(routing.targets("offboarding.started", Map.of("person", "leaver@corp.example")))
+                .containsExactly(
+                        new Target("email", "leaver@corp.example"),
+                        new Target("email", "it@corp.example"));
     }
 
     @Test
