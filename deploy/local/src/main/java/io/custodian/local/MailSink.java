@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 
 /**
@@ -120,10 +121,20 @@ public final class MailSink implements AutoCloseable {
      * oldest first. Case-insensitive; empty for an address that never received mail.
      */
     public List<MimeMessage> messagesTo(String address) {
-        return greenMail
-                .findReceivedMessages(
-                        user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
-                .toList();
+        // GreenMail's mailboxes are plain lists: reading one while a mail is being delivered to it
+        // can fail; the read is simply repeated
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return greenMail
+                        .findReceivedMessages(
+                                user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
+                        .toList();
+            } catch (ConcurrentModificationException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
