@@ -19,19 +19,19 @@ import java.util.function.Function;
 /**
  * Query parameters and keyset pagination of the policy lists: newest first by (time, id), the
  * cursor being the last item's pair, so every page costs one indexed query. Parameter problems are
- * 400s naming the parameter, as in the asset search.
+ * 400s naming the parameter, as in the asset search. Also used by the export record's list.
  */
-final class Keyset {
+public final class Keyset {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 
     /** Where the previous page ended: its last item's time and id. */
-    record Position(Instant at, UUID id) {}
+    public record Position(Instant at, UUID id) {}
 
     private Keyset() {}
 
-    static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
+    public static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
         for (String name : params.keySet()) {
             if (!known.contains(name) && !"limit".equals(name) && !"cursor".equals(name)) {
                 throw QueryParameters.invalid(name, "unknown query parameter");
@@ -39,7 +39,7 @@ final class Keyset {
         }
     }
 
-    static int limit(MultivaluedMap<String, String> params) {
+    public static int limit(MultivaluedMap<String, String> params) {
         String value = single(params, "limit");
         if (value == null) {
             return DEFAULT_LIMIT;
@@ -60,7 +60,7 @@ final class Keyset {
         return limit;
     }
 
-    static Position cursor(MultivaluedMap<String, String> params) {
+    public static Position cursor(MultivaluedMap<String, String> params) {
         String cursor = single(params, "cursor");
         if (cursor == null) {
             return null;
@@ -83,7 +83,7 @@ final class Keyset {
      * The 200 response: the first {@code limit} rows as views, and a next link (body and {@code
      * Link} header) when there was one row more.
      */
-    static <E, V> Response page(
+    public static <E, V> Response page(
             UriInfo uri,
             List<E> rows,
             int limit,
@@ -112,11 +112,11 @@ final class Keyset {
                 .build();
     }
 
-    interface PageFactory<V> {
+    public interface PageFactory<V> {
         Object of(List<V> items, String next);
     }
 
-    static <E extends Enum<E>> E enumValue(
+    public static <E extends Enum<E>> E enumValue(
             MultivaluedMap<String, String> params, String name, Class<E> type) {
         String value = single(params, name);
         if (value == null) {
@@ -138,7 +138,7 @@ final class Keyset {
     }
 
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
-    static String single(MultivaluedMap<String, String> params, String name) {
+    public static String single(MultivaluedMap<String, String> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
