@@ -1,0 +1,135 @@
+package io.custodian.asset.export;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.asset.web.Keyset;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The record of exports: one row per export, started and finished. */
+@ApplicationScoped
+class ExportLog {
+
+    private static final TypeReference<Map<String, List<String>>> FILTERS =
+            new TypeReference<>() {};
+
+    private final EntityManager db;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    ExportLog(EntityManager db, Clock clock, ObjectMapper json) {
+        this.db = db;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    UUID started(String requestedBy, ExportFormat format, Map<String, List<String>> filters) {
+        ExportRecord record = new ExportRecord();
+        record.id = UUID.randomUUID();
+        record.requestedBy = requestedBy;
+        record.format = format;
+        try {
+            record.filters = json.writeValueAsString(filters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        record.status = ExportRecord.Status.RUNNING;
+        record.startedAt = Instant.now(clock);
+        record.persist();
+        return record.id;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void finished(UUID id, boolean completed, long rows) {
+        ExportRecord record = db.find(ExportRecord.class, id);
+        record.status = completed ? ExportRecord.Status.COMPLETED : ExportRecord.Status.FAILED;
+        record.finishedAt = Instant.now(clock);
+        record.rowCount = rows;
+    }
+
+    /** GET /api/v1/reports/exports: newest first, optionally one requester's, keyset pages. */
+    @Transactional
+    Response list(UriInfo uri) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        Keyset.onlyKnown(params, Set.of("requestedBy"));
+        int limit = Keyset.limit(params);
+        Keyset.Position after = Keyset.cursor(params);
+
+        List<String> where = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        String requester = Keyset.single(params, "requestedBy");
+        if (requester != null) {
+            where.add("e.requestedBy = :requester");
+            values.put("requester", requester.toLowerCase(Locale.ROOT));
+        }
+        if (after != null) {
+            where.add("(e.startedAt < :at or (e.startedAt = :at and e.id < :id))");
+            values.put("at", after.at());
+            values.put("id", after.id());
+        }
+        String hql =
+                "select e from ExportRecord e"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by e.startedAt desc, e.id desc";
+        TypedQuery<ExportRecord> query = db.createQuery(hql, ExportRecord.class);
+        values.forEach(query::setParameter);
+        List<ExportRecord> rows = query.setMaxResults(limit + 1).getResultList();
+        return Keyset.page(
+                uri,
+                rows,
+                limit,
+                e -> new Keyset.Position(e.startedAt, e.id),
+                this::view,
+                Page::new);
+    }
+
+    private View view(ExportRecord e) {
+        Map<String, List<String>> filters;
+        try {
+            filters = json.readValue(e.filters, FILTERS);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return new View(
+                e.id,
+                e.requestedBy,
+                e.format,
+                filters,
+                e.status,
+                e.startedAt,
+                e.finishedAt,
+                e.rowCount);
+    }
+
+    /** An export as the report shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record View(
+            UUID id,
+            String requestedBy,
+            ExportFormat format,
+            Map<String, List<String>> filters,
+            ExportRecord.Status status,
+            Instant startedAt,
+            Instant finishedAt,
+            long rowCount) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Page(List<View> items, String next) {}
+}

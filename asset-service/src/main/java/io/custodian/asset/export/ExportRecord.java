@@ -1,0 +1,50 @@
+package io.custodian.asset.export;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One export of the register: who took which part of it, when, in which format, and how many rows
+ * left. Written when the export starts (so an interrupted one is still on record) and again when it
+ * ends.
+ */
+@Entity
+@Table(name = "export_log")
+class ExportRecord extends PanacheEntityBase {
+
+    enum Status {
+        RUNNING,
+        COMPLETED,
+        FAILED;
+    }
+
+    @Id UUID id;
+
+    @Column(name = "requested_by")
+    String requestedBy;
+
+    @Enumerated(EnumType.STRING)
+    ExportFormat format;
+
+    /** The filter parameters as given, as a JSON object (name → values). */
+    String filters;
+
+    @Enumerated(EnumType.STRING)
+    Status status;
+
+    @Column(name = "started_at")
+    Instant startedAt;
+
+    @Column(name = "finished_at")
+    Instant finishedAt;
+
+    @Column(name = "row_count")
+    long rowCount;
+}
