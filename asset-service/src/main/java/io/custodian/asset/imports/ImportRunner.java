@@ -268,6 +268,9 @@ class ImportRunner {
             progress(connection, job.id(), counts, 90);
         }
 
+        // the staging table is empty between jobs: without fresh statistics the planner would take
+        // the staged rows for one row and join them row by row
+        update(connection, "analyze import_row");
         // clashes only the whole file shows: repeated asset tags and serial numbers, serials of
         // others
         String tagColumn = mapper.label(Field.ASSET_TAG);
