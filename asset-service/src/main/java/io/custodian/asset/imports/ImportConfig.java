@@ -1,0 +1,23 @@
+package io.custodian.asset.imports;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+@ConfigMapping(prefix = "custodian.imports")
+interface ImportConfig {
+
+    /**
+     * Where uploaded files are kept until their job ends; must survive a restart for an interrupted
+     * job to run again.
+     */
+    Path directory();
+
+    /** Rows parsed, validated and copied into the staging table per round. */
+    @WithDefault("5000")
+    int chunkSize();
+
+    /** How often an interrupted job is run again from its file before it is marked failed. */
+    @WithDefault("3")
+    int maxAttempts();
+}

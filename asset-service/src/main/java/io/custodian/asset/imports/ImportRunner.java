@@ -1,0 +1,599 @@
+package io.custodian.asset.imports;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.custodian.asset.imports.Dialect.Field;
+import io.custodian.asset.imports.ImportJob.Mode;
+import io.custodian.asset.imports.ImportJob.State;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs one import job: parse the stored file in chunks, copy the rows that are valid on their own
+ * into the staging table ({@code COPY}), find clashes set by set (repeated asset tags and serial
+ * numbers, serials of other assets), then merge into the register with one {@code INSERT … ON
+ * CONFLICT (asset_tag) DO UPDATE} that also writes the history rows — all in one transaction, so
+ * the register gets the whole import or nothing of it.
+ */
+@ApplicationScoped
+class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    private static final CsvMapper CSV = csvMapper();
+
+    /** The columns every history row of an asset carries (asset_aud), as in asset. */
+    private static final String AUDITED =
+            "asset_tag, name, category, classification, status, serial_number, manufacturer,"
+                    + " model, notes, location, purchase_date, warranty_until, disk_encrypted,"
+                    + " mdm_enrolled, screen_lock, last_verified_at, next_verification_due,"
+                    + " verification_reminded_for, owner_person_id, owner_group_id, holder_id,"
+                    + " created_at, updated_at";
+
+    private static final String VALID_ROWS =
+            " from import_row s where s.job_id = ? and not exists (select 1 from import_error e"
+                    + " where e.job_id = s.job_id and e.row_number = s.row_number)";
+
+    /**
+     * The merge. Existing assets keep what the file cannot know: their classification when the file
+     * has none (Snipe-IT), and a status owned by a workflow here (lost, stolen, pending return);
+     * custody (holder) and posture are never touched. Rows that change nothing are not written at
+     * all; every written row gets its history row in the import's revision.
+     */
+    private static final String MERGE =
+            "with up as ("
+                    + " insert into asset as a (id, asset_tag, name, category, classification,"
+                    + " status, serial_number, manufacturer, model, notes, location,"
+                    + " purchase_date, warranty_until, owner_person_id, owner_group_id,"
+                    + " created_at, updated_at, version, next_verification_due)"
+                    + " select gen_random_uuid(), s.asset_tag, s.name, s.category,"
+                    + " coalesce(s.classification, x.classification, 'CONFIDENTIAL'),"
+                    + " case when x.status in ('LOST', 'STOLEN', 'PENDING_RETURN') then x.status"
+                    + " else s.status end,"
+                    + " s.serial_number, s.manufacturer, s.model, s.notes, s.location,"
+                    + " s.purchase_date, s.warranty_until, s.owner_person_id, s.owner_group_id,"
+                    + " ?, ?, 0, ?"
+                    + " from import_row s left join asset x on x.asset_tag = s.asset_tag"
+                    + " where s.job_id = ? and not exists (select 1 from import_error e"
+                    + " where e.job_id = s.job_id and e.row_number = s.row_number)"
+                    + " on conflict (asset_tag) do update set name = excluded.name,"
+                    + " category = excluded.category, classification = excluded.classification,"
+                    + " status = excluded.status, serial_number = excluded.serial_number,"
+                    + " manufacturer = excluded.manufacturer, model = excluded.model,"
+                    + " notes = excluded.notes, location = excluded.location,"
+                    + " purchase_date = excluded.purchase_date,"
+                    + " warranty_until = excluded.warranty_until,"
+                    + " owner_person_id = excluded.owner_person_id,"
+                    + " owner_group_id = excluded.owner_group_id,"
+                    + " updated_at = excluded.updated_at, version = a.version + 1"
+                    + " where (a.name, a.category, a.classification, a.status, a.serial_number,"
+                    + " a.manufacturer, a.model, a.notes, a.location, a.purchase_date,"
+                    + " a.warranty_until, a.owner_person_id, a.owner_group_id)"
+                    + " is distinct from (excluded.name, excluded.category,"
+                    + " excluded.classification, excluded.status, excluded.serial_number,"
+                    + " excluded.manufacturer, excluded.model, excluded.notes, excluded.location,"
+                    + " excluded.purchase_date, excluded.warranty_until,"
+                    + " excluded.owner_person_id, excluded.owner_group_id)"
+                    + " returning a.*, (xmax = 0) as inserted),"
+                    + " aud as (insert into asset_aud (id, rev, revtype, "
+                    + AUDITED
+                    + ") select id, ?, case when inserted then 0 else 1 end, "
+                    + AUDITED
+                    + " from up returning revtype)"
+                    + " select count(*) filter (where revtype = 0),"
+                    + " count(*) filter (where revtype = 1) from aud";
+
+    private final DataSource dataSource;
+    private final ImportConfig config;
+    private final Clock clock;
+    private final Duration cadence;
+
+    ImportRunner(
+            DataSource dataSource,
+            ImportConfig config,
+            Clock clock,
+            @ConfigProperty(name = "custodian.verification.cadence") Duration cadence) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+        this.cadence = cadence;
+    }
+
+    private static CsvMapper csvMapper() {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        return mapper;
+    }
+
+    /** What the job row says about how to run it. */
+    private record Job(
+            UUID id,
+            State state,
+            Dialect dialect,
+            Mode mode,
+            boolean dryRun,
+            UUID defaultOwnerGroup,
+            Path file,
+            long fileSize,
+            String startedBy) {}
+
+    /** Row counts while the file is read. */
+    private static final class Counts {
+        long read;
+        long rejected;
+    }
+
+    void run(UUID id) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            Job job = load(connection, id);
+            if (job == null || job.state().finished()) {
+                return;
+            }
+            try {
+                execute(connection, job);
+            } catch (Exception e) {
+                LOG.errorf(e, "import %s failed", id);
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                finish(
+                        connection,
+                        id,
+                        State.FAILED,
+                        e.getMessage() == null ? e.toString() : e.getMessage());
+                cleanUp(connection, job);
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "import %s could not be run; it stays queued for the next start", id);
+        }
+    }
+
+    private void execute(Connection connection, Job job) throws SQLException, IOException {
+        update(
+                connection,
+                "delete from import_row where job_id = ?",
+                job.id()); // a rerun after a crash starts from a clean slate
+        update(connection, "delete from import_error where job_id = ?", job.id());
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "update import_job set state = 'RUNNING', started_at = ?, progress = 0,"
+                                + " rows_read = 0, rows_rejected = 0, attempts = attempts + 1,"
+                                + " failure = null where id = ?")) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+            statement.setObject(2, job.id());
+            statement.executeUpdate();
+        }
+        LOG.infof(
+                "import %s: started by %s (%s, %s%s), %d bytes",
+                job.id(),
+                job.startedBy(),
+                job.dialect() == null ? "dialect from the header" : job.dialect(),
+                job.mode().spelled(),
+                job.dryRun() ? ", dry run" : "",
+                job.fileSize());
+        Directory directory = Directory.load(connection);
+        Counts counts = new Counts();
+        RowMapper mapper;
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(job.file()));
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                MappingIterator<String[]> rows =
+                        CSV.readerFor(String[].class)
+                                .with(CsvSchema.emptySchema())
+                                .readValues(reader)) {
+            List<RowError> errors = new ArrayList<>();
+            if (!rows.hasNext()) {
+                reject(connection, job, List.of(new RowError(1, "header", "the file is empty")));
+                return;
+            }
+            String[] header = rows.next();
+            Dialect dialect = job.dialect() != null ? job.dialect() : Dialect.detect(header);
+            if (dialect == null) {
+                reject(
+                        connection,
+                        job,
+                        List.of(
+                                new RowError(
+                                        1,
+                                        "header",
+                                        "neither a Custodian header (assetTag, …) nor a"
+                                                + " Snipe-IT export (Asset Tag, …)")));
+                return;
+            }
+            update(
+                    connection,
+                    "update import_job set dialect = ? where id = ?",
+                    dialect.name(),
+                    job.id());
+            mapper =
+                    RowMapper.forHeader(
+                            dialect, header, directory, job.defaultOwnerGroup(), errors);
+            if (mapper == null) {
+                reject(connection, job, errors);
+                return;
+            }
+            List<StagedRow> chunk = new ArrayList<>(config.chunkSize());
+            long row = 1;
+            int logged = 0;
+            while (rows.hasNext()) {
+                String[] values = rows.next();
+                row++;
+                counts.read++;
+                StagedRow staged = mapper.map(row, values, errors);
+                if (staged != null) {
+                    chunk.add(staged);
+                }
+                if (chunk.size() + errors.size() >= config.chunkSize()) {
+                    flush(connection, job, chunk, errors, counts);
+                    int progress = progress(in.count(), job.fileSize());
+                    progress(connection, job.id(), counts, progress);
+                    if (progress / 10 > logged) {
+                        logged = progress / 10;
+                        LOG.infof(
+                                "import %s: %d%%, %d rows read, %d rejected",
+                                job.id(), progress, counts.read, counts.rejected);
+                    }
+                }
+            }
+            flush(connection, job, chunk, errors, counts);
+            progress(connection, job.id(), counts, 90);
+        }
+
+        // the staging table is empty between jobs: without fresh statistics the planner would take
+        // the staged rows for one row and join them row by row
+        update(connection, "analyze import_row");
+        // clashes only the whole file shows: repeated asset tags and serial numbers, serials of
+        // others
+        String tagColumn = mapper.label(Field.ASSET_TAG);
+        String serialColumn = mapper.label(Field.SERIAL);
+        update(
+                connection,
+                "insert into import_error (job_id, row_number, column_name, reason)"
+                        + " select job_id, row_number, ?, 'asset tag repeats row ' || first_row"
+                        + " from (select job_id, row_number, min(row_number) over (partition by"
+                        + " asset_tag) as first_row from import_row where job_id = ?) d"
+                        + " where row_number > first_row",
+                tagColumn,
+                job.id());
+        update(
+                connection,
+                "insert into import_error (job_id, row_number, column_name, reason)"
+                        + " select job_id, row_number, ?, 'serial number repeats row ' || first_row"
+                        + " from (select job_id, row_number, min(row_number) over (partition by"
+                        + " coalesce(lower(manufacturer), ''), serial_number) as first_row"
+                        + " from import_row where job_id = ? and serial_number is not null) d"
+                        + " where row_number > first_row",
+                serialColumn,
+                job.id());
+        update(
+                connection,
+                "insert into import_error (job_id, row_number, column_name, reason)"
+                        + " select s.job_id, s.row_number, ?,"
+                        + " 'serial number belongs to asset ' || a.asset_tag"
+                        + " from import_row s join asset a on coalesce(lower(a.manufacturer), '')"
+                        + " = coalesce(lower(s.manufacturer), '') and a.serial_number ="
+                        + " s.serial_number where s.job_id = ? and s.serial_number is not null"
+                        + " and a.asset_tag <> s.asset_tag",
+                serialColumn,
+                job.id());
+        long rejected =
+                count(
+                        connection,
+                        "select count(distinct row_number) from import_error where job_id = ?",
+                        job.id());
+        counts.rejected = rejected;
+        progress(connection, job.id(), counts, 92);
+
+        if (job.mode() == Mode.ALL_OR_NOTHING && rejected > 0) {
+            LOG.infof(
+                    "import %s: rejected, %d of %d rows invalid (all-or-nothing)",
+                    job.id(), rejected, counts.read);
+            finish(connection, job.id(), State.REJECTED, null);
+            cleanUp(connection, job);
+            return;
+        }
+
+        // the merge: one transaction for the register, its history and the job's outcome
+        long valid = count(connection, "select count(*)" + VALID_ROWS, job.id());
+        Instant now = Instant.now(clock);
+        connection.setAutoCommit(false);
+        long revision;
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "insert into revinfo (at, actor) values (?, ?) returning rev")) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setString(2, job.startedBy());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                revision = rs.getLong(1);
+            }
+        }
+        long created;
+        long updated;
+        try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
+            statement.setObject(4, job.id());
+            statement.setLong(5, revision);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                created = rs.getLong(1);
+                updated = rs.getLong(2);
+            }
+        }
+        if (job.dryRun()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "update import_job set state = 'COMPLETED', progress = 100,"
+                                + " rows_read = ?, rows_rejected = ?, rows_created = ?,"
+                                + " rows_updated = ?, rows_unchanged = ?, revision = ?,"
+                                + " finished_at = ? where id = ?")) {
+            statement.setLong(1, counts.read);
+            statement.setLong(2, rejected);
+            statement.setLong(3, created);
+            statement.setLong(4, updated);
+            statement.setLong(5, valid - created - updated);
+            if (job.dryRun()) {
+                statement.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                statement.setLong(6, revision);
+            }
+            statement.setTimestamp(7, Timestamp.from(Instant.now(clock)));
+            statement.setObject(8, job.id());
+            statement.executeUpdate();
+        }
+        if (!job.dryRun()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+        LOG.infof(
+                "import %s: %s, %d rows read: %d created, %d updated, %d unchanged, %d rejected",
+                job.id(),
+                job.dryRun() ? "dry run completed (nothing written)" : "completed",
+                counts.read,
+                created,
+                updated,
+                valid - created - updated,
+                rejected);
+        cleanUp(connection, job);
+    }
+
+    /** Copy the chunk's valid rows into the staging table and its errors into import_error. */
+    private void flush(
+            Connection connection,
+            Job job,
+            List<StagedRow> chunk,
+            List<RowError> errors,
+            Counts counts)
+            throws SQLException, IOException {
+        if (!chunk.isEmpty()) {
+            StringBuilder csv = new StringBuilder(chunk.size() * 160);
+            String jobId = job.id().toString();
+            for (StagedRow r : chunk) {
+                csv.append(jobId).append(',').append(r.row());
+                for (Object value :
+                        new Object[] {
+                            r.assetTag(),
+                            r.name(),
+                            r.category(),
+                            r.classification(),
+                            r.status(),
+                            r.serialNumber(),
+                            r.manufacturer(),
+                            r.model(),
+                            r.notes(),
+                            r.location(),
+                            r.purchaseDate(),
+                            r.warrantyUntil(),
+                            r.ownerPersonId(),
+                            r.ownerGroupId()
+                        }) {
+                    csv.append(',');
+                    if (value != null) {
+                        csv.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+                    }
+                }
+                csv.append('\n');
+            }
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy import_row (job_id, row_number, asset_tag, name, category,"
+                                    + " classification, status, serial_number, manufacturer, model,"
+                                    + " notes, location, purchase_date, warranty_until,"
+                                    + " owner_person_id, owner_group_id) from stdin (format csv)",
+                            new StringReader(csv.toString()));
+            chunk.clear();
+        }
+        if (!errors.isEmpty()) {
+            insertErrors(connection, job.id(), errors);
+            Set<Long> rows = new HashSet<>();
+            errors.forEach(e -> rows.add(e.row()));
+            counts.rejected += rows.size();
+            errors.clear();
+        }
+    }
+
+    private static void insertErrors(Connection connection, UUID job, List<RowError> errors)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "insert into import_error (job_id, row_number, column_name, reason)"
+                                + " values (?, ?, ?, ?)")) {
+            for (RowError error : errors) {
+                statement.setObject(1, job);
+                statement.setLong(2, error.row());
+                statement.setString(3, truncate(error.column(), 100));
+                statement.setString(4, truncate(error.reason(), 500));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** The file cannot be imported at all (header): errors on row 1, job rejected. */
+    private void reject(Connection connection, Job job, List<RowError> errors) throws SQLException {
+        insertErrors(connection, job.id(), errors);
+        update(connection, "update import_job set rows_rejected = 0 where id = ?", job.id());
+        LOG.infof("import %s: rejected, %s", job.id(), errors.get(0).reason());
+        finish(connection, job.id(), State.REJECTED, null);
+        cleanUp(connection, job);
+    }
+
+    private void progress(Connection connection, UUID id, Counts counts, int progress)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "update import_job set rows_read = ?, rows_rejected = ?, progress = ?"
+                                + " where id = ?")) {
+            statement.setLong(1, counts.read);
+            statement.setLong(2, counts.rejected);
+            statement.setInt(3, progress);
+            statement.setObject(4, id);
+            statement.executeUpdate();
+        }
+    }
+
+    private static int progress(long bytesRead, long size) {
+        return size <= 0 ? 0 : (int) Math.min(89, bytesRead * 90 / size);
+    }
+
+    private void finish(Connection connection, UUID id, State state, String failure)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "update import_job set state = ?, progress = 100, finished_at = ?,"
+                                + " failure = ? where id = ?")) {
+            statement.setString(1, state.name());
+            statement.setTimestamp(2, Timestamp.from(Instant.now(clock)));
+            statement.setString(3, failure == null ? null : truncate(failure, 2000));
+            statement.setObject(4, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Staging rows and the file go once the job has ended; its row and errors stay. */
+    private void cleanUp(Connection connection, Job job) {
+        try {
+            update(connection, "delete from import_row where job_id = ?", job.id());
+            Files.deleteIfExists(job.file());
+        } catch (SQLException | IOException e) {
+            LOG.warnf(e, "import %s: could not clean up", job.id());
+        }
+    }
+
+    private static Job load(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "select state, dialect, mode, dry_run, default_owner_group_id, file_path,"
+                                + " file_size, started_by from import_job where id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String dialect = rs.getString("dialect");
+                return new Job(
+                        id,
+                        State.valueOf(rs.getString("state")),
+                        dialect == null ? null : Dialect.valueOf(dialect),
+                        Mode.valueOf(rs.getString("mode")),
+                        rs.getBoolean("dry_run"),
+                        rs.getObject("default_owner_group_id", UUID.class),
+                        Path.of(rs.getString("file_path")),
+                        rs.getLong("file_size"),
+                        rs.getString("started_by"));
+            }
+        }
+    }
+
+    static void update(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(Connection connection, String sql, Object parameter)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
+    /** Counts the bytes read, for progress by position in the file. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package io.custodian.asset.imports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.custodian.asset.imports.ImportJob.Mode;
+import io.custodian.asset.web.ProblemException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk imports as jobs: the upload is streamed to a file, the job queued, and one worker thread
+ * runs the jobs in turn ({@link ImportRunner}). Jobs interrupted by a crash or a restart are run
+ * again from their file at the next start.
+ */
+@ApplicationScoped
+class Imports {
+
+    private static final Logger LOG = Logger.getLogger(Imports.class);
+
+    private final DataSource dataSource;
+    private final ImportRunner runner;
+    private final ImportConfig config;
+    private final Clock clock;
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "import-worker"));
+
+    Imports(DataSource dataSource, ImportRunner runner, ImportConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.runner = runner;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** How to run an upload. {@code dialect} null = detect from the header row. */
+    record Options(Dialect dialect, Mode mode, boolean dryRun, UUID defaultOwnerGroup) {}
+
+    /** Store the upload (streamed, never whole in memory) and queue its job. */
+    ImportJob submit(InputStream body, Options options, String startedBy) {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            if (options.defaultOwnerGroup() != null
+                    && !exists(connection, options.defaultOwnerGroup())) {
+                throw ProblemException.invalid("defaultOwnerGroup", "no group with this id");
+            }
+            Files.createDirectories(config.directory());
+            Path file = config.directory().resolve(id + ".csv");
+            long size;
+            try (body) {
+                size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.deleteIfExists(file); // the upload broke off: no job
+                throw e;
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement(
+                            "insert into import_job (id, state, dialect, mode, dry_run,"
+                                + " default_owner_group_id, file_path, file_size, started_by,"
+                                + " submitted_at) values (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setObject(1, id);
+                statement.setString(2, options.dialect() == null ? null : options.dialect().name());
+                statement.setString(3, options.mode().name());
+                statement.setBoolean(4, options.dryRun());
+                statement.setObject(5, options.defaultOwnerGroup());
+                statement.setString(6, file.toAbsolutePath().toString());
+                statement.setLong(7, size);
+                statement.setString(8, startedBy);
+                statement.setTimestamp(9, Timestamp.from(Instant.now(clock)));
+                statement.executeUpdate();
+            }
+            LOG.infof("import %s: %d bytes received from %s, queued", id, size, startedBy);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        worker.execute(() -> runner.run(id));
+        return read(id);
+    }
+
+    ImportJob read(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select " + ImportJob.COLUMNS + " from import_job where id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("import", id);
+                }
+                return ImportJob.of(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The job's row errors in row order, streamed as JSON ({@code {"items": […]}}). */
+    void writeErrorsAsJson(UUID id, OutputStream out) throws IOException {
+        try (JsonGenerator json =
+                new JsonFactory()
+                        .createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            forEachError(
+                    id,
+                    (row, column, reason) -> {
+                        json.writeStartObject();
+                        json.writeNumberField("row", row);
+                        json.writeStringField("column", column);
+                        json.writeStringField("reason", reason);
+                        json.writeEndObject();
+                    });
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    /**
+     * The job's row errors as CSV ({@code row,column,reason}); cells a spreadsheet would run as a
+     * formula are prefixed with an apostrophe.
+     */
+    void writeErrorsAsCsv(UUID id, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write("row,column,reason\r\n");
+        forEachError(
+                id,
+                (row, column, reason) -> {
+                    writer.write(Long.toString(row));
+                    writer.write(',');
+                    writer.write(cell(column));
+                    writer.write(',');
+                    writer.write(cell(reason));
+                    writer.write("\r\n");
+                });
+        writer.flush();
+    }
+
+    /** 404 unless the job exists: checked before a streamed answer starts. */
+    void requireExists(UUID id) {
+        read(id);
+    }
+
+    private interface ErrorSink {
+        void accept(long row, String column, String reason) throws IOException;
+    }
+
+    private void forEachError(UUID id, ErrorSink sink) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // a cursor: the rows are fetched 1,000 at a time
+            try (PreparedStatement statement =
+                    connection.prepareStatement(
+                            "select row_number, column_name, reason from import_error"
+                                    + " where job_id = ? order by row_number, column_name")) {
+                statement.setFetchSize(1000);
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    static String cell(String value) {
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        if (safe.contains(",")
+                || safe.contains("\"")
+                || safe.contains("\n")
+                || safe.contains("\r")) {
+            safe = '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+
+    private static boolean exists(Connection connection, UUID group) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select 1 from asset_group where id = ?")) {
+            statement.setObject(1, group);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Jobs a crash or restart interrupted (queued or running) run again from their file; the merge
+     * is one transaction, so none of them wrote anything to the register yet.
+     */
+    void resume(@Observes StartupEvent start) {
+        List<UUID> again = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select id, file_path, attempts from import_job where state in"
+                                        + " ('QUEUED', 'RUNNING') order by submitted_at")) {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String file = rs.getString(2);
+                    int attempts = rs.getInt(3);
+                    String failure =
+                            file == null || !Files.exists(Path.of(file))
+                                    ? "interrupted, and the uploaded file is gone; upload it again"
+                                    : attempts >= config.maxAttempts()
+                                            ? "interrupted " + attempts + " times; upload it again"
+                                            : null;
+                    if (failure == null) {
+                        again.add(id);
+                    } else {
+                        ImportRunner.update(
+                                connection,
+                                "update import_job set state = 'FAILED', failure = ?,"
+                                        + " finished_at = ? where id = ?",
+                                failure,
+                                Timestamp.from(Instant.now(clock)),
+                                id);
+                        ImportRunner.update(
+                                connection, "delete from import_row where job_id = ?", id);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not look for interrupted imports", e);
+        }
+        for (UUID id : again) {
+            LOG.infof("import %s: interrupted before, running it again", id);
+            worker.execute(() -> runner.run(id));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+}

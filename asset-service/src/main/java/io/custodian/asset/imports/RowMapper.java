@@ -1,0 +1,327 @@
+package io.custodian.asset.imports;
+
+import io.custodian.asset.imports.Dialect.Field;
+import io.custodian.asset.inventory.AssetStatus;
+import io.custodian.asset.inventory.Category;
+import io.custodian.asset.inventory.Classification;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one row of a file into a {@link StagedRow}, or into the reasons it cannot be imported. Only
+ * what one row can tell: duplicates across rows and clashes with the register are found later, set
+ * by set, in the staging table.
+ */
+final class RowMapper {
+
+    private static final Pattern ASSET_TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]*$");
+    private static final Pattern MONTHS = Pattern.compile("^(\\d{1,3})\\s*(months?)?$");
+
+    /**
+     * Snipe-IT's default status labels onto our lifecycle. "Pending" (not yet deployable) and
+     * "Ready to Deploy" are both in stock; "Archived" is retired; "Lost/Stolen" is lost (Snipe-IT
+     * does not tell which); broken or out for repair/diagnostics is in repair.
+     */
+    private static final Map<String, AssetStatus> SNIPEIT_STATUS =
+            Map.ofEntries(
+                    Map.entry("ready to deploy", AssetStatus.IN_STOCK),
+                    Map.entry("pending", AssetStatus.IN_STOCK),
+                    Map.entry("deployed", AssetStatus.IN_USE),
+                    Map.entry("archived", AssetStatus.RETIRED),
+                    Map.entry("lost/stolen", AssetStatus.LOST),
+                    Map.entry("lost", AssetStatus.LOST),
+                    Map.entry("stolen", AssetStatus.STOLEN),
+                    Map.entry("broken", AssetStatus.IN_REPAIR),
+                    Map.entry("out for repair", AssetStatus.IN_REPAIR),
+                    Map.entry("out for diagnostics", AssetStatus.IN_REPAIR));
+
+    /** Snipe-IT categories are free text; the usual names (singular or plural) onto ours. */
+    private static final Map<String, Category> SNIPEIT_CATEGORY =
+            Map.ofEntries(
+                    Map.entry("laptop", Category.LAPTOP),
+                    Map.entry("notebook", Category.LAPTOP),
+                    Map.entry("desktop", Category.DESKTOP),
+                    Map.entry("workstation", Category.DESKTOP),
+                    Map.entry("phone", Category.PHONE),
+                    Map.entry("mobile phone", Category.PHONE),
+                    Map.entry("smartphone", Category.PHONE),
+                    Map.entry("mobile", Category.PHONE),
+                    Map.entry("tablet", Category.TABLET),
+                    Map.entry("server", Category.SERVER),
+                    Map.entry("network", Category.NETWORK_DEVICE),
+                    Map.entry("networking", Category.NETWORK_DEVICE),
+                    Map.entry("network device", Category.NETWORK_DEVICE),
+                    Map.entry("switch", Category.NETWORK_DEVICE),
+                    Map.entry("router", Category.NETWORK_DEVICE),
+                    Map.entry("firewall", Category.NETWORK_DEVICE),
+                    Map.entry("hardware token", Category.HARDWARE_TOKEN),
+                    Map.entry("security key", Category.HARDWARE_TOKEN),
+                    Map.entry("yubikey", Category.HARDWARE_TOKEN),
+                    Map.entry("removable media", Category.REMOVABLE_MEDIA),
+                    Map.entry("usb drive", Category.REMOVABLE_MEDIA),
+                    Map.entry("external drive", Category.REMOVABLE_MEDIA),
+                    Map.entry("other", Category.OTHER));
+
+    private final Dialect dialect;
+    private final Directory directory;
+    private final UUID defaultOwnerGroup;
+    private final Map<Field, Integer> index = new EnumMap<>(Field.class);
+    private final Map<Field, String> label = new EnumMap<>(Field.class);
+
+    private RowMapper(Dialect dialect, Directory directory, UUID defaultOwnerGroup) {
+        this.dialect = dialect;
+        this.directory = directory;
+        this.defaultOwnerGroup = defaultOwnerGroup;
+    }
+
+    /**
+     * A mapper for files with this header, or the header's problems (row 1): required columns
+     * missing.
+     */
+    static RowMapper forHeader(
+            Dialect dialect,
+            String[] header,
+            Directory directory,
+            UUID defaultOwnerGroup,
+            List<RowError> errors) {
+        RowMapper mapper = new RowMapper(dialect, directory, defaultOwnerGroup);
+        for (int i = 0; i < header.length; i++) {
+            String name = Dialect.normalize(header[i]);
+            for (var column : dialect.columns.entrySet()) {
+                if (!mapper.index.containsKey(column.getKey())
+                        && column.getValue().stream()
+                                .anyMatch(c -> c.toLowerCase(Locale.ROOT).equals(name))) {
+                    mapper.index.put(column.getKey(), i);
+                    mapper.label.put(column.getKey(), header[i].replace("\uFEFF", "").strip());
+                }
+            }
+        }
+        for (Field field : dialect.required) {
+            if (!mapper.index.containsKey(field)) {
+                errors.add(
+                        new RowError(
+                                1,
+                                dialect.columns.get(field).get(0),
+                                "required column is missing from the header"));
+            }
+        }
+        return errors.isEmpty() ? mapper : null;
+    }
+
+    /** The column's name as the file spells it (or the dialect's usual name if absent). */
+    String label(Field field) {
+        return label.getOrDefault(field, dialect.columns.get(field).get(0));
+    }
+
+    /** The row as a staged row, or null with the reasons added to {@code errors}. */
+    StagedRow map(long row, String[] values, List<RowError> errors) {
+        List<RowError> mine = new ArrayList<>(2);
+        String tag = value(values, Field.ASSET_TAG);
+        if (tag == null) {
+            mine.add(error(row, Field.ASSET_TAG, "required"));
+        } else if (tag.length() > 64 || !ASSET_TAG.matcher(tag).matches()) {
+            mine.add(
+                    error(
+                            row,
+                            Field.ASSET_TAG,
+                            "must be at most 64 letters, digits or . _ / - (not first)"));
+        }
+        String model = value(values, Field.MODEL);
+        String name = value(values, Field.NAME);
+        if (name == null && dialect == Dialect.SNIPEIT) {
+            // Snipe-IT leaves the name empty for most assets: it shows the model instead
+            name = model != null ? model : tag;
+        }
+        if (name == null) {
+            mine.add(error(row, Field.NAME, "required"));
+        }
+        Category category = category(row, value(values, Field.CATEGORY), mine);
+        String classification = classification(row, value(values, Field.CLASSIFICATION), mine);
+        String owner = value(values, Field.OWNER);
+        AssetStatus status = status(row, value(values, Field.STATUS), owner, mine);
+        LocalDate purchased =
+                date(row, Field.PURCHASE_DATE, value(values, Field.PURCHASE_DATE), mine);
+        LocalDate warranty =
+                date(row, Field.WARRANTY_UNTIL, value(values, Field.WARRANTY_UNTIL), mine);
+        String months = value(values, Field.WARRANTY_MONTHS);
+        if (warranty == null && months != null) {
+            var matcher = MONTHS.matcher(months.toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                mine.add(error(row, Field.WARRANTY_MONTHS, "not a number of months"));
+            } else if (purchased != null) {
+                warranty = purchased.plusMonths(Integer.parseInt(matcher.group(1)));
+            }
+        }
+        UUID ownerPerson = null;
+        UUID ownerGroup = null;
+        if (owner != null) {
+            ownerPerson = directory.person(owner);
+            if (ownerPerson == null && dialect == Dialect.CUSTODIAN && !owner.contains("@")) {
+                ownerGroup = directory.group(owner);
+            }
+        }
+        if (ownerPerson == null && ownerGroup == null) {
+            if (defaultOwnerGroup != null) {
+                ownerGroup = defaultOwnerGroup;
+            } else if (owner == null) {
+                mine.add(
+                        error(
+                                row,
+                                Field.OWNER,
+                                "no owner: every asset needs one; give defaultOwnerGroup for"
+                                        + " rows without"));
+            } else {
+                mine.add(
+                        error(
+                                row,
+                                Field.OWNER,
+                                "no "
+                                        + (dialect == Dialect.CUSTODIAN
+                                                ? "person or group"
+                                                : "person")
+                                        + " is known by this e-mail or name"));
+            }
+        }
+        String serial = value(values, Field.SERIAL);
+        String manufacturer = value(values, Field.MANUFACTURER);
+        String location = value(values, Field.LOCATION);
+        String notes = value(values, Field.NOTES);
+        tooLong(row, Field.NAME, name, 200, mine);
+        tooLong(row, Field.SERIAL, serial, 100, mine);
+        tooLong(row, Field.MANUFACTURER, manufacturer, 100, mine);
+        tooLong(row, Field.MODEL, model, 100, mine);
+        tooLong(row, Field.LOCATION, location, 200, mine);
+        tooLong(row, Field.NOTES, notes, 4000, mine);
+        if (!mine.isEmpty()) {
+            errors.addAll(mine);
+            return null;
+        }
+        return new StagedRow(
+                row,
+                tag,
+                name,
+                category.name(),
+                classification,
+                status.name(),
+                serial,
+                manufacturer,
+                model,
+                notes,
+                location,
+                purchased,
+                warranty,
+                ownerPerson,
+                ownerGroup);
+    }
+
+    private Category category(long row, String value, List<RowError> errors) {
+        if (value == null) {
+            errors.add(error(row, Field.CATEGORY, "required"));
+            return null;
+        }
+        String key = value.toLowerCase(Locale.ROOT).strip();
+        Category category = null;
+        try {
+            category = Category.valueOf(key.replace(' ', '_').toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notOurs) {
+            if (dialect == Dialect.SNIPEIT) {
+                category = SNIPEIT_CATEGORY.get(key);
+                if (category == null && key.endsWith("s")) {
+                    category = SNIPEIT_CATEGORY.get(key.substring(0, key.length() - 1));
+                }
+            }
+        }
+        if (category == null) {
+            errors.add(error(row, Field.CATEGORY, "unknown category \"" + value + "\""));
+        }
+        return category;
+    }
+
+    private String classification(long row, String value, List<RowError> errors) {
+        if (dialect != Dialect.CUSTODIAN) {
+            return null;
+        }
+        if (value == null) {
+            errors.add(error(row, Field.CLASSIFICATION, "required"));
+            return null;
+        }
+        try {
+            return Classification.valueOf(value.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            errors.add(
+                    error(
+                            row,
+                            Field.CLASSIFICATION,
+                            "must be one of: public, internal, confidential, restricted"));
+            return null;
+        }
+    }
+
+    private AssetStatus status(long row, String value, String owner, List<RowError> errors) {
+        if (value == null) {
+            return dialect == Dialect.SNIPEIT && owner != null
+                    ? AssetStatus.IN_USE
+                    : AssetStatus.IN_STOCK;
+        }
+        String key = value.toLowerCase(Locale.ROOT).strip();
+        AssetStatus status;
+        if (dialect == Dialect.SNIPEIT) {
+            // an export may add the assignee in brackets: "Deployed (Jane Doe)"
+            int bracket = key.indexOf('(');
+            status = SNIPEIT_STATUS.get(bracket > 0 ? key.substring(0, bracket).strip() : key);
+        } else {
+            try {
+                status = AssetStatus.valueOf(key.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                status = null;
+            }
+        }
+        if (status == null) {
+            errors.add(error(row, Field.STATUS, "unknown status \"" + value + "\""));
+        }
+        return status;
+    }
+
+    private LocalDate date(long row, Field field, String value, List<RowError> errors) {
+        if (value == null) {
+            return null;
+        }
+        // ISO dates, also with a time after them ("2024-03-01 00:00:00", as Snipe-IT exports)
+        String date =
+                value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T')
+                        ? value.substring(0, 10)
+                        : value;
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            errors.add(error(row, field, "not a date (yyyy-mm-dd): \"" + value + "\""));
+            return null;
+        }
+    }
+
+    private void tooLong(long row, Field field, String value, int max, List<RowError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(error(row, field, "longer than " + max + " characters"));
+        }
+    }
+
+    private String value(String[] values, Field field) {
+        Integer i = index.get(field);
+        if (i == null || i >= values.length || values[i] == null) {
+            return null;
+        }
+        String value = values[i].strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private RowError error(long row, Field field, String reason) {
+        return new RowError(row, label(field), reason);
+    }
+}

@@ -1,0 +1,26 @@
+package io.custodian.asset.imports;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One row of the file, valid as far as the row alone can tell, in the register's terms (enum names
+ * upper case as stored). {@code classification} null = keep the asset's (or the default for a new
+ * one).
+ */
+record StagedRow(
+        long row,
+        String assetTag,
+        String name,
+        String category,
+        String classification,
+        String status,
+        String serialNumber,
+        String manufacturer,
+        String model,
+        String notes,
+        String location,
+        LocalDate purchaseDate,
+        LocalDate warrantyUntil,
+        UUID ownerPersonId,
+        UUID ownerGroupId) {}

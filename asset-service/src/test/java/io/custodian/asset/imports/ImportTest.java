@@ -1,0 +1,484 @@
+package io.custodian.asset.imports;
+
+import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulk import from a Snipe-IT asset export (quoted commas, UTF-8 names, empty cells, bad dates, an
+ * unknown category, an unknown user) and from Custodian's own columns.
+ */
+@QuarkusTest
+class ImportTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject DataSource dataSource;
+    @Inject Imports imports;
+    @Inject ImportConfig config;
+
+    @Test
+    void shouldImportTheValidRowsOfASnipeItExportWithTheRightMapping() {
+        String p = unique("SN");
+        people(p);
+        String group = createGroup(unique("IT team"));
+
+        JsonPath job = runImport(snipeIt(p), "mode=skip-invalid&defaultOwnerGroup=" + group);
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getString("dialect")).isEqualTo("snipeit");
+        assertThat(job.getLong("rowsRead")).isEqualTo(8);
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(5);
+        assertThat(job.getLong("rowsImported.updated")).isZero();
+        assertThat(job.getLong("rowsRejected")).isEqualTo(3);
+        assertThat(job.getInt("progress")).isEqualTo(100);
+        assertThat(job.getString("startedBy")).isEqualTo("it@example.com");
+
+        JsonPath macbook = asset(p + "-0001");
+        assertThat(macbook.getString("name")).isEqualTo("MacBook Pro 14\", M3");
+        assertThat(macbook.getString("category")).isEqualTo("laptop");
+        assertThat(macbook.getString("classification")).isEqualTo("confidential");
+        assertThat(macbook.getString("status")).isEqualTo("in_use");
+        assertThat(macbook.getString("serialNumber")).isEqualTo("C02" + p + "1");
+        assertThat(macbook.getString("manufacturer")).isEqualTo("Apple");
+        assertThat(macbook.getString("model")).isEqualTo("MacBook Pro 14");
+        assertThat(macbook.getString("location")).isEqualTo("London, HQ");
+        assertThat(macbook.getString("purchaseDate")).isEqualTo("2024-03-01");
+        assertThat(macbook.getString("warrantyUntil")).isEqualTo("2027-03-01");
+        assertThat(macbook.getString("notes")).isEqualTo("Keyboard replaced, 2025");
+        assertThat(macbook.getString("owner.type")).isEqualTo("person");
+        assertThat(macbook.getString("owner.email"))
+                .isEqualTo("zoe." + p.toLowerCase() + "@example.com");
+        assertThat(macbook.getString("holder")).isNull();
+
+        JsonPath thinkpad = asset(p + "-0002");
+        assertThat(thinkpad.getString("name")).isEqualTo("ThinkPad X1 Carbon Gen 11");
+        assertThat(thinkpad.getString("status")).isEqualTo("in_stock");
+        assertThat(thinkpad.getString("purchaseDate")).isEqualTo("2023-11-15");
+        assertThat(thinkpad.getString("warrantyUntil")).isEqualTo("2026-11-15");
+        assertThat(thinkpad.getString("owner.id")).isEqualTo(group);
+        assertThat(thinkpad.getString("notes")).isNull();
+
+        JsonPath iphone = asset(p + "-0003");
+        assertThat(iphone.getString("name")).isEqualTo("Jörg’s iPhone");
+        assertThat(iphone.getString("category")).isEqualTo("phone");
+        assertThat(iphone.getString("location")).isEqualTo("München");
+        assertThat(iphone.getString("owner.name")).isEqualTo("Jörg Müller " + p);
+
+        JsonPath router = asset(p + "-0004");
+        assertThat(router.getString("category")).isEqualTo("network_device");
+        assertThat(router.getString("status")).isEqualTo("in_repair");
+        assertThat(router.getString("warrantyUntil")).isEqualTo("2027-01-10");
+
+        JsonPath archived = asset(p + "-0006");
+        assertThat(archived.getString("status")).isEqualTo("retired");
+        assertThat(archived.getString("owner.id")).isEqualTo(group);
+
+        assertThat(count(p)).isEqualTo(5);
+        List<Map<String, Object>> errors = errors(job.getString("id"));
+        assertThat(errors)
+                .extracting(e -> e.get("row") + "/" + e.get("column"))
+                .containsExactly("6/Category", "8/Purchase Date", "9/Purchase Date");
+        assertThat(errors.get(0).get("reason").toString()).contains("Monitors");
+
+        // the import is in each asset's history: who, when, created
+        asAdmin()
+                .get("/api/v1/assets/" + macbook.getString("id") + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].action", equalTo("created"))
+                .body("items[0].actor", equalTo("it@example.com"))
+                .body("items[0].revision", equalTo(job.getInt("revision")));
+    }
+
+    @Test
+    void shouldServeTheErrorsAsCsvForASpreadsheet() {
+        String p = unique("SC");
+        people(p);
+        JsonPath job = runImport(snipeIt(p), "mode=skip-invalid");
+
+        // without a default owner group the unassigned row and the unknown user are rejected too
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(3);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(5);
+        String csv =
+                asAdmin()
+                        .accept("text/csv")
+                        .get("/api/v1/imports/" + job.getString("id") + "/errors")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/csv"))
+                        .extract()
+                        .asString();
+        assertThat(csv.lines().toList()).first().isEqualTo("row,column,reason");
+        assertThat(csv)
+                .contains("3,Checked Out To,no owner")
+                .contains("7,Checked Out To,no person is known by this e-mail or name")
+                .contains("8,Purchase Date,\"not a date (yyyy-mm-dd): \"\"2024-02-30\"\"\"");
+    }
+
+    @Test
+    void shouldWriteNothingWhenAnAllOrNothingFileHasABadRow() {
+        String p = unique("AN");
+        people(p);
+        String group = createGroup(unique("IT team"));
+
+        JsonPath job = runImport(snipeIt(p), "defaultOwnerGroup=" + group);
+
+        assertThat(job.getString("state")).isEqualTo("rejected");
+        assertThat(job.getString("mode")).isEqualTo("all-or-nothing");
+        assertThat(job.getLong("rowsRead")).isEqualTo(8);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(3);
+        assertThat(job.getLong("rowsImported.created")).isZero();
+        assertThat(count(p)).isZero();
+        assertThat(errors(job.getString("id"))).hasSize(3);
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameFileIsImportedAgain() {
+        String p = unique("RE");
+        people(p);
+        String group = createGroup(unique("IT team"));
+        String query = "mode=skip-invalid&defaultOwnerGroup=" + group;
+        runImport(snipeIt(p), query);
+        String etag =
+                asAdmin()
+                        .get("/api/v1/assets/" + asset(p + "-0001").getString("id"))
+                        .header("ETag");
+
+        JsonPath again = runImport(snipeIt(p), query);
+
+        assertThat(again.getString("state")).isEqualTo("completed");
+        assertThat(again.getLong("rowsImported.created")).isZero();
+        assertThat(again.getLong("rowsImported.updated")).isZero();
+        assertThat(again.getLong("rowsImported.unchanged")).isEqualTo(5);
+        assertThat(again.getLong("rowsRejected")).isEqualTo(3);
+        assertThat(count(p)).isEqualTo(5);
+        String id = asset(p + "-0001").getString("id");
+        assertThat(asAdmin().get("/api/v1/assets/" + id).header("ETag")).isEqualTo(etag);
+
+        // a changed row is an update, recorded in the history
+        JsonPath changed =
+                runImport(snipeIt(p).replace("\"London, HQ\"", "\"Leeds, Studio 2\""), query);
+        assertThat(changed.getLong("rowsImported.updated")).isEqualTo(1);
+        assertThat(changed.getLong("rowsImported.unchanged")).isEqualTo(4);
+        assertThat(asset(p + "-0001").getString("location")).isEqualTo("Leeds, Studio 2");
+        asAdmin()
+                .get("/api/v1/assets/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[1].action", equalTo("updated"));
+    }
+
+    @Test
+    void shouldReportWhatADryRunWouldChangeAndChangeNothing() {
+        String p = unique("DR");
+        people(p);
+        String group = createGroup(unique("IT team"));
+        String query = "mode=skip-invalid&defaultOwnerGroup=" + group;
+
+        JsonPath dry = runImport(snipeIt(p), query + "&dryRun=true");
+        assertThat(dry.getString("state")).isEqualTo("completed");
+        assertThat(dry.getBoolean("dryRun")).isTrue();
+        assertThat(dry.getLong("rowsImported.created")).isEqualTo(5);
+        assertThat(dry.getString("revision")).isNull();
+        assertThat(count(p)).isZero();
+
+        runImport(snipeIt(p), query);
+        JsonPath dryUpdate =
+                runImport(snipeIt(p).replace("\"London, HQ\"", "Leeds"), query + "&dryRun=true");
+        assertThat(dryUpdate.getLong("rowsImported.created")).isZero();
+        assertThat(dryUpdate.getLong("rowsImported.updated")).isEqualTo(1);
+        assertThat(dryUpdate.getLong("rowsImported.unchanged")).isEqualTo(4);
+        assertThat(asset(p + "-0001").getString("location")).isEqualTo("London, HQ");
+    }
+
+    @Test
+    void shouldImportCustodianColumnsAndRejectRepeatedTags() {
+        String p = unique("CU");
+        String group = createGroup("Platform " + p);
+        String csv =
+                "assetTag,name,category,classification,status,serialNumber,manufacturer,owner\n"
+                        + p
+                        + "-1,Prod database,database,restricted,in_use,,,Platform "
+                        + p
+                        + "\n"
+                        + p
+                        + "-2,GitHub org,saas_tenant,confidential,,,,Platform "
+                        + p
+                        + "\n"
+                        + p
+                        + "-1,Prod database again,database,restricted,in_use,,,Platform "
+                        + p
+                        + "\n"
+                        + p
+                        + "-3,Laptop,laptop,secret,,,,Platform "
+                        + p
+                        + "\n";
+
+        JsonPath job = runImport(csv, "mode=skip-invalid");
+
+        assertThat(job.getString("dialect")).isEqualTo("custodian");
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(2);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(2);
+        JsonPath database = asset(p + "-1");
+        assertThat(database.getString("name")).isEqualTo("Prod database");
+        assertThat(database.getString("classification")).isEqualTo("restricted");
+        assertThat(database.getString("owner.id")).isEqualTo(group);
+        assertThat(asset(p + "-2").getString("status")).isEqualTo("in_stock");
+        assertThat(errors(job.getString("id")))
+                .extracting(e -> e.get("row") + "/" + e.get("column") + "/" + e.get("reason"))
+                .containsExactly(
+                        "4/assetTag/asset tag repeats row 2",
+                        "5/classification/must be one of: public, internal, confidential,"
+                                + " restricted");
+    }
+
+    @Test
+    void shouldRejectAFileWithoutAKnownHeader() {
+        JsonPath job = runImport("a,b,c\n1,2,3\n", "");
+        assertThat(job.getString("state")).isEqualTo("rejected");
+        assertThat(errors(job.getString("id"))).extracting(e -> e.get("row")).containsExactly(1);
+    }
+
+    @Test
+    void shouldLetOnlyAdminsImport() {
+        as("employee", unique("eve") + "@example.com")
+                .contentType("text/csv")
+                .body("assetTag\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldRefuseUnknownModesAndGroups() {
+        asAdmin()
+                .contentType("text/csv")
+                .body("assetTag\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports?mode=most")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("mode"));
+        asAdmin()
+                .contentType("text/csv")
+                .body("assetTag\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports?defaultOwnerGroup=3b241101-e2bb-4255-8caf-4136c566a962")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("defaultOwnerGroup"));
+        asAdmin()
+                .get("/api/v1/imports/3b241101-e2bb-4255-8caf-4136c566a962")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldRunAnInterruptedJobAgainFromItsFileAtStart() throws Exception {
+        String p = unique("RS");
+        String group = createGroup("Resume " + p);
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(config.directory());
+        Path file = config.directory().resolve(id + ".csv");
+        Files.writeString(
+                file,
+                "assetTag,name,category,classification,owner\n"
+                        + p
+                        + "-1,Build server,server,internal,Resume "
+                        + p
+                        + "\n"
+                        + p
+                        + "-2,Staging database,database,confidential,Resume "
+                        + p
+                        + "\n");
+        UUID missing = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
+            // what a crash in the middle of the staging leaves behind: a running job, half its rows
+            for (UUID job : List.of(id, missing)) {
+                sql.executeUpdate(
+                        "insert into import_job (id, state, mode, dry_run, file_path, file_size,"
+                                + " started_by, submitted_at, started_at, attempts, rows_read)"
+                                + " values ('"
+                                + job
+                                + "', 'RUNNING', 'ALL_OR_NOTHING', false, '"
+                                + config.directory().resolve(job + ".csv")
+                                + "', 200, 'it@example.com', now(), now(), 1, 1)");
+            }
+            sql.executeUpdate(
+                    "insert into import_row (job_id, row_number, asset_tag, name, category, status)"
+                            + " values ('"
+                            + id
+                            + "', 2, '"
+                            + p
+                            + "-1', 'half', 'SERVER', 'IN_STOCK')");
+            sql.executeUpdate(
+                    "insert into import_error (job_id, row_number, column_name, reason)"
+                            + " values ('"
+                            + id
+                            + "', 3, 'name', 'from the first attempt')");
+        }
+        assertThat(count(p)).isZero();
+
+        imports.resume(null);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !asAdmin()
+                                        .get("/api/v1/imports/" + id)
+                                        .path("state")
+                                        .equals("running"));
+        JsonPath job =
+                asAdmin().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(2);
+        assertThat(job.getLong("rowsRejected")).isZero();
+        assertThat(errors(id.toString())).isEmpty();
+        assertThat(asset(p + "-1").getString("name")).isEqualTo("Build server");
+        assertThat(asset(p + "-1").getString("owner.id")).isEqualTo(group);
+        assertThat(Files.exists(file)).isFalse();
+
+        // a job whose file is gone cannot run again: failed, saying so
+        asAdmin()
+                .get("/api/v1/imports/" + missing)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("failed"))
+                .body("failure", containsString("upload it again"));
+    }
+
+    // --- helpers ---
+
+    /** Upload, expect 202 + Location, and follow the job until it ends. */
+    private static JsonPath runImport(String csv, String query) {
+        Response accepted =
+                asAdmin()
+                        .contentType("text/csv; charset=UTF-8")
+                        .body(csv.getBytes(StandardCharsets.UTF_8))
+                        .post("/api/v1/imports" + (query.isEmpty() ? "" : "?" + query));
+        accepted.then()
+                .statusCode(202)
+                .contentType("application/json")
+                .header("Location", containsString("/api/v1/imports/"))
+                .body(
+                        "state",
+                        org.hamcrest.Matchers.oneOf(
+                                "queued", "running", "completed", "rejected", "failed"));
+        String location = accepted.header("Location");
+        String path = location.substring(location.indexOf("/api/v1/imports/"));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            String state =
+                                    asAdmin()
+                                            .get(path)
+                                            .then()
+                                            .statusCode(200)
+                                            .extract()
+                                            .path("state");
+                            return !state.equals("queued") && !state.equals("running");
+                        });
+        return asAdmin().get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> errors(String job) {
+        return asAdmin()
+                .get("/api/v1/imports/" + job + "/errors")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath()
+                .getList("items");
+    }
+
+    private static JsonPath asset(String tag) {
+        JsonPath page =
+                asAdmin()
+                        .queryParam("assetTag", tag)
+                        .get("/api/v1/assets")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(page.getList("items")).as(tag).hasSize(1);
+        return new JsonPath(
+                asAdmin().get("/api/v1/assets/" + page.getString("items[0].id")).asString());
+    }
+
+    /** The people the fixture names: one by e-mail, one by a UTF-8 display name. */
+    private static void people(String p) {
+        for (String[] person :
+                new String[][] {
+                    {"zoe." + p + "@example.com", "Zoë Ångström " + p},
+                    {"joerg." + p + "@example.com", "Jörg Müller " + p}
+                }) {
+            asAdmin()
+                    .body(
+                            Map.of(
+                                    "employeeId", unique("E"),
+                                    "email", person[0],
+                                    "displayName", person[1]))
+                    .post("/api/v1/people")
+                    .then()
+                    .statusCode(201);
+        }
+    }
+
+    private static String snipeIt(String p) {
+        try (InputStream in = ImportTest.class.getResourceAsStream("/imports/snipeit-export.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${p}", p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String p) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select count(*) from asset where asset_tag like ?")) {
+            statement.setString(1, p + "-%");
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
