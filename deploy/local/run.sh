@@ -100,6 +100,7 @@ CUSTODIAN_DB_PASSWORD=custodian CUSTODIAN_SMTP_HOST=127.0.0.1 CUSTODIAN_SMTP_POR
 CUSTODIAN_RECIPIENTS_CEO=${CUSTODIAN_RECIPIENTS_CEO:-ceo@example.com} \
 CUSTODIAN_RECIPIENTS_CTO=${CUSTODIAN_RECIPIENTS_CTO:-cto@example.com} \
 CUSTODIAN_RECIPIENTS_IT=${CUSTODIAN_RECIPIENTS_IT:-it@example.com} \
+CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS=${CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS:-true} \
   java -Xmx512m -jar notification-worker/target/quarkus-app/quarkus-run.jar > "$logs/notification-worker.log" 2>&1 &
 echo $! > "$pids/notification-worker.pid"
 
