@@ -91,8 +91,9 @@ public interface NotificationConfig {
 
     interface WebhookTarget {
         /**
-         * The receiver's URL (https; plain http only on loopback); while absent (or empty) the
-         * target is known but inactive and routes to it are skipped.
+         * The receiver's URL (https; plain http only on loopback, see {@link
+         * Delivery#allowPrivateTargets()}); while absent (or empty) the target is known but
+         * inactive and routes to it are skipped.
          */
         Optional<URI> url();
 
@@ -106,6 +107,15 @@ public interface NotificationConfig {
         /** Right-hand side of the deterministic {@code Message-ID} of every alert. */
         @WithDefault("custodian")
         String messageIdDomain();
+
+        /**
+         * Whether chat and webhook targets may be on loopback or private addresses (10/8,
+         * 172.16/12, 192.168/16, 100.64/10, fc00::/7): true for local runs and tests, whose
+         * receivers run on this machine; false in production, where such a URL stops the worker at
+         * start (SSRF). Link-local addresses (the cloud metadata service) are never allowed.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,7 @@ class IncidentResource {
     }
 
     @POST
+    @RateLimited
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response report(Incidents.Report body, UriInfo uri) {
         IncidentView incident = incidents.report(body, caller);

@@ -6,6 +6,7 @@ import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.security.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ class ExceptionResource {
     }
 
     @POST
+    @RateLimited
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response request(ExceptionRequests.NewRequest body, UriInfo uri) {
         ExceptionView exception = exceptions.request(body, caller);

@@ -212,6 +212,7 @@ class ScimResource {
             case CONFLICT -> error(409, null, e.getMessage());
             case PRECONDITION_FAILED -> error(412, null, e.getMessage());
             case PRECONDITION_REQUIRED -> error(428, null, e.getMessage());
+            case TOO_MANY_REQUESTS -> error(429, null, e.getMessage());
         };
     }
 

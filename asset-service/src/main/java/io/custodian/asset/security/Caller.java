@@ -24,6 +24,12 @@ public class Caller {
      * The caller's e-mail: the {@code email} claim, else {@code upn}, else {@code sub}; lower-case.
      */
     public String email() {
+        String email = emailOf(token);
+        return email == null ? identity.getPrincipal().getName() : email;
+    }
+
+    /** The token's e-mail as {@link #email()} reads it, or null when it names none. */
+    static String emailOf(JsonWebToken token) {
         String email = token.getClaim("email");
         if (email == null || email.isBlank()) {
             email = token.getClaim("upn");
@@ -31,7 +37,7 @@ public class Caller {
         if (email == null || email.isBlank()) {
             email = token.getSubject();
         }
-        return email == null ? identity.getPrincipal().getName() : email.toLowerCase(Locale.ROOT);
+        return email == null || email.isBlank() ? null : email.toLowerCase(Locale.ROOT);
     }
 
     public boolean hasRole(String role) {

@@ -1,6 +1,7 @@
 package io.custodian.asset.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,7 +19,8 @@ public class ProblemException extends RuntimeException {
         CONFLICT(409, "conflict", "Conflict"),
         PRECONDITION_FAILED(412, "stale", "Precondition failed"),
         VALIDATION(422, "validation", "Invalid request"),
-        PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required");
+        PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
+        TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests");
 
         final int status;
         final URI type;
@@ -33,11 +35,18 @@ public class ProblemException extends RuntimeException {
 
     private final Kind kind;
     private final List<Problem.FieldError> errors;
+    private final Duration retryAfter;
 
     ProblemException(Kind kind, String detail, List<Problem.FieldError> errors) {
+        this(kind, detail, errors, null);
+    }
+
+    private ProblemException(
+            Kind kind, String detail, List<Problem.FieldError> errors, Duration retryAfter) {
         super(detail);
         this.kind = kind;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -69,6 +78,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Kind.FORBIDDEN, detail, List.of());
+    }
+
+    /** 429; the answer carries {@code Retry-After} in whole seconds (at least 1). */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(Kind.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+    }
+
+    /** Seconds the caller should wait before trying again, when the problem says so. */
+    public Long retryAfterSeconds() {
+        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     public Kind kind() {

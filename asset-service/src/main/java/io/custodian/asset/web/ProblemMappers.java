@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.custodian.asset.security.DepartedPeople;
 import io.custodian.asset.web.ProblemException.Kind;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,9 +35,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 class ProblemMappers {
 
+    private final CurrentIdentityAssociation identities;
+
+    ProblemMappers(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
     @ServerExceptionMapper
     Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.kind(), e.getMessage(), e.errors(), uri);
+        Response response = respond(e.kind(), e.getMessage(), e.errors(), uri);
+        Long retryAfter = e.retryAfterSeconds();
+        return retryAfter == null
+                ? response
+                : Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                        .build();
     }
 
     @ServerExceptionMapper
@@ -137,9 +152,23 @@ class ProblemMappers {
         return unauthenticated(uri);
     }
 
+    /** A departed person's identity has no roles (security/DepartedPeople): said so. */
     @ServerExceptionMapper
-    Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Kind.FORBIDDEN, "Your roles do not allow this operation.", List.of(), uri);
+    Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
+        return identities
+                .getDeferredIdentity()
+                .onFailure()
+                .recoverWithNull()
+                .map(
+                        identity ->
+                                respond(
+                                        Kind.FORBIDDEN,
+                                        DepartedPeople.isDeparted(identity)
+                                                ? "Your person record is departed: this"
+                                                        + " account may no longer use Custodian."
+                                                : "Your roles do not allow this operation.",
+                                        List.of(),
+                                        uri));
     }
 
     @ServerExceptionMapper

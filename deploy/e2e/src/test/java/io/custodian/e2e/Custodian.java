@@ -115,6 +115,8 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         Map.entry("CUSTODIAN_CHAT_LEADERSHIP_URL", receiver.baseUrl() + "/chat"),
                         Map.entry("CUSTODIAN_WEBHOOKS_SIEM_URL", receiver.baseUrl() + "/siem"),
                         Map.entry("CUSTODIAN_WEBHOOKS_SIEM_SECRET", WEBHOOK_SECRET),
+                        // the WireMock receiver is on this machine: loopback targets are allowed
+                        Map.entry("CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS", "true"),
                         // a static group member: killed and started again, it gets its partitions
                         // back at once rather than after the session timeout
                         Map.entry("CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker"),

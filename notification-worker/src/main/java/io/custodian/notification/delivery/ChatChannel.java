@@ -71,7 +71,9 @@ class ChatChannel implements Channel {
         return client.postAbs(url.toString())
                 .timeout(timeoutMillis)
                 .sendJsonObject(message(alert))
-                .map(response -> HttpAnswers.accepted("chat target " + recipient, response));
+                .map(response -> HttpAnswers.accepted("chat target " + recipient, response))
+                .onFailure()
+                .transform(e -> HttpAnswers.redacted(e, url));
     }
 
     /** The Block Kit message of an alert. */

@@ -2,6 +2,7 @@ package io.custodian.notification.delivery;
 
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
+import java.net.URI;
 
 /** What the chat and webhook channels make of an HTTP answer: any 2xx is accepted. */
 final class HttpAnswers {
@@ -20,6 +21,27 @@ final class HttpAnswers {
         }
         throw new NotAcceptedException(
                 what + " answered HTTP " + status + (body == null ? "" : ": " + body));
+    }
+
+    /**
+     * The failure of a POST to this URL, its text without the URL's path and query: an incoming
+     * webhook's path is its secret, and failure texts are logged and kept in the delivery log
+     * (Vert.x names the request path in a timeout, for example).
+     */
+    static Throwable redacted(Throwable failure, URI url) {
+        if (failure instanceof NotAcceptedException) {
+            return failure;
+        }
+        String text = String.valueOf(failure);
+        String query = url.getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            text = text.replace(query, "…");
+        }
+        String path = url.getRawPath();
+        if (path != null && path.length() > 1) {
+            text = text.replace(path, "/…");
+        }
+        return new NotAcceptedException(text);
     }
 
     static final class NotAcceptedException extends RuntimeException {

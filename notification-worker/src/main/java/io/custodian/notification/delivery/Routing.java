@@ -3,6 +3,7 @@ package io.custodian.notification.delivery;
 import io.custodian.notification.NotificationConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +36,17 @@ class Routing {
     /** Per type, in configured order: e-mail as fixed addresses or {@code party:<name>}. */
     private final Map<String, List<Target>> targetsByType;
 
+    @Inject
     Routing(NotificationConfig config) {
+        this(config, TargetAddresses.DNS);
+    }
+
+    /** With this resolver for the targets' host names (tests). */
+    Routing(NotificationConfig config, TargetAddresses.Resolver resolver) {
         List<String> errors = new ArrayList<>();
-        Set<String> activeChats = activeChats(config, errors);
-        Set<String> activeWebhooks = activeWebhooks(config, errors);
+        UrlCheck check = new UrlCheck(config.delivery().allowPrivateTargets(), resolver, errors);
+        Set<String> activeChats = activeChats(config, check);
+        Set<String> activeWebhooks = activeWebhooks(config, check);
         Map<String, List<Target>> byType = new LinkedHashMap<>();
         config.routing()
                 .forEach(
@@ -140,7 +148,7 @@ class Routing {
                 .toList();
     }
 
-    private static Set<String> activeChats(NotificationConfig config, List<String> errors) {
+    private static Set<String> activeChats(NotificationConfig config, UrlCheck check) {
         Set<String> active = new java.util.HashSet<>();
         config.chat()
                 .forEach(
@@ -148,16 +156,14 @@ class Routing {
                                 target.url()
                                         .ifPresent(
                                                 url -> {
-                                                    checkUrl(
-                                                            "custodian.chat." + name + ".url",
-                                                            url,
-                                                            errors);
+                                                    check.url(
+                                                            "custodian.chat." + name + ".url", url);
                                                     active.add(name);
                                                 }));
         return active;
     }
 
-    private static Set<String> activeWebhooks(NotificationConfig config, List<String> errors) {
+    private static Set<String> activeWebhooks(NotificationConfig config, UrlCheck check) {
         Set<String> active = new java.util.HashSet<>();
         config.webhooks()
                 .forEach(
@@ -165,18 +171,19 @@ class Routing {
                                 target.url()
                                         .ifPresent(
                                                 url -> {
-                                                    checkUrl(
+                                                    check.url(
                                                             "custodian.webhooks." + name + ".url",
-                                                            url,
-                                                            errors);
+                                                            url);
                                                     if (target.secret()
                                                             .filter(s -> !s.isBlank())
                                                             .isEmpty()) {
-                                                        errors.add(
-                                                                "custodian.webhooks."
-                                                                        + name
-                                                                        + ".secret is required"
-                                                                        + " with a URL");
+                                                        check.errors()
+                                                                .add(
+                                                                        "custodian.webhooks."
+                                                                                + name
+                                                                                + ".secret is"
+                                                                                + " required with a"
+                                                                                + " URL");
                                                     }
                                                     active.add(name);
                                                 }));
@@ -184,18 +191,26 @@ class Routing {
     }
 
     /**
-     * https; plain http only to this machine (local runs and tests). The URL itself is not
-     * repeated: an incoming-webhook URL is a secret.
+     * https; plain http only to this machine (local runs and tests); and the SSRF rule of {@link
+     * TargetAddresses} on every address the host resolves to. The URL itself is not repeated: an
+     * incoming-webhook URL is a secret.
      */
-    private static void checkUrl(String key, URI url, List<String> errors) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            errors.add(key + ": not an absolute http(s) URL");
-        } else if (scheme.equals("http") && !isLoopback(url.getHost())) {
-            errors.add(
-                    key
-                            + ": must be https (plain http only to localhost), not http to "
-                            + url.getHost());
+    private record UrlCheck(
+            boolean allowPrivate, TargetAddresses.Resolver resolver, List<String> errors) {
+
+        void url(String key, URI url) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                errors.add(key + ": not an absolute http(s) URL");
+            } else if (scheme.equals("http") && !isLoopback(url.getHost())) {
+                errors.add(
+                        key
+                                + ": must be https (plain http only to localhost), not http to "
+                                + url.getHost());
+            } else {
+                TargetAddresses.refusal(url, allowPrivate, resolver)
+                        .ifPresent(reason -> errors.add(key + ": " + reason));
+            }
         }
     }
 

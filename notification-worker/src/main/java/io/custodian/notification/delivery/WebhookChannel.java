@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,7 +105,9 @@ class WebhookChannel implements Channel {
                 .putHeader(SIGNATURE, WebhookSignatures.sign(endpoint.secret(), timestamp, body))
                 .putHeader("X-Custodian-Event-Type", event.type())
                 .sendBuffer(Buffer.buffer(body))
-                .map(response -> HttpAnswers.accepted("webhook target " + recipient, response));
+                .map(response -> HttpAnswers.accepted("webhook target " + recipient, response))
+                .onFailure()
+                .transform(e -> HttpAnswers.redacted(e, URI.create(endpoint.url())));
     }
 
     /** {@code {id, type, source, subject, time, data}}; data is the event's JSON as it came. */

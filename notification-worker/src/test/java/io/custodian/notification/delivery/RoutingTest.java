@@ -10,6 +10,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * application.properties in the default and the prod profile, and what stops the worker at start.
  */
 class RoutingTest {
+
+    /** Every host resolves to one public address (no DNS needed). */
+    private static final TargetAddresses.Resolver PUBLIC =
+            host -> new InetAddress[] {InetAddress.getByName("203.0.113.10")};
 
     private static final Map<String, String> PARTIES =
             Map.of("owner", "platform@example.com", "holder", "ada@example.com");
@@ -51,14 +56,19 @@ class RoutingTest {
                         config(
                                 "prod",
                                 Map.of(
-                                        "CUSTODIAN_RECIPIENTS_CEO", "boss@corp.example",
-                                        "CUSTODIAN_RECIPIENTS_CTO", "tech@corp.example",
-                                        "CUSTODIAN_RECIPIENTS_IT", "it@corp.example",
+                                        "CUSTODIAN_RECIPIENTS_CEO",
+                                        "boss@corp.example",
+                                        "CUSTODIAN_RECIPIENTS_CTO",
+                                        "tech@corp.example",
+                                        "CUSTODIAN_RECIPIENTS_IT",
+                                        "it@corp.example",
                                         "CUSTODIAN_CHAT_LEADERSHIP_URL",
-                                                "https://hooks.slack.example/services/T/B/x",
+                                        "https://hooks.slack.example/services/T/B/x",
                                         "CUSTODIAN_WEBHOOKS_SIEM_URL",
-                                                "https://siem.corp.example/hooks",
-                                        "CUSTODIAN_WEBHOOKS_SIEM_SECRET", "s3cret")));
+                                        "https://siem.corp.example/hooks",
+                                        "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
+                                        "s3cret")),
+                        PUBLIC);
 
         assertThat(routing.targets("asset.incident.reported", PARTIES))
                 .containsExactly(
@@ -133,11 +143,13 @@ class RoutingTest {
     }
 
     @Test
-    void shouldAcceptPlainHttpToThisMachine() {
+    void shouldAcceptPlainHttpToThisMachineWhenPrivateTargetsAreAllowed() {
         Routing routing =
                 new Routing(
                         config(
                                 Map.of(
+                                        "custodian.delivery.allow-private-targets",
+                                        "true",
                                         "custodian.webhooks.siem.url",
                                         "http://127.0.0.1:8089/hooks",
                                         "custodian.webhooks.siem.secret",
@@ -151,6 +163,80 @@ class RoutingTest {
 
         assertThat(routing.targets("t", Map.of()))
                 .containsExactly(new Target("chat", "ops"), new Target("webhook", "siem"));
+    }
+
+    @Test
+    void shouldRefuseToStartInProductionOnATargetThatResolvesToAnInternalAddress()
+            throws IOException {
+        TargetAddresses.Resolver dns =
+                host ->
+                        switch (host) {
+                            case "hooks.slack.example" ->
+                                    new InetAddress[] {InetAddress.getByName("203.0.113.10")};
+                            // one public and one private address: every address is checked
+                            case "siem.corp.example" ->
+                                    new InetAddress[] {
+                                        InetAddress.getByName("198.51.100.7"),
+                                        InetAddress.getByName("10.1.2.3")
+                                    };
+                            default -> InetAddress.getAllByName(host);
+                        };
+        assertThatThrownBy(
+                        () ->
+                                new Routing(
+                                        config(
+                                                "prod",
+                                                Map.of(
+                                                        "CUSTODIAN_RECIPIENTS_CEO",
+                                                        "boss@corp.example",
+                                                        "CUSTODIAN_RECIPIENTS_CTO",
+                                                        "tech@corp.example",
+                                                        "CUSTODIAN_RECIPIENTS_IT",
+                                                        "it@corp.example",
+                                                        "CUSTODIAN_CHAT_LEADERSHIP_URL",
+                                                        "https://169.254.169.254/latest/meta-data",
+                                                        "CUSTODIAN_WEBHOOKS_SIEM_URL",
+                                                        "https://siem.corp.example/hooks?k=abc",
+                                                        "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
+                                                        "s3cret")),
+                                        dns))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "custodian.chat.leadership.url: host 169.254.169.254 resolves to"
+                                + " 169.254.169.254, a link-local (cloud metadata) address")
+                .hasMessageContaining(
+                        "custodian.webhooks.siem.url: host siem.corp.example resolves to 10.1.2.3,"
+                                + " a private address (allowed only with"
+                                + " custodian.delivery.allow-private-targets=true)")
+                .message()
+                .doesNotContain("k=abc")
+                .doesNotContain("meta-data");
+    }
+
+    @Test
+    void shouldRefuseLoopbackInProductionUnlessPrivateTargetsAreAllowed() throws IOException {
+        Map<String, String> env =
+                Map.of(
+                        "CUSTODIAN_RECIPIENTS_CEO",
+                        "boss@corp.example",
+                        "CUSTODIAN_RECIPIENTS_CTO",
+                        "tech@corp.example",
+                        "CUSTODIAN_RECIPIENTS_IT",
+                        "it@corp.example",
+                        "CUSTODIAN_WEBHOOKS_SIEM_URL",
+                        "http://127.0.0.1:8089/hooks",
+                        "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
+                        "s3cret");
+        assertThatThrownBy(() -> new Routing(config("prod", env)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "custodian.webhooks.siem.url: host 127.0.0.1 resolves to 127.0.0.1, a"
+                                + " loopback address");
+
+        Map<String, String> allowed = new java.util.HashMap<>(env);
+        allowed.put("CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
+        assertThat(new Routing(config("prod", allowed)).targets("asset.incident.reported", PARTIES))
+                .contains(new Target("webhook", "siem"));
     }
 
     /** The worker's application.properties in a profile, with these environment variables. */

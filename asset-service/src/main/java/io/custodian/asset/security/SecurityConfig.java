@@ -1,0 +1,46 @@
+package io.custodian.asset.security;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Hardening knobs under {@code custodian.security}. */
+@ConfigMapping(prefix = "custodian.security")
+public interface SecurityConfig {
+
+    /**
+     * How long a caller's person status (the departed check) is reused before it is read again;
+     * {@code PT0S} reads it on every request. A person who departs is refused at the latest this
+     * long after the change.
+     */
+    @WithDefault("PT30S")
+    Duration personStatusCache();
+
+    /**
+     * The largest request body on {@code /api} and {@code /scim} (JSON documents), by its {@code
+     * Content-Length}; larger is 413. A body of unknown length (chunked) is refused with 411.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /**
+     * Path prefixes exempt from {@link #maxBodySize()} (bulk uploads such as CSV imports): only
+     * Quarkus's own {@code quarkus.http.limits.max-body-size} applies to them.
+     */
+    @WithDefault("/api/v1/imports")
+    List<String> largeBodyPaths();
+
+    /** The per-client limit on the report endpoints (incidents, violations, exceptions). */
+    ReportRate reportRate();
+
+    interface ReportRate {
+        /** Reports one client may send per {@link #period()} (also the burst). */
+        @WithDefault("30")
+        int limit();
+
+        @WithDefault("PT1M")
+        Duration period();
+    }
+}

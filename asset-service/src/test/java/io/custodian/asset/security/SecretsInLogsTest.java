@@ -1,0 +1,76 @@
+package io.custodian.asset.security;
+
+import static io.custodian.asset.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No bearer token reaches a log line: with JWT and Custodian logging at DEBUG (test profile), a
+ * valid, a forged and an expired-looking token are sent and every log record of the JVM is read.
+ */
+@QuarkusTest
+class SecretsInLogsTest {
+
+    @Test
+    void shouldNeverLogABearerToken() {
+        String valid = token("asset-admin", "it@example.com");
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "Zm9yZ2Vk";
+        String garbage = "not.a.jwt";
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {
+                        lines.add(
+                                record.getLoggerName()
+                                        + " "
+                                        + record.getMessage()
+                                        + " "
+                                        + java.util.Arrays.toString(record.getParameters())
+                                        + " "
+                                        + (record.getThrown() == null
+                                                ? ""
+                                                : String.valueOf(record.getThrown())));
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            given().auth().oauth2(valid).get("/api/v1/assets?limit=1").then().statusCode(200);
+            given().auth().oauth2(forged).get("/api/v1/assets?limit=1").then().statusCode(401);
+            given().auth().oauth2(garbage).get("/api/v1/assets?limit=1").then().statusCode(401);
+            given().auth()
+                    .oauth2(valid)
+                    .contentType("application/json")
+                    .body("{\"bad json")
+                    .post("/api/v1/groups")
+                    .then()
+                    .statusCode(400);
+        } finally {
+            root.removeHandler(capture);
+        }
+        String signature = valid.substring(valid.lastIndexOf('.') + 1);
+        String payload = valid.split("\\.")[1];
+        assertThat(lines)
+                .noneMatch(l -> l.contains(signature))
+                .noneMatch(l -> l.contains(payload))
+                .noneMatch(l -> l.contains("Zm9yZ2Vk"))
+                .noneMatch(l -> l.contains("Bearer "));
+    }
+}
