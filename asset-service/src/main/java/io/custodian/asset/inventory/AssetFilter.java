@@ -1,12 +1,12 @@
 package io.custodian.asset.inventory;
 
+import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -105,7 +105,7 @@ public final class AssetFilter {
             and("a.serialNumber = :serialNumber", "serialNumber", serial.trim());
         }
         String ownerType = single(params, "ownerType");
-        UUID ownerId = uuid(params, "ownerId");
+        UUID ownerId = Keyset.uuid(params, "ownerId");
         if (ownerType != null || ownerId != null) {
             if (ownerType == null) {
                 throw QueryParameters.invalid("ownerType", "required with ownerId");
@@ -120,19 +120,20 @@ public final class AssetFilter {
                         throw QueryParameters.invalid("ownerType", "must be one of: person, group");
             }
         }
-        UUID holderId = uuid(params, "holderId");
+        UUID holderId = Keyset.uuid(params, "holderId");
         if (holderId != null) {
             and("a.holder.id = :holderId", "holderId", holderId);
         }
-        Set<AssetStatus> statuses = statuses(params.get("status"));
+        Set<AssetStatus> statuses = Keyset.enumValues(params, "status", AssetStatus.class);
         if (!statuses.isEmpty()) {
             and("a.status in (:status)", "status", List.copyOf(statuses));
         }
-        Category category = enumValue(params, "category", Category.class);
+        Category category = Keyset.enumValue(params, "category", Category.class);
         if (category != null) {
             and("a.category = :category", "category", category);
         }
-        Classification classification = enumValue(params, "classification", Classification.class);
+        Classification classification =
+                Keyset.enumValue(params, "classification", Classification.class);
         if (classification != null) {
             and("a.classification = :classification", "classification", classification);
         }
@@ -143,7 +144,7 @@ public final class AssetFilter {
                     "q",
                     "%" + likeEscaped(q.trim().toLowerCase(Locale.ROOT)) + "%");
         }
-        Boolean overdue = bool(params, "verificationOverdue");
+        Boolean overdue = Keyset.bool(params, "verificationOverdue");
         if (overdue != null) {
             and(
                     overdue ? "a.nextVerificationDue < :now" : "a.nextVerificationDue >= :now",
@@ -157,70 +158,9 @@ public final class AssetFilter {
     }
 
     private void posture(MultivaluedMap<String, String> params, String name, String path) {
-        Boolean value = bool(params, name);
+        Boolean value = Keyset.bool(params, name);
         if (value != null) {
             and(path + " = " + value, null, null);
-        }
-    }
-
-    private static Set<AssetStatus> statuses(List<String> values) {
-        Set<AssetStatus> statuses = EnumSet.noneOf(AssetStatus.class);
-        if (values == null) {
-            return statuses;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    statuses.add(parse(AssetStatus.class, "status", part));
-                }
-            }
-        }
-        return statuses;
-    }
-
-    private static <E extends Enum<E>> E enumValue(
-            MultivaluedMap<String, String> params, String name, Class<E> type) {
-        String value = single(params, name);
-        return value == null ? null : parse(type, name, value);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
-            }
-        }
-        throw QueryParameters.invalid(
-                name,
-                "must be one of: "
-                        + String.join(
-                                ", ",
-                                EnumSet.allOf(type).stream()
-                                        .map(c -> c.name().toLowerCase(Locale.ROOT))
-                                        .toList()));
-    }
-
-    private static Boolean bool(MultivaluedMap<String, String> params, String name) {
-        String value = single(params, name);
-        if (value == null) {
-            return null;
-        }
-        return switch (value.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw QueryParameters.invalid(name, "must be true or false");
-        };
-    }
-
-    private static UUID uuid(MultivaluedMap<String, String> params, String name) {
-        String value = single(params, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw QueryParameters.invalid(name, "must be a UUID");
         }
     }
 
