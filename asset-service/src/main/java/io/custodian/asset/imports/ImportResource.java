@@ -64,6 +64,13 @@ class ImportResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
+    public Response list(UriInfo uri) {
+        return imports.list(uri);
+    }
+
+    @GET
     @Path("/{importId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})

@@ -1,13 +1,19 @@
 package io.custodian.asset.imports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.custodian.asset.imports.ImportJob.Mode;
+import io.custodian.asset.imports.ImportJob.State;
+import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +126,65 @@ class Imports {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * GET /api/v1/imports: the jobs newest first (submitted, then id), optionally in some states,
+     * keyset pages.
+     */
+    Response list(UriInfo uri) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        Keyset.onlyKnown(params, Set.of("state"));
+        int limit = Keyset.limit(params);
+        Keyset.Position after = Keyset.cursor(params);
+        Set<State> states = Keyset.enumValues(params, "state", State.class);
+        List<String> where = new ArrayList<>();
+        if (!states.isEmpty()) {
+            where.add("state = any(?)");
+        }
+        if (after != null) {
+            where.add("(submitted_at, id) < (?, ?)");
+        }
+        String sql =
+                "select "
+                        + ImportJob.COLUMNS
+                        + " from import_job"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by submitted_at desc, id desc limit ?";
+        List<ImportJob> rows = new ArrayList<>(limit + 1);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (!states.isEmpty()) {
+                statement.setArray(
+                        i++,
+                        connection.createArrayOf(
+                                "varchar", states.stream().map(State::name).toArray()));
+            }
+            if (after != null) {
+                statement.setTimestamp(i++, Timestamp.from(after.at()));
+                statement.setObject(i++, after.id());
+            }
+            statement.setInt(i, limit + 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(ImportJob.of(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Keyset.page(
+                uri,
+                rows,
+                limit,
+                job -> new Keyset.Position(job.submittedAt(), job.id()),
+                job -> job,
+                Page::new);
+    }
+
+    /** A page of jobs; {@code next} absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Page(List<ImportJob> items, String next) {}
 
     /** The job's row errors in row order, streamed as JSON ({@code {"items": […]}}). */
     void writeErrorsAsJson(UUID id, OutputStream out) throws IOException {

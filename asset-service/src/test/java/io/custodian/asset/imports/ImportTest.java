@@ -25,6 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -260,6 +263,127 @@ class ImportTest {
                         "4/assetTag/asset tag repeats row 2",
                         "5/classification/must be one of: public, internal, confidential,"
                                 + " restricted");
+    }
+
+    @Test
+    void shouldListTheJobsNewestFirstInKeysetPagesFilteredByState() {
+        String p = unique("LS");
+        String group = createGroup("List " + p);
+        String first =
+                runImport(
+                                "assetTag,name,category,classification,owner\n"
+                                        + p
+                                        + "-1,Build server,server,internal,List "
+                                        + p
+                                        + "\n",
+                                "")
+                        .getString("id");
+        String rejected = runImport("a,b\n1,2\n", "").getString("id");
+        String last =
+                runImport(
+                                "assetTag,name,category,classification\n"
+                                        + p
+                                        + "-2,Build agent,server,internal\n",
+                                "dryRun=true&defaultOwnerGroup=" + group)
+                        .getString("id");
+
+        // newest first, two at a time, following next (body and Link header) to the end
+        List<Map<String, Object>> all = new ArrayList<>();
+        String next = "/api/v1/imports?limit=2";
+        for (int page = 0; next != null && page < 500; page++) {
+            Response response = as("auditor", "audit@example.com").get(next);
+            response.then().statusCode(200).contentType("application/json");
+            JsonPath body = response.jsonPath();
+            List<Map<String, Object>> items = body.getList("items");
+            assertThat(items).hasSizeLessThanOrEqualTo(2);
+            all.addAll(items);
+            next = body.getString("next");
+            if (next != null) {
+                assertThat(response.header("Link"))
+                        .contains("<" + next + ">")
+                        .contains("rel=\"next\"");
+                assertThat(items).hasSize(2);
+            } else {
+                assertThat(response.header("Link")).isNull();
+            }
+        }
+        assertThat(next).isNull();
+        List<String> ids = all.stream().map(j -> (String) j.get("id")).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids.indexOf(last)).isLessThan(ids.indexOf(rejected));
+        assertThat(ids.indexOf(rejected)).isLessThan(ids.indexOf(first));
+        assertThat(all)
+                .extracting(j -> Instant.parse((String) j.get("submittedAt")))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        Map<String, Object> dryRun = all.get(ids.indexOf(last));
+        assertThat(dryRun)
+                .containsEntry("state", "completed")
+                .containsEntry("dryRun", true)
+                .containsEntry("startedBy", "it@example.com")
+                .containsEntry("progress", 100)
+                .containsEntry("rowsRead", 1)
+                .containsKey("finishedAt");
+        assertThat(dryRun.get("rowsImported"))
+                .isEqualTo(Map.of("created", 1, "updated", 0, "unchanged", 0));
+
+        // by state: one or more, repeated or comma-separated
+        List<Map<String, Object>> rejectedOnes =
+                asAdmin()
+                        .queryParam("state", "rejected")
+                        .queryParam("limit", 1000)
+                        .get("/api/v1/imports")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items");
+        assertThat(rejectedOnes).extracting(j -> j.get("state")).containsOnly("rejected");
+        assertThat(rejectedOnes)
+                .extracting(j -> j.get("id"))
+                .contains(rejected)
+                .doesNotContain(last);
+        List<Object> either =
+                asAdmin()
+                        .get("/api/v1/imports?state=rejected,completed&limit=1000")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id");
+        assertThat(either).contains(first, rejected, last);
+    }
+
+    @Test
+    void shouldRefuseBadListParametersAndRolesWithoutReadAccess() {
+        asAdmin()
+                .get("/api/v1/imports?state=done")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("state"));
+        asAdmin()
+                .get("/api/v1/imports?limit=1001")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        asAdmin()
+                .get("/api/v1/imports?cursor=nonsense")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("cursor"));
+        asAdmin()
+                .get("/api/v1/imports?owner=me")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("owner"));
+        as("employee", unique("eve") + "@example.com")
+                .get("/api/v1/imports")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
     }
 
     @Test
