@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The column layouts an import understands: Custodian's own, and a Snipe-IT asset export. Column
- * names are matched case-insensitively, in any order; unknown columns are ignored.
+ * The column layouts an import understands: Custodian's own (which is also what {@code GET
+ * /api/v1/exports?format=csv} writes), and a Snipe-IT asset export. Column names are matched
+ * case-insensitively, in any order; unknown columns are ignored.
  */
 enum Dialect {
     CUSTODIAN(
@@ -23,7 +24,9 @@ enum Dialect {
                     Map.entry(Field.PURCHASE_DATE, List.of("purchaseDate")),
                     Map.entry(Field.WARRANTY_UNTIL, List.of("warrantyUntil")),
                     Map.entry(Field.NOTES, List.of("notes")),
-                    Map.entry(Field.OWNER, List.of("owner"))),
+                    Map.entry(Field.OWNER, List.of("owner")),
+                    // what an export writes beside the owner: which kind of party it names
+                    Map.entry(Field.OWNER_TYPE, List.of("ownerType"))),
             List.of(Field.ASSET_TAG, Field.NAME, Field.CATEGORY, Field.CLASSIFICATION)),
     SNIPEIT(
             Map.ofEntries(
@@ -57,7 +60,8 @@ enum Dialect {
         WARRANTY_MONTHS,
         WARRANTY_UNTIL,
         NOTES,
-        OWNER
+        OWNER,
+        OWNER_TYPE
     }
 
     final Map<Field, List<String>> columns;

@@ -161,13 +161,20 @@ final class RowMapper {
         }
         UUID ownerPerson = null;
         UUID ownerGroup = null;
+        // an export says which kind of party the owner is; without that, a person comes first
+        String givenType = value(values, Field.OWNER_TYPE);
+        String ownerType = ownerType(row, givenType, mine);
         if (owner != null) {
-            ownerPerson = directory.person(owner);
-            if (ownerPerson == null && dialect == Dialect.CUSTODIAN && !owner.contains("@")) {
+            if (!"group".equals(ownerType)) {
+                ownerPerson = directory.person(owner);
+            }
+            if (ownerPerson == null
+                    && dialect == Dialect.CUSTODIAN
+                    && ("group".equals(ownerType) || ownerType == null && !owner.contains("@"))) {
                 ownerGroup = directory.group(owner);
             }
         }
-        if (ownerPerson == null && ownerGroup == null) {
+        if (ownerPerson == null && ownerGroup == null && (givenType == null || ownerType != null)) {
             if (defaultOwnerGroup != null) {
                 ownerGroup = defaultOwnerGroup;
             } else if (owner == null) {
@@ -182,11 +189,16 @@ final class RowMapper {
                         error(
                                 row,
                                 Field.OWNER,
-                                "no "
-                                        + (dialect == Dialect.CUSTODIAN
-                                                ? "person or group"
-                                                : "person")
-                                        + " is known by this e-mail or name"));
+                                switch (ownerType == null ? "" : ownerType) {
+                                    case "group" -> "no group is known by this name";
+                                    case "person" -> "no person is known by this e-mail or name";
+                                    default ->
+                                            "no "
+                                                    + (dialect == Dialect.CUSTODIAN
+                                                            ? "person or group"
+                                                            : "person")
+                                                    + " is known by this e-mail or name";
+                                }));
             }
         }
         String serial = value(values, Field.SERIAL);
@@ -219,6 +231,19 @@ final class RowMapper {
                 warranty,
                 ownerPerson,
                 ownerGroup);
+    }
+
+    /** {@code person}, {@code group}, or null when not given or invalid (an error then). */
+    private String ownerType(long row, String value, List<RowError> errors) {
+        if (value == null) {
+            return null;
+        }
+        String type = value.toLowerCase(Locale.ROOT);
+        if (type.equals("person") || type.equals("group")) {
+            return type;
+        }
+        errors.add(error(row, Field.OWNER_TYPE, "must be person or group"));
+        return null;
     }
 
     private Category category(long row, String value, List<RowError> errors) {
@@ -312,13 +337,39 @@ final class RowMapper {
         }
     }
 
+    /**
+     * The cell, stripped; null if absent or empty. In Custodian's dialect, the {@code '} an export
+     * puts before a formula trigger is taken off, and notes are kept as written (the API does not
+     * trim them either), so that an export reads back unchanged.
+     */
     private String value(String[] values, Field field) {
         Integer i = index.get(field);
         if (i == null || i >= values.length || values[i] == null) {
             return null;
         }
-        String value = values[i].strip();
+        String value = values[i];
+        if (dialect == Dialect.CUSTODIAN) {
+            value = unescapeFormula(value);
+            if (field == Field.NOTES) {
+                return value.isEmpty() ? null : value;
+            }
+        }
+        value = value.strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * {@code '=1+2} becomes {@code =1+2}: the reverse of the export's formula escaping, for a cell
+     * starting with {@code '} and then {@code = + - @}, a tab or a carriage return — only then.
+     */
+    static String unescapeFormula(String cell) {
+        if (cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        return switch (cell.charAt(1)) {
+            case '=', '+', '-', '@', '\t', '\r' -> cell.substring(1);
+            default -> cell;
+        };
     }
 
     private RowError error(long row, Field field, String reason) {

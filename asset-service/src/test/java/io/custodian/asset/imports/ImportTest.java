@@ -507,7 +507,7 @@ class ImportTest {
     // --- helpers ---
 
     /** Upload, expect 202 + Location, and follow the job until it ends. */
-    private static JsonPath runImport(String csv, String query) {
+    static JsonPath runImport(String csv, String query) {
         Response accepted =
                 asAdmin()
                         .contentType("text/csv; charset=UTF-8")
