@@ -29,8 +29,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -387,6 +393,68 @@ class ImportTest {
     }
 
     @Test
+    void shouldLogTheStartEachTenPercentAndTheEndWithCountsAndRate() {
+        String p = unique("LG");
+        String group = createGroup("Log " + p);
+        StringBuilder csv = new StringBuilder("assetTag,name,category,classification\n");
+        for (int i = 0; i < 12_000; i++) {
+            csv.append(p).append('-').append(i).append(",Server ").append(i);
+            csv.append(",server,internal\n");
+        }
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {
+                        if (record.getLoggerName().startsWith(Imports.class.getPackageName())) {
+                            records.add(record);
+                        }
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        String id;
+        try {
+            id =
+                    runImport(csv.toString(), "dryRun=true&defaultOwnerGroup=" + group)
+                            .getString("id");
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        String prefix = "import " + id + ": ";
+        List<String> lines =
+                records.stream()
+                        // JBoss's INFO is not the JDK's object, but the same level
+                        .filter(r -> r.getLevel().intValue() == Level.INFO.intValue())
+                        .map(ImportTest::formatted)
+                        .filter(line -> line.startsWith(prefix))
+                        .map(line -> line.substring(prefix.length()))
+                        .toList();
+        assertThat(lines).first().asString().contains("queued");
+        assertThat(lines).anyMatch(line -> line.startsWith("started by it@example.com"));
+        // 12,000 rows are three chunks of the parse: two progress lines, then the file is read
+        assertThat(lines)
+                .filteredOn(line -> line.matches("[1-8]\\d%, \\d+ rows read, 0 rejected"))
+                .hasSize(2);
+        assertThat(lines)
+                .contains("90%, file read, 12000 rows read, 0 rejected; checking the whole file");
+        assertThat(lines)
+                .last()
+                .asString()
+                .matches(
+                        "dry run completed \\(nothing written\\), 12000 rows read: 12000 created,"
+                                + " 0 updated, 0 unchanged, 0 rejected; \\d+\\.\\d s, \\d+ rows/s");
+    }
+
+    @Test
     void shouldRejectAFileWithoutAKnownHeader() {
         JsonPath job = runImport("a,b,c\n1,2,3\n", "");
         assertThat(job.getString("state")).isEqualTo("rejected");
@@ -505,6 +573,16 @@ class ImportTest {
     }
 
     // --- helpers ---
+
+    /**
+     * A log record's message with its (printf-style, as infof writes them) parameters filled in.
+     */
+    private static String formatted(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters == null || parameters.length == 0
+                ? record.getMessage()
+                : String.format(Locale.ROOT, record.getMessage(), parameters);
+    }
 
     /** Upload, expect 202 + Location, and follow the job until it ends. */
     static JsonPath runImport(String csv, String query) {
