@@ -3,6 +3,7 @@ package io.custodian.asset.imports;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "custodian.imports")
 interface ImportConfig {
@@ -20,4 +21,8 @@ interface ImportConfig {
     /** How often an interrupted job is run again from its file before it is marked failed. */
     @WithDefault("3")
     int maxAttempts();
+
+    /** The longest the merge of one import into the register may take (its transaction timeout). */
+    @WithDefault("PT1H")
+    Duration mergeTimeout();
 }
