@@ -128,10 +128,9 @@ class Incidents {
 
         Asset asset = inventory.byIdOrTag(report.assetId(), report.assetTag());
         if (!caller.actsOnAnyAsset() && !asset.isHeldOrOwnedBy(caller.email())) {
+            // not naming the asset: the caller may have sent only its id, and may not read it
             throw ProblemException.forbidden(
-                    "You can report only devices you hold or own; ask IT to report asset "
-                            + asset.assetTag
-                            + ".");
+                    "You can report only devices you hold or own; ask IT to report this one.");
         }
         incident.asset = asset;
         incident.previousAssetStatus = asset.status;
