@@ -78,8 +78,8 @@ class Incidents {
 
     /**
      * In one transaction: the incident row, the asset's status change (holder kept) and the outbox
-     * event. Employees report devices they hold or own, and their own personal devices; admins and
-     * leadership report any inventory device.
+     * event. Employees and leadership report devices they hold or own, and their own personal
+     * devices; admins report any inventory device.
      */
     @Transactional
     IncidentView report(@NotNull @Valid Report report, Caller caller) {

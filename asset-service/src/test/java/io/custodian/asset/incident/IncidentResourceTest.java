@@ -212,6 +212,13 @@ class IncidentResourceTest {
                         .extract()
                         .asString();
         assertThat(refusal).doesNotContain(tag);
+        // leadership reads everything but changes no inventory: only IT reports any device
+        as("leadership", "ceo@example.com")
+                .body(byId)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
         asAdmin().get("/api/v1/assets/" + asset).then().body("status", equalTo("in_stock"));
     }
 
