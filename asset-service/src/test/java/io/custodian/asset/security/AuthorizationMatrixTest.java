@@ -171,7 +171,6 @@ class AuthorizationMatrixTest {
         final Map<String, String> headers = new LinkedHashMap<>();
         Object body;
         String contentType;
-        String accept;
         String employee;
 
         /** An id the employee's answer must contain and another employee's must not. */
@@ -313,10 +312,12 @@ class AuthorizationMatrixTest {
         Map<String, Scenario> scenarios() {
             Map<String, Scenario> s = new HashMap<>();
             // people and groups
-            s.put("POST /api/v1/people", (w, a) -> new Call("/api/v1/people").body(newPerson()));
+            s.put(
+                    "POST /api/v1/people",
+                    (who, allowed) -> new Call("/api/v1/people").body(newPerson()));
             s.put(
                     "PUT /api/v1/people/by-employee-id/{employeeId}",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/people/by-employee-id/" + unique("E"))
                                     .body(
                                             Map.of(
@@ -327,7 +328,7 @@ class AuthorizationMatrixTest {
             s.put("GET /api/v1/people/{personId}", read("/api/v1/people/" + employeeId));
             s.put(
                     "POST /api/v1/groups",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/groups")
                                     .body(
                                             Map.of(
@@ -338,7 +339,7 @@ class AuthorizationMatrixTest {
             s.put("GET /api/v1/groups/{groupId}", read("/api/v1/groups/" + group));
             s.put(
                     "PUT /api/v1/groups/{groupId}/members/{personId}",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call(
                                     "/api/v1/groups/"
                                             + Api.createGroup(unique("Team"))
@@ -346,7 +347,7 @@ class AuthorizationMatrixTest {
                                             + employeeId));
             s.put(
                     "DELETE /api/v1/groups/{groupId}/members/{personId}",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String team = Api.createGroup(unique("Team"));
                         admin().put("/api/v1/groups/" + team + "/members/" + employeeId)
                                 .then()
@@ -354,10 +355,12 @@ class AuthorizationMatrixTest {
                         return new Call("/api/v1/groups/" + team + "/members/" + employeeId);
                     });
             // inventory
-            s.put("GET /api/v1/assets", (w, a) -> new Call("/api/v1/assets").visible(asset));
+            s.put(
+                    "GET /api/v1/assets",
+                    (who, allowed) -> new Call("/api/v1/assets").visible(asset));
             s.put(
                     "POST /api/v1/assets",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/assets")
                                     .body(
                                             Map.of(
@@ -374,7 +377,7 @@ class AuthorizationMatrixTest {
             s.put("GET /api/v1/assets/{assetId}", read("/api/v1/assets/" + asset));
             s.put(
                     "PUT /api/v1/assets/{assetId}",
-                    (w, a) ->
+                    (who, allowed) ->
                             onAsset(heldBy(employeeId, employee), "")
                                     .body(
                                             Map.of(
@@ -386,36 +389,38 @@ class AuthorizationMatrixTest {
                                                     "confidential")));
             s.put(
                     "PATCH /api/v1/assets/{assetId}",
-                    (w, a) ->
+                    (who, allowed) ->
                             onAsset(heldBy(employeeId, employee), "")
                                     .contentType("application/merge-patch+json")
                                     .body(Map.of("notes", "patched")));
             s.put(
                     "POST /api/v1/assets/{assetId}/transitions",
-                    (w, a) ->
+                    (who, allowed) ->
                             onAsset(ownedBy(employeeId), "/transitions")
                                     .body(Map.of("status", "in_repair", "reason", "screen")));
             s.put(
                     "PUT /api/v1/assets/{assetId}/owner",
-                    (w, a) ->
+                    (who, allowed) ->
                             onAsset(ownedBy(employeeId), "/owner")
                                     .body(Map.of("type", "group", "id", group)));
             s.put(
                     "POST /api/v1/assets/{assetId}/checkout",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         acknowledge(employee);
                         return onAsset(ownedBy(employeeId), "/checkout")
                                 .body(Map.of("personId", employeeId));
                     });
             s.put(
                     "POST /api/v1/assets/{assetId}/checkin",
-                    (w, a) ->
+                    (who, allowed) ->
                             onAsset(heldBy(employeeId, employee), "/checkin")
                                     .body(Map.of("condition", "fine")));
-            s.put("GET /api/v1/me/assets", (w, a) -> new Call("/api/v1/me/assets").visible(asset));
+            s.put(
+                    "GET /api/v1/me/assets",
+                    (who, allowed) -> new Call("/api/v1/me/assets").visible(asset));
             s.put(
                     "POST /api/v1/assets/{assetId}/verifications",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/assets/" + asset + "/verifications")
                                     .body(Map.of("note", "on my desk")));
             s.put(
@@ -423,7 +428,7 @@ class AuthorizationMatrixTest {
                     read("/api/v1/assets/" + asset + "/history"));
             s.put(
                     "GET /api/v1/exports",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/exports?format=json&assetTag=" + tagOf(asset))
                                     .header("Accept", "application/json"));
             s.put("GET /api/v1/reports/exports", read("/api/v1/reports/exports"));
@@ -436,7 +441,7 @@ class AuthorizationMatrixTest {
             // acceptable use
             s.put(
                     "POST /api/v1/acceptable-use",
-                    (w, a) -> new Call("/api/v1/acceptable-use").body(newVersion()));
+                    (who, allowed) -> new Call("/api/v1/acceptable-use").body(newVersion()));
             s.put("GET /api/v1/acceptable-use/current", read("/api/v1/acceptable-use/current"));
             s.put(
                     "GET /api/v1/acceptable-use/versions/{version}",
@@ -447,10 +452,10 @@ class AuthorizationMatrixTest {
             // incidents
             s.put(
                     "GET /api/v1/incidents",
-                    (w, a) -> new Call("/api/v1/incidents").visible(incident));
+                    (who, allowed) -> new Call("/api/v1/incidents").visible(incident));
             s.put(
                     "POST /api/v1/incidents",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String held = heldBy(employeeId, employee);
                         return new Call("/api/v1/incidents")
                                 .hidden(tagOf(held))
@@ -466,7 +471,7 @@ class AuthorizationMatrixTest {
             s.put("GET /api/v1/incidents/{incidentId}", read("/api/v1/incidents/" + incident));
             s.put(
                     "POST /api/v1/incidents/{incidentId}/actions",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call(
                                             "/api/v1/incidents/"
                                                     + personalDeviceIncident(employee)
@@ -474,7 +479,7 @@ class AuthorizationMatrixTest {
                                     .body(Map.of("action", "access-revoked", "note", "done")));
             s.put(
                     "POST /api/v1/incidents/{incidentId}/closure",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String id = personalDeviceIncident(employee);
                         String etag =
                                 admin().body(Map.of("action", "access-revoked"))
@@ -490,26 +495,26 @@ class AuthorizationMatrixTest {
             // exceptions and violations
             s.put(
                     "POST /api/v1/exceptions",
-                    (w, a) -> new Call("/api/v1/exceptions").body(exceptionRequest()));
+                    (who, allowed) -> new Call("/api/v1/exceptions").body(exceptionRequest()));
             s.put(
                     "GET /api/v1/exceptions",
-                    (w, a) -> new Call("/api/v1/exceptions").visible(exception));
+                    (who, allowed) -> new Call("/api/v1/exceptions").visible(exception));
             s.put("GET /api/v1/exceptions/{exceptionId}", read("/api/v1/exceptions/" + exception));
             s.put(
                     "POST /api/v1/exceptions/{exceptionId}/decision",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/exceptions/" + exceptionBy(employee) + "/decision")
                                     .body(Map.of("decision", "approve", "note", "for a month")));
             s.put(
                     "POST /api/v1/violations",
-                    (w, a) -> new Call("/api/v1/violations").body(violationReport()));
+                    (who, allowed) -> new Call("/api/v1/violations").body(violationReport()));
             s.put(
                     "GET /api/v1/violations",
-                    (w, a) -> new Call("/api/v1/violations").visible(violation));
+                    (who, allowed) -> new Call("/api/v1/violations").visible(violation));
             s.put("GET /api/v1/violations/{violationId}", read("/api/v1/violations/" + violation));
             s.put(
                     "POST /api/v1/violations/{violationId}/acknowledgement",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call(
                                             "/api/v1/violations/"
                                                     + violationBy(employee)
@@ -517,7 +522,7 @@ class AuthorizationMatrixTest {
                                     .body(Map.of("note", "seen")));
             s.put(
                     "POST /api/v1/violations/{violationId}/closure",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String id = violationBy(employee);
                         Api.as("leadership", lead2)
                                 .body(Map.of("note", "seen"))
@@ -530,19 +535,20 @@ class AuthorizationMatrixTest {
             // off-boarding
             s.put(
                     "POST /api/v1/offboardings",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/offboardings")
                                     .body(offboardingStart(unique("gone") + "@example.com", true)));
             s.put(
                     "GET /api/v1/offboardings",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/offboardings").employee(leaver).visible(offboarding));
             s.put(
                     "GET /api/v1/offboardings/{offboardingId}",
-                    (w, a) -> new Call("/api/v1/offboardings/" + offboarding).employee(leaver));
+                    (who, allowed) ->
+                            new Call("/api/v1/offboardings/" + offboarding).employee(leaver));
             s.put(
                     "POST /api/v1/offboardings/{offboardingId}/items/{itemId}/waiver",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String someone = unique("waived") + "@example.com";
                         heldBy(Api.createPerson(someone), someone);
                         Map<String, String> started = offboard(someone);
@@ -558,7 +564,7 @@ class AuthorizationMatrixTest {
             // imports
             s.put(
                     "POST /api/v1/imports",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/api/v1/imports?dryRun=true")
                                     .contentType("text/csv; charset=UTF-8")
                                     .body(importCsv().getBytes(StandardCharsets.UTF_8))
@@ -570,7 +576,7 @@ class AuthorizationMatrixTest {
             // SCIM
             s.put(
                     "POST /scim/v2/Users",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call("/scim/v2/Users")
                                     .body(
                                             scimBody(
@@ -581,7 +587,7 @@ class AuthorizationMatrixTest {
             s.put("GET /scim/v2/Users/{id}", read("/scim/v2/Users/" + scimUser));
             s.put(
                     "PUT /scim/v2/Users/{id}",
-                    (w, a) -> {
+                    (who, allowed) -> {
                         String email = unique("scim") + "@example.com";
                         String eid = unique("E");
                         return new Call("/scim/v2/Users/" + scimUser(email, eid).get("id"))
@@ -589,7 +595,7 @@ class AuthorizationMatrixTest {
                     });
             s.put(
                     "PATCH /scim/v2/Users/{id}",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call(
                                             "/scim/v2/Users/"
                                                     + scimUser(
@@ -609,7 +615,7 @@ class AuthorizationMatrixTest {
                                                                     Map.of("active", false))))));
             s.put(
                     "DELETE /scim/v2/Users/{id}",
-                    (w, a) ->
+                    (who, allowed) ->
                             new Call(
                                     "/scim/v2/Users/"
                                             + scimUser(unique("scim") + "@example.com", unique("E"))
@@ -622,7 +628,7 @@ class AuthorizationMatrixTest {
             for (String verb : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                 s.put(
                         verb + " /scim/v2/{unsupported}",
-                        (w, a) ->
+                        (who, allowed) ->
                                 new Call("/scim/v2/Groups")
                                         .body(
                                                 verb.equals("GET") || verb.equals("DELETE")
@@ -635,7 +641,7 @@ class AuthorizationMatrixTest {
         // --- objects --------------------------------------------------------------------------
 
         private static Scenario read(String path) {
-            return (w, a) -> new Call(path);
+            return (who, allowed) -> new Call(path);
         }
 
         private Call onAsset(String id, String suffix) {
