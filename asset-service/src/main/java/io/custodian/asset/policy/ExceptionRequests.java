@@ -97,7 +97,7 @@ class ExceptionRequests {
         exception.clause = request.clause();
         exception.justification = request.justification().strip();
         exception.status = ExceptionRequest.Status.REQUESTED;
-        exception.assets = assets(request.assetIds());
+        exception.assets = assets(request.assetIds(), caller);
         exception.requestedBy = caller.email();
         exception.requestedAt = now;
         exception.wantedUntil = request.wantedUntil();
@@ -310,7 +310,12 @@ class ExceptionRequests {
     }
 
     /** The listed assets, each of which must exist: 422 naming {@code assetIds[i]}. */
-    private static List<Asset> assets(List<UUID> ids) {
+    /**
+     * The assets an exception is asked for. An employee names only assets they hold or own
+     * (personally or through a group); any other is answered like an unknown id, so the request
+     * neither reveals nor reaches an asset the employee can't read.
+     */
+    private static List<Asset> assets(List<UUID> ids, Caller caller) {
         List<Asset> assets = new ArrayList<>();
         if (ids == null) {
             return assets;
@@ -327,6 +332,10 @@ class ExceptionRequests {
             }
             assets.add(
                     Asset.<Asset>findByIdOptional(id)
+                            .filter(
+                                    a ->
+                                            caller.actsOnAnyAsset()
+                                                    || a.isHeldOrOwnedBy(caller.email()))
                             .orElseThrow(() -> ProblemException.invalid(field, "no such asset")));
         }
         return assets;

@@ -241,8 +241,13 @@ class ExceptionRequestTest {
 
     @Test
     void shouldNameTheFieldsOfAnInvalidRequestOrDecision() {
-        String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
         String employee = unique("dee") + "@example.com";
+        String group = createGroup(unique("G"));
+        asAdmin()
+                .put("/api/v1/groups/" + group + "/members/" + createPerson(employee))
+                .then()
+                .statusCode(200);
+        String asset = createAsset(unique("LT"), "group", group);
 
         invalidRequest(
                 employee,

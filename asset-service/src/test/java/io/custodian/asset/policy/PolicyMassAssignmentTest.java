@@ -1,15 +1,20 @@
 package io.custodian.asset.policy;
 
 import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.MassAssignment.PROTECTED;
 import static io.custodian.asset.MassAssignment.assertUnknownField;
 import static io.custodian.asset.MassAssignment.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -151,6 +156,41 @@ class PolicyMassAssignmentTest {
                 .then()
                 .statusCode(200)
                 .body("closedBy.email", equalTo(ceo));
+    }
+
+    @Test
+    void shouldLetAnEmployeeNameOnlyTheirOwnAssetsInAnExceptionRequest() {
+        String email = unique("ada") + "@example.com";
+        String mine = createAsset(unique("MA"), "person", createPerson(email));
+        String secretTag = unique("SECRET");
+        String theirs = createAsset(secretTag, "group", createGroup(unique("Board")));
+
+        Map<String, Object> body = request();
+        body.put("assetIds", List.of(mine, theirs));
+        Response refused = as("employee", email).body(body).post("/api/v1/exceptions");
+        refused.then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("assetIds[1]"))
+                .body("errors[0].message", equalTo("no such asset"));
+        assertThat(refused.asString()).doesNotContain(secretTag);
+        assertThat(count("requestedBy", email)).isZero();
+
+        body.put("assetIds", List.of(mine));
+        as("employee", email)
+                .body(body)
+                .post("/api/v1/exceptions")
+                .then()
+                .statusCode(201)
+                .body("assets.id", contains(mine));
+        // IT and leadership act on any asset, and may name it
+        body.put("assetIds", List.of(theirs));
+        as("leadership", unique("cto") + "@example.com")
+                .body(body)
+                .post("/api/v1/exceptions")
+                .then()
+                .statusCode(201)
+                .body("assets[0].assetTag", equalTo(secretTag));
     }
 
     private static Map<String, Object> probes() {
