@@ -331,6 +331,10 @@ public class Offboardings {
                                 offboardingId)
                         .firstResultOptional()
                         .orElseThrow(() -> ProblemException.notFound("off-boarding item", itemId));
+        if (item.offboarding.person.email.equalsIgnoreCase(caller.email())) {
+            throw ProblemException.forbidden(
+                    "You can't waive an item of your own off-boarding; another leader decides.");
+        }
         if (item.status != OffboardingItem.Status.PENDING) {
             throw ProblemException.conflict(
                     "The item for "

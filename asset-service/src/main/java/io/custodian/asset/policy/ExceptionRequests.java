@@ -309,7 +309,6 @@ class ExceptionRequests {
                 .orElseThrow(() -> ProblemException.notFound("exception request", id));
     }
 
-    /** The listed assets, each of which must exist: 422 naming {@code assetIds[i]}. */
     /**
      * The assets a request names. An employee names only assets they hold or own (personally or
      * through a group); any other is refused exactly as an unknown id is, so the request neither
