@@ -3,6 +3,7 @@ package io.custodian.asset.imports;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "custodian.imports")
 interface ImportConfig {
@@ -20,4 +21,23 @@ interface ImportConfig {
     /** How often an interrupted job is run again from its file before it is marked failed. */
     @WithDefault("3")
     int maxAttempts();
+
+    /**
+     * From how many rows an import that at least doubles the register rebuilds the register's
+     * secondary indexes after the merge instead of adding each row to them.
+     */
+    @WithDefault("50000")
+    long rebuildIndexesFrom();
+
+    /** How long that rebuild waits for the register's current users before going row by row. */
+    @WithDefault("PT5S")
+    Duration lockWait();
+
+    /** {@code maintenance_work_mem} for that rebuild. */
+    @WithDefault("256MB")
+    String indexBuildMemory();
+
+    /** The longest the merge of one import into the register may take (its transaction timeout). */
+    @WithDefault("PT1H")
+    Duration mergeTimeout();
 }

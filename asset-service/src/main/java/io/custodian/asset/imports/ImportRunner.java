@@ -7,7 +7,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.custodian.asset.imports.Dialect.Field;
 import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.imports.ImportJob.State;
+import io.custodian.asset.inventory.OwnerChanged;
+import io.custodian.asset.ownership.Party;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,16 +120,19 @@ class ImportRunner {
     private final ImportConfig config;
     private final Clock clock;
     private final Duration cadence;
+    private final Event<OwnerChanged> ownerChanged;
 
     ImportRunner(
             DataSource dataSource,
             ImportConfig config,
             Clock clock,
-            @ConfigProperty(name = "custodian.verification.cadence") Duration cadence) {
+            @ConfigProperty(name = "custodian.verification.cadence") Duration cadence,
+            Event<OwnerChanged> ownerChanged) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
         this.cadence = cadence;
+        this.ownerChanged = ownerChanged;
     }
 
     private static CsvMapper csvMapper() {
@@ -277,16 +285,33 @@ class ImportRunner {
         // the staging table is empty between jobs: without fresh statistics the planner would take
         // the staged rows for one row and join them row by row
         update(connection, "analyze import_row");
-        // clashes only the whole file shows: repeated asset tags and serial numbers, serials of
-        // others
         String tagColumn = mapper.label(Field.ASSET_TAG);
         String serialColumn = mapper.label(Field.SERIAL);
+        // upsert by serial number: a row without a tag is the asset with its serial number
+        update(
+                connection,
+                "update import_row s set asset_tag = a.asset_tag from asset a"
+                        + " where s.job_id = ? and s.asset_tag is null"
+                        + " and a.serial_number = s.serial_number"
+                        + " and coalesce(lower(a.manufacturer), '') ="
+                        + " coalesce(lower(s.manufacturer), '')",
+                job.id());
+        update(
+                connection,
+                "insert into import_error (job_id, row_number, column_name, reason) select job_id,"
+                        + " row_number, ?, 'required: no asset has serial number ' || serial_number"
+                        + " from import_row where job_id = ? and asset_tag is null",
+                tagColumn,
+                job.id());
+        // clashes only the whole file shows: repeated asset tags and serial numbers, serials of
+        // others
         update(
                 connection,
                 "insert into import_error (job_id, row_number, column_name, reason)"
                         + " select job_id, row_number, ?, 'asset tag repeats row ' || first_row"
                         + " from (select job_id, row_number, min(row_number) over (partition by"
-                        + " asset_tag) as first_row from import_row where job_id = ?) d"
+                        + " asset_tag) as first_row from import_row where job_id = ?"
+                        + " and asset_tag is not null) d"
                         + " where row_number > first_row",
                 tagColumn,
                 job.id());
@@ -328,63 +353,21 @@ class ImportRunner {
             return;
         }
 
-        // the merge: one transaction for the register, its history and the job's outcome
+        // the merge: one transaction for the register, its history, the off-boarding items it
+        // settles and the job's outcome
         long valid = count(connection, "select count(*)" + VALID_ROWS, job.id());
-        Instant now = Instant.now(clock);
-        connection.setAutoCommit(false);
-        long revision;
-        try (PreparedStatement statement =
-                connection.prepareStatement(
-                        "insert into revinfo (at, actor) values (?, ?) returning rev")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setString(2, job.startedBy());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                revision = rs.getLong(1);
-            }
+        Outcome outcome;
+        try {
+            outcome =
+                    QuarkusTransaction.requiringNew()
+                            .timeout(Math.toIntExact(config.mergeTimeout().toSeconds()))
+                            .call(() -> merge(job, counts.read, rejected, valid));
+        } catch (DryRun dryRun) { // rolled back: the job records what would have happened
+            outcome = dryRun.outcome;
+            completed(connection, job, counts.read, rejected, valid, outcome, null);
         }
-        long created;
-        long updated;
-        try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setTimestamp(2, Timestamp.from(now));
-            statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
-            statement.setObject(4, job.id());
-            statement.setLong(5, revision);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                created = rs.getLong(1);
-                updated = rs.getLong(2);
-            }
-        }
-        if (job.dryRun()) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-        try (PreparedStatement statement =
-                connection.prepareStatement(
-                        "update import_job set state = 'COMPLETED', progress = 100,"
-                                + " rows_read = ?, rows_rejected = ?, rows_created = ?,"
-                                + " rows_updated = ?, rows_unchanged = ?, revision = ?,"
-                                + " finished_at = ? where id = ?")) {
-            statement.setLong(1, counts.read);
-            statement.setLong(2, rejected);
-            statement.setLong(3, created);
-            statement.setLong(4, updated);
-            statement.setLong(5, valid - created - updated);
-            if (job.dryRun()) {
-                statement.setNull(6, java.sql.Types.BIGINT);
-            } else {
-                statement.setLong(6, revision);
-            }
-            statement.setTimestamp(7, Timestamp.from(Instant.now(clock)));
-            statement.setObject(8, job.id());
-            statement.executeUpdate();
-        }
-        if (!job.dryRun()) {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
+        long created = outcome.created();
+        long updated = outcome.updated();
         LOG.infof(
                 "import %s: %s, %d rows read: %d created, %d updated, %d unchanged, %d rejected;"
                         + " %s",
@@ -397,6 +380,215 @@ class ImportRunner {
                 rejected,
                 elapsed(counts.read, started));
         cleanUp(connection, job);
+    }
+
+    /** How many rows the merge created and updated. */
+    private record Outcome(long created, long updated) {}
+
+    /** Ends a dry run's merge transaction with a rollback, carrying what it would have done. */
+    private static final class DryRun extends RuntimeException {
+        private final transient Outcome outcome;
+
+        DryRun(Outcome outcome) {
+            super("dry run", null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    /**
+     * Runs inside the merge's transaction (the connection is enlisted in it, as is the ORM session
+     * the off-boarding observers use): one history revision, the upsert with its history rows, then
+     * the owner changes that settle pending ownership transfers of leavers. A dry run is rolled
+     * back.
+     */
+    private Outcome merge(Job job, long read, long rejected, long valid) throws SQLException {
+        Instant now = Instant.now(clock);
+        try (Connection connection = dataSource.getConnection()) {
+            long revision;
+            try (PreparedStatement statement =
+                    connection.prepareStatement(
+                            "insert into revinfo (at, actor) values (?, ?) returning rev")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setString(2, job.startedBy());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    revision = rs.getLong(1);
+                }
+            }
+            List<String> rebuild = secondaryIndexesToRebuild(connection, job, valid);
+            if (!rebuild.isEmpty() && !registerLocked(connection, job)) {
+                rebuild = List.of();
+            }
+            for (String index : rebuild) {
+                update(connection, "drop index " + index.substring(0, index.indexOf(' ')));
+            }
+            Outcome outcome;
+            try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
+                statement.setObject(4, job.id());
+                statement.setLong(5, revision);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    outcome = new Outcome(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            if (job.dryRun()) {
+                throw new DryRun(outcome); // rolls the transaction back
+            }
+            if (!rebuild.isEmpty()) {
+                long started = System.nanoTime();
+                try (PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select set_config('maintenance_work_mem', ?, true)")) {
+                    statement.setString(1, config.indexBuildMemory());
+                    statement.executeQuery().close();
+                }
+                for (String index : rebuild) {
+                    update(connection, index.substring(index.indexOf(' ') + 1));
+                }
+                LOG.infof(
+                        "import %s: %d secondary indexes of the register rebuilt in %d ms",
+                        job.id(), rebuild.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+            settleOwnershipTransfers(connection, job, revision);
+            completed(connection, job, read, rejected, valid, outcome, revision);
+            return outcome;
+        }
+    }
+
+    /**
+     * A large import into a small register (a migration) writes faster when the register's
+     * secondary indexes are built once afterwards than when each row is added to each of them: the
+     * non-unique indexes of {@code asset} are then dropped before the merge and created again from
+     * their own definitions in the same transaction (so a failure or a crash leaves them as they
+     * were). The transaction holds the register exclusively meanwhile, which is why this happens
+     * only when the import at least doubles it. Returns "name definition" pairs; empty = row by
+     * row.
+     */
+    private List<String> secondaryIndexesToRebuild(Connection connection, Job job, long valid)
+            throws SQLException {
+        if (job.dryRun() || valid < config.rebuildIndexesFrom()) {
+            return List.of();
+        }
+        try (PreparedStatement statement =
+                        connection.prepareStatement("select count(*) from asset");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > valid) {
+                return List.of();
+            }
+        }
+        List<String> indexes = new ArrayList<>();
+        try (PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select format('%I.%I', n.nspname, c.relname),"
+                                    + " pg_get_indexdef(c.oid) from pg_index x join pg_class c on"
+                                    + " c.oid = x.indexrelid join pg_namespace n on n.oid ="
+                                    + " c.relnamespace where x.indrelid = 'asset'::regclass and not"
+                                    + " x.indisunique and pg_has_role(current_user, c.relowner,"
+                                    + " 'USAGE') order by c.relname");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                indexes.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * Takes the register for the rebuild, waiting at most {@code custodian.imports.lock-wait} for
+     * readers and writers already in it (a long export, say); if they do not finish in time the
+     * merge goes row by row instead, next to them.
+     */
+    private boolean registerLocked(Connection connection, Job job) throws SQLException {
+        // SQL savepoints: the connection is enlisted in the transaction, whose end JDBC may not
+        // touch
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("savepoint register_lock");
+            try {
+                statement.execute(
+                        "set local lock_timeout = " + Math.max(1, config.lockWait().toMillis()));
+                statement.execute("lock table asset in access exclusive mode");
+                statement.execute("set local lock_timeout to default");
+                statement.execute("release savepoint register_lock");
+                return true;
+            } catch (SQLException e) {
+                if (!"55P03".equals(e.getSQLState())) { // lock_not_available
+                    throw e;
+                }
+                statement.execute("rollback to savepoint register_lock");
+                LOG.infof(
+                        "import %s: the register is busy; merging row by row instead of"
+                                + " rebuilding its indexes",
+                        job.id());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * An import that gives a leaver's asset another owner closes the pending ownership-transfer
+     * item, exactly as an owner change through the API does ({@link OwnerChanged}).
+     */
+    private void settleOwnershipTransfers(Connection connection, Job job, long revision)
+            throws SQLException {
+        List<OwnerChanged> changes = new ArrayList<>();
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "select distinct a.id, a.owner_person_id, a.owner_group_id from"
+                            + " offboarding_item i join asset a on a.id = i.asset_id join asset_aud"
+                            + " h on h.id = a.id and h.rev = ? and h.revtype = 1 where i.kind ="
+                            + " 'OWNERSHIP_TRANSFER' and i.status = 'PENDING'")) {
+            statement.setLong(1, revision);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    UUID person = rs.getObject(2, UUID.class);
+                    changes.add(
+                            new OwnerChanged(
+                                    rs.getObject(1, UUID.class),
+                                    person != null ? Party.Type.PERSON : Party.Type.GROUP,
+                                    person != null ? person : rs.getObject(3, UUID.class),
+                                    job.startedBy()));
+                }
+            }
+        }
+        changes.forEach(ownerChanged::fire);
+        if (!changes.isEmpty()) {
+            LOG.infof("import %s: %d assets of leavers changed owner", job.id(), changes.size());
+        }
+    }
+
+    private void completed(
+            Connection connection,
+            Job job,
+            long read,
+            long rejected,
+            long valid,
+            Outcome outcome,
+            Long revision)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "update import_job set state = 'COMPLETED', progress = 100,"
+                                + " rows_read = ?, rows_rejected = ?, rows_created = ?,"
+                                + " rows_updated = ?, rows_unchanged = ?, revision = ?,"
+                                + " finished_at = ? where id = ?")) {
+            statement.setLong(1, read);
+            statement.setLong(2, rejected);
+            statement.setLong(3, outcome.created());
+            statement.setLong(4, outcome.updated());
+            statement.setLong(5, valid - outcome.created() - outcome.updated());
+            if (revision == null) {
+                statement.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                statement.setLong(6, revision);
+            }
+            statement.setTimestamp(7, Timestamp.from(Instant.now(clock)));
+            statement.setObject(8, job.id());
+            statement.executeUpdate();
+        }
     }
 
     /** Copy the chunk's valid rows into the staging table and its errors into import_error. */

@@ -125,7 +125,11 @@ final class RowMapper {
         List<RowError> mine = new ArrayList<>(2);
         String tag = value(values, Field.ASSET_TAG);
         if (tag == null) {
-            mine.add(error(row, Field.ASSET_TAG, "required"));
+            // without a tag the row names an existing asset by its serial number (matched after
+            // staging); with neither there is nothing to match
+            if (value(values, Field.SERIAL) == null) {
+                mine.add(error(row, Field.ASSET_TAG, "required (or a serial number of an asset)"));
+            }
         } else if (tag.length() > 64 || !ASSET_TAG.matcher(tag).matches()) {
             mine.add(
                     error(

@@ -78,8 +78,8 @@ class Incidents {
 
     /**
      * In one transaction: the incident row, the asset's status change (holder kept) and the outbox
-     * event. Employees report devices they hold or own, and their own personal devices; admins and
-     * leadership report any inventory device.
+     * event. Employees and leadership report devices they hold or own, and their own personal
+     * devices; admins report any inventory device.
      */
     @Transactional
     IncidentView report(@NotNull @Valid Report report, Caller caller) {
@@ -128,10 +128,9 @@ class Incidents {
 
         Asset asset = inventory.byIdOrTag(report.assetId(), report.assetTag());
         if (!caller.actsOnAnyAsset() && !asset.isHeldOrOwnedBy(caller.email())) {
+            // not naming the asset: the caller may have sent only its id, and may not read it
             throw ProblemException.forbidden(
-                    "You can report only devices you hold or own; ask IT to report asset "
-                            + asset.assetTag
-                            + ".");
+                    "You can report only devices you hold or own; ask IT to report this one.");
         }
         incident.asset = asset;
         incident.previousAssetStatus = asset.status;

@@ -266,6 +266,7 @@ public class Offboardings {
                 OffboardingItem.Kind.RETURN,
                 OffboardingItem.Status.RETURNED,
                 returned.condition(),
+                null,
                 null);
     }
 
@@ -275,6 +276,7 @@ public class Offboardings {
                 missing.assetId(),
                 OffboardingItem.Kind.RETURN,
                 OffboardingItem.Status.LOST,
+                null,
                 null,
                 null);
     }
@@ -286,7 +288,8 @@ public class Offboardings {
                 OffboardingItem.Kind.OWNERSHIP_TRANSFER,
                 OffboardingItem.Status.TRANSFERRED,
                 null,
-                changed.ownerType() == Party.Type.PERSON ? changed.ownerId() : null);
+                changed.ownerType() == Party.Type.PERSON ? changed.ownerId() : null,
+                changed.by());
     }
 
     private void closePending(
@@ -294,7 +297,8 @@ public class Offboardings {
             OffboardingItem.Kind kind,
             OffboardingItem.Status outcome,
             String condition,
-            UUID unlessOwnedBy) {
+            UUID unlessOwnedBy,
+            String by) {
         List<OffboardingItem> pending =
                 OffboardingItem.<OffboardingItem>find(
                                 "from OffboardingItem i join fetch i.offboarding o join fetch"
@@ -309,7 +313,7 @@ public class Offboardings {
             if (unlessOwnedBy != null && unlessOwnedBy.equals(item.offboarding.person.id)) {
                 continue;
             }
-            close(item, outcome, now, actor(), condition, null);
+            close(item, outcome, now, by != null ? by : actor(), condition, null);
             completeIfDone(item.offboarding);
         }
     }
@@ -327,6 +331,10 @@ public class Offboardings {
                                 offboardingId)
                         .firstResultOptional()
                         .orElseThrow(() -> ProblemException.notFound("off-boarding item", itemId));
+        if (item.offboarding.person.email.equalsIgnoreCase(caller.email())) {
+            throw ProblemException.forbidden(
+                    "You can't waive an item of your own off-boarding; another leader decides.");
+        }
         if (item.status != OffboardingItem.Status.PENDING) {
             throw ProblemException.conflict(
                     "The item for "

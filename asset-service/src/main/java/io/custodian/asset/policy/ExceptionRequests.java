@@ -97,7 +97,7 @@ class ExceptionRequests {
         exception.clause = request.clause();
         exception.justification = request.justification().strip();
         exception.status = ExceptionRequest.Status.REQUESTED;
-        exception.assets = assets(request.assetIds());
+        exception.assets = assets(request.assetIds(), caller);
         exception.requestedBy = caller.email();
         exception.requestedAt = now;
         exception.wantedUntil = request.wantedUntil();
@@ -309,8 +309,12 @@ class ExceptionRequests {
                 .orElseThrow(() -> ProblemException.notFound("exception request", id));
     }
 
-    /** The listed assets, each of which must exist: 422 naming {@code assetIds[i]}. */
-    private static List<Asset> assets(List<UUID> ids) {
+    /**
+     * The assets a request names. An employee names only assets they hold or own (personally or
+     * through a group); any other is refused exactly as an unknown id is, so the request neither
+     * confirms that it exists nor echoes its tag and name back.
+     */
+    private static List<Asset> assets(List<UUID> ids, Caller caller) {
         List<Asset> assets = new ArrayList<>();
         if (ids == null) {
             return assets;
@@ -325,9 +329,14 @@ class ExceptionRequests {
             if (!seen.add(id)) {
                 throw ProblemException.invalid(field, "listed twice");
             }
-            assets.add(
+            Asset asset =
                     Asset.<Asset>findByIdOptional(id)
-                            .orElseThrow(() -> ProblemException.invalid(field, "no such asset")));
+                            .filter(
+                                    a ->
+                                            caller.readsEverything()
+                                                    || a.isHeldOrOwnedBy(caller.email()))
+                            .orElseThrow(() -> ProblemException.invalid(field, "no such asset"));
+            assets.add(asset);
         }
         return assets;
     }

@@ -73,6 +73,7 @@ final class ScimPatch {
             }
             return;
         }
+        refuseReadOnly(path);
         if (value == null) {
             throw ScimException.invalidValue("An " + path + " operation needs a value.");
         }
@@ -105,6 +106,7 @@ final class ScimPatch {
         if (path == null) {
             throw ScimException.noTarget("A remove operation needs a path.");
         }
+        refuseReadOnly(path);
         Matcher filtered = VALUE_PATH.matcher(path);
         if (filtered.matches()) {
             // the one e-mail is the userName and stays; other multi-valued attributes are not kept
@@ -119,6 +121,26 @@ final class ScimPatch {
             return;
         }
         attributes.set(path, NullNode.getInstance());
+    }
+
+    /**
+     * {@code id}, {@code meta} and {@code groups} are read-only (RFC 7643 §4.1, §3.1): a PATCH that
+     * targets one of them by path is refused with {@code mutability} (RFC 7644 §3.5.2), never
+     * applied. In a POST or PUT body they are ignored, as RFC 7643 §2.2 has it.
+     */
+    private static void refuseReadOnly(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        String core = ScimUser.CORE.toLowerCase(Locale.ROOT) + ":";
+        if (name.startsWith(core)) {
+            name = name.substring(core.length());
+        }
+        for (String readOnly : new String[] {"id", "meta", "groups"}) {
+            if (name.equals(readOnly)
+                    || name.startsWith(readOnly + ".")
+                    || name.startsWith(readOnly + "[")) {
+                throw new ScimException(400, "mutability", path + " is read-only.");
+            }
+        }
     }
 
     private static void requireAttributePath(String path) {

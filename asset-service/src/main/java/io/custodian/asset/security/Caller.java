@@ -49,8 +49,12 @@ public class Caller {
         return hasRole(Roles.ASSET_ADMIN) || hasRole(Roles.LEADERSHIP) || hasRole(Roles.AUDITOR);
     }
 
-    /** Admins and leadership act on any asset; employees only on their own. */
+    /**
+     * Only admins act on any asset (report it lost, attest it); everyone else, leadership included,
+     * only on assets they hold or own: the brief gives leadership reading, decisions and incident
+     * handling, not inventory changes.
+     */
     public boolean actsOnAnyAsset() {
-        return hasRole(Roles.ASSET_ADMIN) || hasRole(Roles.LEADERSHIP);
+        return hasRole(Roles.ASSET_ADMIN);
     }
 }

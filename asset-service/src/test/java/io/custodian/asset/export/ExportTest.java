@@ -215,6 +215,61 @@ class ExportTest {
                 .body("[0].name", equalTo("=HYPERLINK(\"https://evil.example\",\"click\")"));
     }
 
+    /** Owner e-mails and names come from HR and SCIM, not from IT: escaped like every cell. */
+    @Test
+    void shouldEscapeFormulasInOwnerNamesAndEmails() throws IOException {
+        String group = createGroup("=cmd|' /C calc'!A0 " + unique("g"));
+        String groupTag = unique("FX");
+        create(groupTag, "Switch", "network_device", group, Map.of());
+        String email = unique("=x").toLowerCase() + "@example.com";
+        String person =
+                asAdmin()
+                        .body(
+                                Map.of(
+                                        "employeeId",
+                                        unique("E"),
+                                        "email",
+                                        email,
+                                        "displayName",
+                                        "@SUM(1+1)*cmd|' /C calc'!A0"))
+                        .post("/api/v1/people")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        String personTag = unique("FX");
+        Map<String, Object> body = new HashMap<>();
+        body.put("assetTag", personTag);
+        body.put("name", "Phone");
+        body.put("category", "phone");
+        body.put("classification", "internal");
+        body.put("owner", Map.of("type", "person", "id", person));
+        asAdmin().body(body).post("/api/v1/assets").then().statusCode(201);
+
+        Map<String, String> byGroup = exportedRow("group", group, groupTag);
+        assertThat(byGroup.get("owner")).startsWith("'=cmd|");
+        assertThat(byGroup.get("ownerName")).startsWith("'=cmd|");
+        Map<String, String> byPerson = exportedRow("person", person, personTag);
+        assertThat(byPerson)
+                .containsEntry("owner", "'" + email)
+                .containsEntry("ownerName", "'@SUM(1+1)*cmd|' /C calc'!A0");
+    }
+
+    private static Map<String, String> exportedRow(String ownerType, String ownerId, String tag)
+            throws IOException {
+        Response response =
+                asAdmin()
+                        .accept("text/csv")
+                        .queryParam("ownerType", ownerType)
+                        .queryParam("ownerId", ownerId)
+                        .get("/api/v1/exports");
+        response.then().statusCode(200);
+        return parse(new String(response.asByteArray(), StandardCharsets.UTF_8)).stream()
+                .filter(r -> r.get("assetTag").equals(tag))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void shouldRecordEachExportWithWhoWhenFormatFiltersAndRows() {
         Fixture f = fixture();

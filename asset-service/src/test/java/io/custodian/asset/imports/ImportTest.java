@@ -2,7 +2,9 @@ package io.custodian.asset.imports;
 
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -452,6 +454,91 @@ class ImportTest {
                 .matches(
                         "dry run completed \\(nothing written\\), 12000 rows read: 12000 created,"
                                 + " 0 updated, 0 unchanged, 0 rejected; \\d+\\.\\d s, \\d+ rows/s");
+    }
+
+    @Test
+    void shouldMatchARowWithoutAnAssetTagByItsSerialNumber() {
+        String p = unique("SE");
+        String group = createGroup("Field " + p);
+        String csv =
+                "assetTag,name,category,classification,status,serialNumber,manufacturer,owner\n"
+                        + p
+                        + "-1,Rugged tablet,tablet,internal,in_stock,S"
+                        + p
+                        + ",Getac,Field "
+                        + p
+                        + "\n";
+        runImport(csv, "");
+        String id = asset(p + "-1").getString("id");
+
+        // the serial (and manufacturer, in any case) names the asset; its tag is kept
+        JsonPath job =
+                runImport(
+                        "assetTag,serialNumber,manufacturer,name,category,classification,status,"
+                                + "owner\n,S"
+                                + p
+                                + ",GETAC,Rugged tablet (depot),tablet,internal,in_repair,Field "
+                                + p
+                                + "\n,X"
+                                + p
+                                + ",Getac,Unknown tablet,tablet,internal,in_stock,Field "
+                                + p
+                                + "\n",
+                        "mode=skip-invalid");
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.created")).isZero();
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(1);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(1);
+        JsonPath tablet = asset(p + "-1");
+        assertThat(tablet.getString("id")).isEqualTo(id);
+        assertThat(tablet.getString("name")).isEqualTo("Rugged tablet (depot)");
+        assertThat(tablet.getString("status")).isEqualTo("in_repair");
+        assertThat(errors(job.getString("id")))
+                .extracting(e -> e.get("row") + "/" + e.get("column") + "/" + e.get("reason"))
+                .containsExactly("3/assetTag/required: no asset has serial number X" + p);
+    }
+
+    @Test
+    void shouldSettleALeaversOwnershipTransferWhenAnImportGivesTheAssetANewOwner() {
+        String p = unique("OT");
+        String email = p.toLowerCase() + "@example.com";
+        String leaver = createPerson(email);
+        createGroup("Finance " + p);
+        createAsset(p + "-1", "person", leaver);
+        String offboarding =
+                as("hr-system", "hr@example.com")
+                        .body(
+                                Map.of(
+                                        "person", Map.of("email", email),
+                                        "lastWorkingDay",
+                                                java.time.LocalDate.now().plusDays(14).toString(),
+                                        "reference", unique("HR")))
+                        .post("/api/v1/offboardings")
+                        .then()
+                        .statusCode(201)
+                        .body("items[0].kind", equalTo("ownership_transfer"))
+                        .body("items[0].status", equalTo("pending"))
+                        .extract()
+                        .path("id");
+
+        JsonPath job =
+                runImport(
+                        "assetTag,name,category,classification,owner\n"
+                                + p
+                                + "-1,Budget workbook,laptop,confidential,Finance "
+                                + p
+                                + "\n",
+                        "");
+
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(1);
+        asAdmin()
+                .get("/api/v1/offboardings/" + offboarding)
+                .then()
+                .statusCode(200)
+                .body("items[0].status", equalTo("transferred"))
+                .body("items[0].closedBy", equalTo("it@example.com"))
+                .body("status", equalTo("completed"));
     }
 
     @Test

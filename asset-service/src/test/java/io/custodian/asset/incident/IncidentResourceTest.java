@@ -195,6 +195,34 @@ class IncidentResourceTest {
     }
 
     @Test
+    void shouldRefuseADeviceTheCallerDoesNotHoldWithoutNamingIt() {
+        String tag = unique("LT");
+        String asset = createAsset(tag, "group", createGroup(unique("G")));
+        Map<String, Object> byId = report(null, "lost", Instant.now());
+        byId.put("assetId", asset);
+
+        // an employee who sent only the id learns nothing about the asset
+        String refusal =
+                as("employee", unique("eve") + "@example.com")
+                        .body(byId)
+                        .post("/api/v1/incidents")
+                        .then()
+                        .statusCode(403)
+                        .contentType(PROBLEM)
+                        .extract()
+                        .asString();
+        assertThat(refusal).doesNotContain(tag);
+        // leadership reads everything but changes no inventory: only IT reports any device
+        as("leadership", "ceo@example.com")
+                .body(byId)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+        asAdmin().get("/api/v1/assets/" + asset).then().body("status", equalTo("in_stock"));
+    }
+
+    @Test
     void shouldRefuseAnonymousAndAuditorReports() {
         anonymous()
                 .body(report("X", "lost", Instant.now()))

@@ -64,6 +64,12 @@ class VerificationTest {
                 .post("/api/v1/assets/" + asset + "/verifications")
                 .then()
                 .statusCode(403);
+        // leadership reads every asset but attests only what they hold or own
+        as("leadership", "ceo@example.com")
+                .body(Map.of())
+                .post("/api/v1/assets/" + asset + "/verifications")
+                .then()
+                .statusCode(403);
         asAdmin()
                 .body(Map.of())
                 .post("/api/v1/assets/" + asset + "/verifications")

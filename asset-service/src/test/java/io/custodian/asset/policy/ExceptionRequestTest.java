@@ -240,9 +240,47 @@ class ExceptionRequestTest {
     }
 
     @Test
+    void shouldRefuseSomeoneElsesAssetExactlyAsAnUnknownOne() {
+        String tag = unique("LT");
+        String someoneElses = createAsset(tag, "group", createGroup(unique("G")));
+        String employee = unique("eve") + "@example.com";
+
+        String refused =
+                as("employee", employee)
+                        .body(request("handling", List.of(someoneElses), nextWeek()))
+                        .post("/api/v1/exceptions")
+                        .then()
+                        .statusCode(422)
+                        .contentType(PROBLEM)
+                        .body("errors[0].field", equalTo("assetIds[0]"))
+                        .extract()
+                        .path("errors[0].message");
+        String unknown =
+                as("employee", employee)
+                        .body(
+                                request(
+                                        "handling",
+                                        List.of(UUID.randomUUID().toString()),
+                                        nextWeek()))
+                        .post("/api/v1/exceptions")
+                        .then()
+                        .statusCode(422)
+                        .extract()
+                        .path("errors[0].message");
+        assertThat(refused).isEqualTo(unknown).doesNotContain(tag);
+        // IT and leadership may name any asset
+        as("leadership", CEO)
+                .body(request("handling", List.of(someoneElses), nextWeek()))
+                .post("/api/v1/exceptions")
+                .then()
+                .statusCode(201)
+                .body("assets[0].assetTag", equalTo(tag));
+    }
+
+    @Test
     void shouldNameTheFieldsOfAnInvalidRequestOrDecision() {
-        String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
         String employee = unique("dee") + "@example.com";
+        String asset = createAsset(unique("LT"), "person", createPerson(employee));
 
         invalidRequest(
                 employee,

@@ -1,0 +1,170 @@
+package io.custodian.asset.imports;
+
+import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration-sized import (at least doubling the register) builds the register's secondary indexes
+ * once after the merge: afterwards every index is there again, as defined, and searches use them.
+ */
+@QuarkusTest
+@TestProfile(ImportIndexRebuildTest.SmallThreshold.class)
+class ImportIndexRebuildTest {
+
+    public static class SmallThreshold implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "custodian.imports.rebuild-indexes-from", "100",
+                    "custodian.imports.lock-wait", "PT1S");
+        }
+    }
+
+    @Inject DataSource dataSource;
+
+    @Test
+    void shouldRebuildTheRegistersIndexesAfterAnImportThatAtLeastDoublesIt() throws Exception {
+        Map<String, String> before = indexes();
+        Map<String, Long> oidsBefore = oids();
+        String p = unique("IX");
+        String group = createGroup("Migration " + p);
+        long rows = Math.max(100, registerSize() + 1);
+        JsonPath job = runImport(workstations(p, rows));
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(rows);
+        // the same indexes, valid, built anew (new relations) — the unique ones kept as they were
+        assertThat(indexes()).isEqualTo(before);
+        Map<String, Long> oidsAfter = oids();
+        assertThat(oidsAfter.get("asset_name_trgm_ix"))
+                .isNotEqualTo(oidsBefore.get("asset_name_trgm_ix"));
+        assertThat(oidsAfter.get("asset_tag_uq")).isEqualTo(oidsBefore.get("asset_tag_uq"));
+        // and the register answers through them
+        asAdmin()
+                .queryParam("q", "workstation " + p.toLowerCase() + " 7")
+                .queryParam("ownerType", "group")
+                .queryParam("ownerId", group)
+                .get("/api/v1/assets")
+                .then()
+                .statusCode(200)
+                .body("items[0].name", equalTo("Workstation " + p + " 7"));
+    }
+
+    @Test
+    void shouldMergeRowByRowWhenTheRegisterIsBusy() throws Exception {
+        Map<String, Long> oidsBefore = oids();
+        String p = unique("IB");
+        createGroup("Migration " + p);
+        String csv = workstations(p, Math.max(100, registerSize() + 1));
+        JsonPath job;
+        // a long reader of the register (an export, say) holds it while the import wants it
+        try (Connection reader = dataSource.getConnection();
+                Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            s.executeQuery("select count(*) from asset").close();
+            job = runImport(csv);
+            reader.rollback();
+        }
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(oids()).isEqualTo(oidsBefore);
+        asAdmin()
+                .queryParam("q", p.toLowerCase() + " 3")
+                .get("/api/v1/assets")
+                .then()
+                .statusCode(200)
+                .body("items[0].name", equalTo("Workstation " + p + " 3"));
+    }
+
+    private static String workstations(String p, long rows) {
+        StringBuilder csv = new StringBuilder("assetTag,name,category,classification,owner\n");
+        for (long i = 1; i <= rows; i++) {
+            csv.append(p).append('-').append(i).append(",Workstation ").append(p).append(' ');
+            csv.append(i).append(",desktop,internal,Migration ").append(p).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static JsonPath runImport(String csv) {
+        String location =
+                asAdmin()
+                        .contentType("text/csv")
+                        .body(csv.getBytes(StandardCharsets.UTF_8))
+                        .post("/api/v1/imports")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location");
+        String path = location.substring(location.indexOf("/api/v1/imports/"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                !asAdmin()
+                                        .get(path)
+                                        .path("state")
+                                        .toString()
+                                        .matches("queued|running"));
+        return asAdmin().get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private long registerSize() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from asset")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Map<String, String> indexes() throws SQLException {
+        // name → method, columns, uniqueness, expressions, predicate (a re-created predicate may be
+        // spelled differently by pg_get_indexdef, with the same meaning)
+        return query(
+                "select c.relname, concat_ws(' ', am.amname, x.indkey::text, x.indisunique,"
+                        + " x.indexprs is not null, x.indpred is not null, x.indisvalid)"
+                        + " from pg_index x join pg_class c on c.oid = x.indexrelid"
+                        + " join pg_am am on am.oid = c.relam"
+                        + " where x.indrelid = 'asset'::regclass");
+    }
+
+    private Map<String, Long> oids() throws SQLException {
+        Map<String, Long> oids = new TreeMap<>();
+        query(
+                        "select c.relname, c.oid::text from pg_index x join pg_class c on c.oid ="
+                                + " x.indexrelid where x.indrelid = 'asset'::regclass")
+                .forEach((name, oid) -> oids.put(name, Long.parseLong(oid)));
+        return oids;
+    }
+
+    private Map<String, String> query(String sql) throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+}
