@@ -41,11 +41,17 @@ pid=$(ss -Htlnp 'sport = :8080' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 hwm() { awk '/VmHWM/ {printf "%d MB", $2/1024}' "/proc/$pid/status"; }
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$pid/status"; }
 
-if [[ $(q "select count(*) from asset where asset_tag like 'IMPBENCH-%'") != 0 ]]; then
-  echo "removing the assets of an earlier run..."
+remove_rows() {
   purge "delete from asset_aud where asset_tag like 'IMPBENCH-%'"
   purge "delete from asset where asset_tag like 'IMPBENCH-%'"
+  # without this, the next run inserts into indexes full of the dead entries of this one
+  psql -X -q -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -c "vacuum (analyze) asset, asset_aud"
+}
+if [[ $(q "select count(*) from asset where asset_tag like 'IMPBENCH-%'") != 0 ]]; then
+  echo "removing the assets of an earlier run..."
+  remove_rows
 fi
+echo "register before the run: $(q "select count(*) from asset") assets"
 group=$(curl -fs -X POST "$base/api/v1/groups" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Import bench $(date +%s)\",\"contactEmail\":\"it@example.com\"}" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 
@@ -84,6 +90,11 @@ echo "job: $job"
 total_ms=$(( done_at - start ))
 echo "import: $rows rows in $total_ms ms (upload $(( uploaded - start )) ms) = $(( rows * 1000 / total_ms )) rows/s end to end (±1 s polling)"
 echo "asset-service peak RSS (VmHWM): $(hwm)"
+log=${CUSTODIAN_LOCAL_DATA:-$root/deploy/local/.data}/logs/asset-service.log
+if [[ -f $log ]]; then
+  echo "the service's own account (its log):"
+  grep -F "import ${location##*/}" "$log" | sed 's/^\([0-9-]* [0-9:,]*\).*import [0-9a-f-]*: /  \1  /'
+fi
 
 # the limit: PostgreSQL's own COPY of the same file, into a scratch table of text columns
 q "drop table if exists import_bench_scratch"
@@ -97,6 +108,5 @@ echo "import / COPY = $(awk -v a="$copy_ms" -v b="$total_ms" 'BEGIN {printf "%.2
 q "drop table import_bench_scratch"
 
 if [[ $keep == 0 ]]; then
-  purge "delete from asset_aud where asset_tag like 'IMPBENCH-%'"
-  purge "delete from asset where asset_tag like 'IMPBENCH-%'"
+  remove_rows
 fi
