@@ -44,12 +44,15 @@ rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$pid/status"; }
 remove_rows() {
   purge "delete from asset_aud where asset_tag like 'IMPBENCH-%'"
   purge "delete from asset where asset_tag like 'IMPBENCH-%'"
-  # without this, the next run inserts into indexes full of the dead entries of this one
-  psql -X -q -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -c "vacuum (analyze) asset, asset_aud"
+  # give the register back its size before the run: otherwise the next run writes into tables and indexes
+  # full of this one's dead rows (benchmark database only — VACUUM FULL locks the tables)
+  psql -X -q -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -c "vacuum (full, analyze) asset, asset_aud"
 }
 if [[ $(q "select count(*) from asset where asset_tag like 'IMPBENCH-%'") != 0 ]]; then
   echo "removing the assets of an earlier run..."
   remove_rows
+else
+  psql -X -q -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -c "vacuum (full, analyze) asset, asset_aud"
 fi
 echo "register before the run: $(q "select count(*) from asset") assets"
 group=$(curl -fs -X POST "$base/api/v1/groups" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
