@@ -77,6 +77,28 @@ class DeliveryResourceTest {
     }
 
     @Test
+    void shouldAnswerWithTheSecurityHeadersAndNoCorsGrant() {
+        DeliveryLogApi.as("auditor", "auditor@example.com")
+                .header("Origin", "https://evil.example")
+                .queryParam("eventId", UUID.randomUUID().toString())
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Content-Security-Policy", equalTo("default-src 'none'"))
+                .header("Cache-Control", equalTo("no-store"))
+                .header("Access-Control-Allow-Origin", nullValue());
+        // refusals carry them too
+        io.restassured.RestAssured.given()
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(401)
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void shouldListNothingForAnEventNotSeen() {
         DeliveryLogApi.as("auditor", "auditor@example.com")
                 .queryParam("eventId", UUID.randomUUID().toString())
