@@ -75,15 +75,13 @@ public final class Api {
     }
 
     public static String createPerson(String email) {
+        return createPerson(email, "Ada Lovelace");
+    }
+
+    /** A person with this e-mail and display name; returns their id. */
+    public static String createPerson(String email, String displayName) {
         return asAdmin()
-                .body(
-                        Map.of(
-                                "employeeId",
-                                unique("E"),
-                                "email",
-                                email,
-                                "displayName",
-                                "Ada Lovelace"))
+                .body(Map.of("employeeId", unique("E"), "email", email, "displayName", displayName))
                 .post("/api/v1/people")
                 .then()
                 .statusCode(201)

@@ -222,21 +222,7 @@ class ExportTest {
         String groupTag = unique("FX");
         create(groupTag, "Switch", "network_device", group, Map.of());
         String email = unique("=x").toLowerCase() + "@example.com";
-        String person =
-                asAdmin()
-                        .body(
-                                Map.of(
-                                        "employeeId",
-                                        unique("E"),
-                                        "email",
-                                        email,
-                                        "displayName",
-                                        "@SUM(1+1)*cmd|' /C calc'!A0"))
-                        .post("/api/v1/people")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id");
+        String person = createPerson(email, "@SUM(1+1)*cmd|' /C calc'!A0");
         String personTag = unique("FX");
         Map<String, Object> body = new HashMap<>();
         body.put("assetTag", personTag);

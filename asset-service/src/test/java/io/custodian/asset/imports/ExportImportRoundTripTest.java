@@ -145,18 +145,7 @@ class ExportImportRoundTripTest {
         // a group named like a person: the export's ownerType says which is meant
         String name = "Ada Lovelace " + p;
         String group = createGroup(name);
-        asAdmin()
-                .body(
-                        Map.of(
-                                "employeeId",
-                                unique("E"),
-                                "email",
-                                unique("ada") + "@example.com",
-                                "displayName",
-                                name))
-                .post("/api/v1/people")
-                .then()
-                .statusCode(201);
+        createPerson(unique("ada") + "@example.com", name);
         String csv =
                 "assetTag,name,category,classification,owner,ownerType\n"
                         + p
