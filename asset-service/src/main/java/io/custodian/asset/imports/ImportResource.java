@@ -89,6 +89,16 @@ class ImportResource {
     }
 
     @GET
+    @Path("/{importId}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
+    public Response changes(UUID importId) {
+        imports.requireExists(importId);
+        StreamingOutput body = out -> imports.writeChangesAsJson(importId, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("/{importId}/errors")
     @Produces(CSV)
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})

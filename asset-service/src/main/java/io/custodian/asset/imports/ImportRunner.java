@@ -193,6 +193,7 @@ class ImportRunner {
                 "delete from import_row where job_id = ?",
                 job.id()); // a rerun after a crash starts from a clean slate
         update(connection, "delete from import_error where job_id = ?", job.id());
+        update(connection, "delete from import_change where job_id = ?", job.id());
         try (PreparedStatement statement =
                 connection.prepareStatement(
                         "update import_job set state = 'RUNNING', started_at = ?, progress = 0,"
@@ -353,6 +354,9 @@ class ImportRunner {
             return;
         }
 
+        if (job.dryRun()) {
+            recordChanges(connection, job);
+        }
         // the merge: one transaction for the register, its history, the off-boarding items it
         // settles and the job's outcome
         long valid = count(connection, "select count(*)" + VALID_ROWS, job.id());
@@ -381,6 +385,56 @@ class ImportRunner {
                 elapsed(counts.read, started));
         cleanUp(connection, job);
     }
+
+    /**
+     * A dry run's preview: each valid row that would create an asset, or change one with each
+     * changed field's value now and after — computed as {@link #MERGE} sets it (workflow statuses
+     * and an unknown classification kept).
+     */
+    private static void recordChanges(Connection connection, Job job) throws SQLException {
+        update(
+                connection,
+                "insert into import_change (job_id, row_number, asset_tag, action, changes)"
+                        + " select job_id, row_number, asset_tag, action, changes from ("
+                        + " select s.job_id, s.row_number, s.asset_tag,"
+                        + " case when a.id is null then 'CREATE' else 'UPDATE' end as action,"
+                        + " case when a.id is not null then (select"
+                        + " coalesce(jsonb_object_agg(f.field, jsonb_strip_nulls("
+                        + " jsonb_build_object('from', f.was, 'to', f.will))), '{}')"
+                        + " from (values"
+                        + " ('name', to_jsonb(a.name), to_jsonb(s.name)),"
+                        + " ('category', to_jsonb(lower(a.category)), to_jsonb(lower(s.category))),"
+                        + " ('classification', to_jsonb(lower(a.classification)),"
+                        + " to_jsonb(lower(coalesce(s.classification, a.classification)))),"
+                        + " ('status', to_jsonb(lower(a.status)), to_jsonb(lower(case when a.status"
+                        + " in ('LOST', 'STOLEN', 'PENDING_RETURN') then a.status else s.status"
+                        + " end))),"
+                        + " ('serialNumber', to_jsonb(a.serial_number), to_jsonb(s.serial_number)),"
+                        + " ('manufacturer', to_jsonb(a.manufacturer), to_jsonb(s.manufacturer)),"
+                        + " ('model', to_jsonb(a.model), to_jsonb(s.model)),"
+                        + " ('notes', to_jsonb(a.notes), to_jsonb(s.notes)),"
+                        + " ('location', to_jsonb(a.location), to_jsonb(s.location)),"
+                        + " ('purchaseDate', to_jsonb(a.purchase_date), to_jsonb(s.purchase_date)),"
+                        + " ('warrantyUntil', to_jsonb(a.warranty_until),"
+                        + " to_jsonb(s.warranty_until)),"
+                        + " ('owner', "
+                        + OWNER.replace("x.", "a.")
+                        + ", "
+                        + OWNER.replace("x.", "s.")
+                        + ")) f(field, was, will) where f.was is distinct from f.will) end"
+                        + " as changes"
+                        + " from import_row s left join asset a on a.asset_tag = s.asset_tag"
+                        + " where s.job_id = ? and not exists (select 1 from import_error e"
+                        + " where e.job_id = s.job_id and e.row_number = s.row_number)) c"
+                        + " where action = 'CREATE' or changes <> '{}'::jsonb",
+                job.id());
+    }
+
+    /** An owner as the API shows it: {@code {"type": "person"|"group", "id": …}}. */
+    private static final String OWNER =
+            "case when x.owner_person_id is not null then jsonb_build_object('type', 'person',"
+                    + " 'id', x.owner_person_id) when x.owner_group_id is not null then"
+                    + " jsonb_build_object('type', 'group', 'id', x.owner_group_id) end";
 
     /** How many rows the merge created and updated. */
     private record Outcome(long created, long updated) {}

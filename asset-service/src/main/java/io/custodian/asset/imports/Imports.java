@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -226,6 +227,46 @@ class Imports {
                     writer.write("\r\n");
                 });
         writer.flush();
+    }
+
+    /** What a dry run would change, in row order, streamed as JSON ({@code {"items": […]}}). */
+    void writeChangesAsJson(UUID id, OutputStream out) throws IOException {
+        try (JsonGenerator json =
+                        new JsonFactory()
+                                .createGenerator(out)
+                                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // a cursor: the rows are fetched 1,000 at a time
+            try (PreparedStatement statement =
+                    connection.prepareStatement(
+                            "select row_number, asset_tag, action, changes::text from"
+                                    + " import_change where job_id = ? order by row_number")) {
+                statement.setFetchSize(1000);
+                statement.setObject(1, id);
+                json.writeStartObject();
+                json.writeArrayFieldStart("items");
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        json.writeStartObject();
+                        json.writeNumberField("row", rs.getLong(1));
+                        json.writeStringField("assetTag", rs.getString(2));
+                        json.writeStringField("action", rs.getString(3).toLowerCase(Locale.ROOT));
+                        if (rs.getString(4) != null) {
+                            json.writeFieldName("changes");
+                            json.writeRawValue(rs.getString(4));
+                        }
+                        json.writeEndObject();
+                    }
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
     }
 
     /** 404 unless the job exists: checked before a streamed answer starts. */

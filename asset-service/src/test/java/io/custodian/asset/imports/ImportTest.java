@@ -222,6 +222,16 @@ class ImportTest {
         assertThat(dry.getLong("rowsImported.created")).isEqualTo(5);
         assertThat(dry.getString("revision")).isNull();
         assertThat(count(p)).isZero();
+        List<Map<String, Object>> creates = changes(dry.getString("id"));
+        assertThat(creates)
+                .extracting(c -> c.get("row") + "/" + c.get("assetTag") + "/" + c.get("action"))
+                .containsExactly(
+                        "2/" + p + "-0001/create",
+                        "3/" + p + "-0002/create",
+                        "4/" + p + "-0003/create",
+                        "5/" + p + "-0004/create",
+                        "7/" + p + "-0006/create");
+        assertThat(creates).allSatisfy(c -> assertThat(c).doesNotContainKey("changes"));
 
         runImport(snipeIt(p), query);
         JsonPath dryUpdate =
@@ -230,6 +240,19 @@ class ImportTest {
         assertThat(dryUpdate.getLong("rowsImported.updated")).isEqualTo(1);
         assertThat(dryUpdate.getLong("rowsImported.unchanged")).isEqualTo(4);
         assertThat(asset(p + "-0001").getString("location")).isEqualTo("London, HQ");
+        // the one row that would change, with exactly the field it changes
+        List<Map<String, Object>> updates = changes(dryUpdate.getString("id"));
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0))
+                .containsEntry("row", 2)
+                .containsEntry("assetTag", p + "-0001")
+                .containsEntry("action", "update")
+                .containsEntry(
+                        "changes", Map.of("location", Map.of("from", "London, HQ", "to", "Leeds")));
+        // a real import records its changes in the history instead
+        JsonPath real = runImport(snipeIt(p).replace("\"London, HQ\"", "Leeds"), query);
+        assertThat(real.getLong("rowsImported.updated")).isEqualTo(1);
+        assertThat(changes(real.getString("id"))).isEmpty();
     }
 
     @Test
@@ -707,6 +730,17 @@ class ImportTest {
     private static List<Map<String, Object>> errors(String job) {
         return asAdmin()
                 .get("/api/v1/imports/" + job + "/errors")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath()
+                .getList("items");
+    }
+
+    private static List<Map<String, Object>> changes(String job) {
+        return asAdmin()
+                .get("/api/v1/imports/" + job + "/changes")
                 .then()
                 .statusCode(200)
                 .contentType("application/json")

@@ -572,6 +572,9 @@ class AuthorizationMatrixTest {
             s.put("GET /api/v1/imports", read("/api/v1/imports"));
             s.put("GET /api/v1/imports/{importId}", read("/api/v1/imports/" + importJob));
             s.put(
+                    "GET /api/v1/imports/{importId}/changes",
+                    read("/api/v1/imports/" + importJob + "/changes"));
+            s.put(
                     "GET /api/v1/imports/{importId}/errors",
                     read("/api/v1/imports/" + importJob + "/errors"));
             // SCIM
