@@ -436,6 +436,9 @@ class ImportRunner {
                     + " 'id', x.owner_person_id) when x.owner_group_id is not null then"
                     + " jsonb_build_object('type', 'group', 'id', x.owner_group_id) end";
 
+    /** An index of the register: its qualified, quoted name and its {@code CREATE INDEX}. */
+    private record Index(String name, String definition) {}
+
     /** How many rows the merge created and updated. */
     private record Outcome(long created, long updated) {}
 
@@ -469,12 +472,12 @@ class ImportRunner {
                     revision = rs.getLong(1);
                 }
             }
-            List<String> rebuild = secondaryIndexesToRebuild(connection, job, valid);
+            List<Index> rebuild = secondaryIndexesToRebuild(connection, job, valid);
             if (!rebuild.isEmpty() && !registerLocked(connection, job)) {
                 rebuild = List.of();
             }
-            for (String index : rebuild) {
-                update(connection, "drop index " + index.substring(0, index.indexOf(' ')));
+            for (Index index : rebuild) {
+                update(connection, "drop index " + index.name());
             }
             Outcome outcome;
             try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
@@ -499,8 +502,8 @@ class ImportRunner {
                     statement.setString(1, config.indexBuildMemory());
                     statement.executeQuery().close();
                 }
-                for (String index : rebuild) {
-                    update(connection, index.substring(index.indexOf(' ') + 1));
+                for (Index index : rebuild) {
+                    update(connection, index.definition());
                 }
                 LOG.infof(
                         "import %s: %d secondary indexes of the register rebuilt in %d ms",
@@ -518,10 +521,9 @@ class ImportRunner {
      * non-unique indexes of {@code asset} are then dropped before the merge and created again from
      * their own definitions in the same transaction (so a failure or a crash leaves them as they
      * were). The transaction holds the register exclusively meanwhile, which is why this happens
-     * only when the import at least doubles it. Returns "name definition" pairs; empty = row by
-     * row.
+     * only when the import at least doubles it. Empty = row by row.
      */
-    private List<String> secondaryIndexesToRebuild(Connection connection, Job job, long valid)
+    private List<Index> secondaryIndexesToRebuild(Connection connection, Job job, long valid)
             throws SQLException {
         if (job.dryRun() || valid < config.rebuildIndexesFrom()) {
             return List.of();
@@ -534,7 +536,7 @@ class ImportRunner {
                 return List.of();
             }
         }
-        List<String> indexes = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
         try (PreparedStatement statement =
                         connection.prepareStatement(
                                 "select format('%I.%I', n.nspname, c.relname),"
@@ -545,7 +547,7 @@ class ImportRunner {
                                     + " 'USAGE') order by c.relname");
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                indexes.add(rs.getString(1) + " " + rs.getString(2));
+                indexes.add(new Index(rs.getString(1), rs.getString(2)));
             }
         }
         return indexes;
