@@ -116,6 +116,60 @@ class ImportRunner {
                     + " select count(*) filter (where revtype = 0),"
                     + " count(*) filter (where revtype = 1) from aud";
 
+    /**
+     * The merge while the import holds the register (a migration, see {@link #indexesToRebuild}):
+     * the same outcome as {@link #MERGE} in two plain statements, an update of the known tags and
+     * an insert of the new ones, each writing its history rows — no {@code ON CONFLICT}, so the
+     * unique indexes can be built after it like the others. Nobody else writes meanwhile; the
+     * whole-file checks have ruled out clashes, and the rebuilt unique indexes would refuse any
+     * that slipped through (the transaction, and the import, would then fail whole).
+     */
+    private static final String UPDATE_KNOWN =
+            "with up as (update asset a set name = s.name, category = s.category,"
+                    + " classification = coalesce(s.classification, a.classification),"
+                    + " status = case when a.status in ('LOST', 'STOLEN', 'PENDING_RETURN') then"
+                    + " a.status else s.status end, serial_number = s.serial_number,"
+                    + " manufacturer = s.manufacturer, model = s.model, notes = s.notes,"
+                    + " location = s.location, purchase_date = s.purchase_date,"
+                    + " warranty_until = s.warranty_until, owner_person_id = s.owner_person_id,"
+                    + " owner_group_id = s.owner_group_id, updated_at = ?, version = a.version + 1"
+                    + " from import_row s where s.job_id = ? and s.asset_tag = a.asset_tag"
+                    + " and not exists (select 1 from import_error e where e.job_id = s.job_id"
+                    + " and e.row_number = s.row_number)"
+                    + " and (a.name, a.category, a.classification, a.status, a.serial_number,"
+                    + " a.manufacturer, a.model, a.notes, a.location, a.purchase_date,"
+                    + " a.warranty_until, a.owner_person_id, a.owner_group_id)"
+                    + " is distinct from (s.name, s.category,"
+                    + " coalesce(s.classification, a.classification), case when a.status in"
+                    + " ('LOST', 'STOLEN', 'PENDING_RETURN') then a.status else s.status end,"
+                    + " s.serial_number, s.manufacturer, s.model, s.notes, s.location,"
+                    + " s.purchase_date, s.warranty_until, s.owner_person_id, s.owner_group_id)"
+                    + " returning a.*)"
+                    + " insert into asset_aud (id, rev, revtype, "
+                    + AUDITED
+                    + ") select id, ?, 1, "
+                    + AUDITED
+                    + " from up";
+
+    private static final String INSERT_NEW =
+            "with ins as (insert into asset (id, asset_tag, name, category, classification,"
+                    + " status, serial_number, manufacturer, model, notes, location,"
+                    + " purchase_date, warranty_until, owner_person_id, owner_group_id,"
+                    + " created_at, updated_at, version, next_verification_due)"
+                    + " select gen_random_uuid(), s.asset_tag, s.name, s.category,"
+                    + " coalesce(s.classification, 'CONFIDENTIAL'), s.status, s.serial_number,"
+                    + " s.manufacturer, s.model, s.notes, s.location, s.purchase_date,"
+                    + " s.warranty_until, s.owner_person_id, s.owner_group_id, ?, ?, 0, ?"
+                    + " from import_row s where s.job_id = ? and not exists (select 1 from"
+                    + " import_error e where e.job_id = s.job_id and e.row_number = s.row_number)"
+                    + " and not exists (select 1 from asset x where x.asset_tag = s.asset_tag)"
+                    + " returning *)"
+                    + " insert into asset_aud (id, rev, revtype, "
+                    + AUDITED
+                    + ") select id, ?, 0, "
+                    + AUDITED
+                    + " from ins";
+
     private final DataSource dataSource;
     private final ImportConfig config;
     private final Clock clock;
@@ -436,8 +490,46 @@ class ImportRunner {
                     + " 'id', x.owner_person_id) when x.owner_group_id is not null then"
                     + " jsonb_build_object('type', 'group', 'id', x.owner_group_id) end";
 
-    /** An index of the register: its qualified, quoted name and its {@code CREATE INDEX}. */
-    private record Index(String name, String definition) {}
+    /** An index of the register, with the statements that drop it and build it again. */
+    private record Index(String name, String drop, String create) {}
+
+    /** The merge next to other users of the register: one {@link #MERGE}. */
+    private Outcome upsert(Connection connection, Job job, Instant now, long revision)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
+            statement.setObject(4, job.id());
+            statement.setLong(5, revision);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Outcome(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /**
+     * The merge while the import holds the register: {@link #UPDATE_KNOWN}, {@link #INSERT_NEW}.
+     */
+    private Outcome updateThenInsert(Connection connection, Job job, Instant now, long revision)
+            throws SQLException {
+        long updated;
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_KNOWN)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setObject(2, job.id());
+            statement.setLong(3, revision);
+            updated = statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_NEW)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
+            statement.setObject(4, job.id());
+            statement.setLong(5, revision);
+            return new Outcome(statement.executeUpdate(), updated);
+        }
+    }
 
     /** How many rows the merge created and updated. */
     private record Outcome(long created, long updated) {}
@@ -472,25 +564,17 @@ class ImportRunner {
                     revision = rs.getLong(1);
                 }
             }
-            List<Index> rebuild = secondaryIndexesToRebuild(connection, job, valid);
+            List<Index> rebuild = indexesToRebuild(connection, job, valid);
             if (!rebuild.isEmpty() && !registerLocked(connection, job)) {
                 rebuild = List.of();
             }
             for (Index index : rebuild) {
-                update(connection, "drop index " + index.name());
+                update(connection, index.drop());
             }
-            Outcome outcome;
-            try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setTimestamp(2, Timestamp.from(now));
-                statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
-                statement.setObject(4, job.id());
-                statement.setLong(5, revision);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    outcome = new Outcome(rs.getLong(1), rs.getLong(2));
-                }
-            }
+            Outcome outcome =
+                    rebuild.isEmpty()
+                            ? upsert(connection, job, now, revision)
+                            : updateThenInsert(connection, job, now, revision);
             if (job.dryRun()) {
                 throw new DryRun(outcome); // rolls the transaction back
             }
@@ -503,10 +587,10 @@ class ImportRunner {
                     statement.executeQuery().close();
                 }
                 for (Index index : rebuild) {
-                    update(connection, index.definition());
+                    update(connection, index.create());
                 }
                 LOG.infof(
-                        "import %s: %d secondary indexes of the register rebuilt in %d ms",
+                        "import %s: %d indexes of the register rebuilt in %d ms",
                         job.id(), rebuild.size(), (System.nanoTime() - started) / 1_000_000);
             }
             settleOwnershipTransfers(connection, job, revision);
@@ -516,14 +600,14 @@ class ImportRunner {
     }
 
     /**
-     * A large import into a small register (a migration) writes faster when the register's
-     * secondary indexes are built once afterwards than when each row is added to each of them: the
-     * non-unique indexes of {@code asset} are then dropped before the merge and created again from
-     * their own definitions in the same transaction (so a failure or a crash leaves them as they
-     * were). The transaction holds the register exclusively meanwhile, which is why this happens
-     * only when the import at least doubles it. Empty = row by row.
+     * A large import into a small register (a migration) writes faster when the register's indexes
+     * are built once afterwards than when each row is added to each of them: every index of {@code
+     * asset} but the primary key is then dropped before the merge and created again from its own
+     * definition in the same transaction (so a failure or a crash leaves them as they were). The
+     * transaction holds the register exclusively meanwhile, which is why this happens only when the
+     * import at least doubles it. Empty = row by row.
      */
-    private List<Index> secondaryIndexesToRebuild(Connection connection, Job job, long valid)
+    private List<Index> indexesToRebuild(Connection connection, Job job, long valid)
             throws SQLException {
         if (job.dryRun() || valid < config.rebuildIndexesFrom()) {
             return List.of();
@@ -537,17 +621,31 @@ class ImportRunner {
             }
         }
         List<Index> indexes = new ArrayList<>();
+        // every index but the primary key (foreign keys point at it) and any other a foreign key
+        // uses; a unique constraint is dropped and added again as the constraint it is
         try (PreparedStatement statement =
                         connection.prepareStatement(
                                 "select format('%I.%I', n.nspname, c.relname),"
-                                    + " pg_get_indexdef(c.oid) from pg_index x join pg_class c on"
-                                    + " c.oid = x.indexrelid join pg_namespace n on n.oid ="
-                                    + " c.relnamespace where x.indrelid = 'asset'::regclass and not"
-                                    + " x.indisunique and pg_has_role(current_user, c.relowner,"
-                                    + " 'USAGE') order by c.relname");
+                                        + " case when k.oid is null then format('drop index"
+                                        + " %I.%I', n.nspname, c.relname) else format('alter table"
+                                        + " %s drop constraint %I', x.indrelid::regclass,"
+                                        + " k.conname) end,"
+                                        + " case when k.oid is null then pg_get_indexdef(c.oid)"
+                                        + " else format('alter table %s add constraint %I %s',"
+                                        + " x.indrelid::regclass, k.conname,"
+                                        + " pg_get_constraintdef(k.oid)) end"
+                                        + " from pg_index x join pg_class c on c.oid ="
+                                        + " x.indexrelid join pg_namespace n on n.oid ="
+                                        + " c.relnamespace left join pg_constraint k on k.conindid"
+                                        + " = x.indexrelid and k.conrelid = x.indrelid and"
+                                        + " k.contype = 'u' where x.indrelid = 'asset'::regclass"
+                                        + " and not x.indisprimary and pg_has_role(current_user,"
+                                        + " c.relowner, 'USAGE') and not exists (select 1 from"
+                                        + " pg_constraint o where o.conindid = x.indexrelid and"
+                                        + " o.contype not in ('u')) order by c.relname");
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                indexes.add(new Index(rs.getString(1), rs.getString(2)));
+                indexes.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         }
         return indexes;

@@ -53,12 +53,13 @@ class ImportIndexRebuildTest {
 
         assertThat(job.getString("state")).isEqualTo("completed");
         assertThat(job.getLong("rowsImported.created")).isEqualTo(rows);
-        // the same indexes, valid, built anew (new relations) — the unique ones kept as they were
+        // the same indexes, valid, built anew (new relations) — all but the primary key
         assertThat(indexes()).isEqualTo(before);
         Map<String, Long> oidsAfter = oids();
         assertThat(oidsAfter.get("asset_name_trgm_ix"))
                 .isNotEqualTo(oidsBefore.get("asset_name_trgm_ix"));
-        assertThat(oidsAfter.get("asset_tag_uq")).isEqualTo(oidsBefore.get("asset_tag_uq"));
+        assertThat(oidsAfter.get("asset_tag_uq")).isNotEqualTo(oidsBefore.get("asset_tag_uq"));
+        assertThat(oidsAfter.get("asset_pkey")).isEqualTo(oidsBefore.get("asset_pkey"));
         // and the register answers through them
         asAdmin()
                 .queryParam("q", "workstation " + p.toLowerCase() + " 7")
@@ -68,6 +69,57 @@ class ImportIndexRebuildTest {
                 .then()
                 .statusCode(200)
                 .body("items[0].name", equalTo("Workstation " + p + " 7"));
+    }
+
+    @Test
+    void shouldUpdateKnownAssetsAndKeepWorkflowStatusesWhenRebuilding() throws Exception {
+        String p = unique("IU");
+        createGroup("Migration " + p);
+        long first = Math.max(100, registerSize() + 1);
+        runImport(workstations(p, first));
+        // a workflow owns this one's status now
+        asAdmin()
+                .body(
+                        Map.of(
+                                "assetTag",
+                                p + "-2",
+                                "kind",
+                                "stolen",
+                                "occurredAt",
+                                java.time.Instant.now().minusSeconds(600).toString()))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201);
+        Map<String, Long> oidsBefore = oids();
+
+        // every known tag renamed, plus enough new ones for the file to at least double the
+        // register
+        long total = registerSize() + 50;
+        JsonPath job = runImport(workstations(p, total).replace("Workstation ", "Desk PC "));
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(first);
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(total - first);
+        assertThat(oids().get("asset_tag_uq")).isNotEqualTo(oidsBefore.get("asset_tag_uq"));
+        JsonPath stolen =
+                asAdmin()
+                        .queryParam("assetTag", p + "-2")
+                        .get("/api/v1/assets")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(stolen.getString("items[0].name")).isEqualTo("Desk PC " + p + " 2");
+        assertThat(stolen.getString("items[0].status")).isEqualTo("stolen");
+        asAdmin()
+                .get("/api/v1/assets/" + stolen.getString("items[0].id") + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.hasItems("created", "updated"))
+                .body("items[-1].revision", equalTo(job.getInt("revision")));
+        // the same file again changes nothing
+        JsonPath again = runImport(workstations(p, total).replace("Workstation ", "Desk PC "));
+        assertThat(again.getLong("rowsImported.unchanged")).isEqualTo(total);
     }
 
     @Test
