@@ -52,12 +52,12 @@ public final class MassAssignment {
         return copy;
     }
 
-    /** 422 problem+json whose only error is this field, as unknown. */
+    /** 400 problem+json whose only error is this field, as unknown. */
     public static void assertUnknownField(Response response, String field) {
         response.then()
-                .statusCode(422)
+                .statusCode(400)
                 .contentType(PROBLEM)
-                .body("status", equalTo(422))
+                .body("status", equalTo(400))
                 .body("errors.field", contains(field))
                 .body("errors[0].message", equalTo("unknown field"))
                 .body("detail", equalTo(field + ": unknown field"));

@@ -77,9 +77,10 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        // a field the operation does not take is a malformed request (400), not an invalid value
         String field = path(e);
         return respond(
-                Kind.VALIDATION,
+                Kind.MALFORMED_REQUEST,
                 field + ": unknown field",
                 List.of(new Problem.FieldError(field, "unknown field")),
                 uri);

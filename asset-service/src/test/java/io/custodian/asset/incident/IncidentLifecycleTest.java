@@ -295,7 +295,7 @@ class IncidentLifecycleTest {
                 .body(Map.of("action", "access-revoked", "by", "someone@example.com"))
                 .post("/api/v1/incidents/" + id + "/actions")
                 .then()
-                .statusCode(422)
+                .statusCode(400)
                 .body("errors[0].field", equalTo("by"));
         String before = incidentEtag(id);
         act(id, "access-revoked", null).then().statusCode(200);

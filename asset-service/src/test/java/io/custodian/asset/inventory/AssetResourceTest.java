@@ -130,7 +130,7 @@ class AssetResourceTest {
                 .body(body)
                 .post("/api/v1/assets")
                 .then()
-                .statusCode(422)
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("status"))
                 .body("errors[0].message", equalTo("unknown field"));

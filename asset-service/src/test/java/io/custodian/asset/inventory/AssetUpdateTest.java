@@ -134,7 +134,7 @@ class AssetUpdateTest {
                     .body(Map.of(field, "x"))
                     .patch("/api/v1/assets/" + id)
                     .then()
-                    .statusCode(422)
+                    .statusCode(400)
                     .contentType(PROBLEM)
                     .body("errors[0].field", equalTo(field));
         }

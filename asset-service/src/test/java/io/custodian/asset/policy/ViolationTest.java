@@ -218,7 +218,14 @@ class ViolationTest {
         Map<String, Object> twoAssets = with("assetId", asset);
         twoAssets.put("assetTag", "LT-1");
         invalid(twoAssets, "assetTag");
-        invalid(with("reporter", "someone@example.com"), "reporter");
+        // the reporter is the caller: a body naming one is malformed
+        as("employee", "rob@example.com")
+                .body(with("reporter", "someone@example.com"))
+                .post("/api/v1/violations")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("reporter"));
     }
 
     @Test
