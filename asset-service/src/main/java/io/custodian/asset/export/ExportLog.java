@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.web.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,25 +69,21 @@ class ExportLog {
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
 
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
+        Keyset.Query query = new Keyset.Query();
         String requester = Keyset.single(params, "requestedBy");
         if (requester != null) {
-            where.add("e.requestedBy = :requester");
-            values.put("requester", requester.toLowerCase(Locale.ROOT));
+            query.where(
+                    "e.requestedBy = :requester", "requester", requester.toLowerCase(Locale.ROOT));
         }
-        if (after != null) {
-            where.add("(e.startedAt < :at or (e.startedAt = :at and e.id < :id))");
-            values.put("at", after.at());
-            values.put("id", after.id());
-        }
-        String hql =
-                "select e from ExportRecord e"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by e.startedAt desc, e.id desc";
-        TypedQuery<ExportRecord> query = db.createQuery(hql, ExportRecord.class);
-        values.forEach(query::setParameter);
-        List<ExportRecord> rows = query.setMaxResults(limit + 1).getResultList();
+        List<ExportRecord> rows =
+                query.rows(
+                        db,
+                        "select e from ExportRecord e",
+                        ExportRecord.class,
+                        "e.startedAt",
+                        "e.id",
+                        after,
+                        limit);
         return Keyset.page(
                 uri,
                 rows,

@@ -4,16 +4,12 @@ import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,45 +35,35 @@ class IncidentSearch {
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
 
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
+        Keyset.Query query = new Keyset.Query();
         Set<Incident.Status> statuses = Keyset.enumValues(params, "status", Incident.Status.class);
         if (!statuses.isEmpty()) {
-            where.add("i.status in (:status)");
-            values.put("status", List.copyOf(statuses));
+            query.where("i.status in (:status)", "status", List.copyOf(statuses));
         }
         Incident.Kind kind = Keyset.enumValue(params, "kind", Incident.Kind.class);
         if (kind != null) {
-            where.add("i.kind = :kind");
-            values.put("kind", kind);
+            query.where("i.kind = :kind", "kind", kind);
         }
         Boolean late = Keyset.bool(params, "late");
         if (late != null) {
-            where.add("i.late = :late");
-            values.put("late", late);
+            query.where("i.late = :late", "late", late);
         }
         UUID assetId = Keyset.uuid(params, "assetId");
         if (assetId != null) {
-            where.add("i.asset.id = :assetId");
-            values.put("assetId", assetId);
+            query.where("i.asset.id = :assetId", "assetId", assetId);
         }
         if (!caller.readsEverything()) {
-            where.add("i.reportedBy = :me");
-            values.put("me", caller.email().toLowerCase(Locale.ROOT));
+            query.where("i.reportedBy = :me", "me", caller.email().toLowerCase(Locale.ROOT));
         }
-        if (after != null) {
-            where.add("(i.reportedAt < :afterAt or (i.reportedAt = :afterAt and i.id < :afterId))");
-            values.put("afterAt", after.at());
-            values.put("afterId", after.id());
-        }
-
-        String hql =
-                "select i from Incident i left join fetch i.asset"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by i.reportedAt desc, i.id desc";
-        TypedQuery<Incident> query = db.createQuery(hql, Incident.class);
-        values.forEach(query::setParameter);
-        List<Incident> rows = query.setMaxResults(limit + 1).getResultList();
+        List<Incident> rows =
+                query.rows(
+                        db,
+                        "select i from Incident i left join fetch i.asset",
+                        Incident.class,
+                        "i.reportedAt",
+                        "i.id",
+                        after,
+                        limit);
         return Keyset.page(
                 uri,
                 rows,

@@ -6,15 +6,12 @@ import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,12 +46,11 @@ class OffboardingSearch {
         Keyset.Position after = Keyset.cursor(params);
         LocalDate today = LocalDate.now(clock);
 
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
+        Keyset.Query query = new Keyset.Query();
         String status = Keyset.single(params, "status");
         if (status != null) {
-            where.add("o.status = :status");
-            values.put(
+            query.where(
+                    "o.status = :status",
                     "status",
                     switch (status.trim()) {
                         case "open" -> Offboarding.Status.OPEN;
@@ -70,33 +66,30 @@ class OffboardingSearch {
                     "(o.status = :open and o.lastWorkingDay < :overdueBefore and"
                             + Offboardings.PENDING_RETURN
                             + ")";
-            where.add(
-                    switch (overdue.trim()) {
-                        case "true" -> predicate;
-                        case "false" -> "not " + predicate;
-                        default ->
-                                throw QueryParameters.invalid("overdue", "must be true or false");
-                    });
-            values.put("open", Offboarding.Status.OPEN);
-            values.put("overdueBefore", offboardings.overdueBefore(today));
+            query.where(
+                            switch (overdue.trim()) {
+                                case "true" -> predicate;
+                                case "false" -> "not " + predicate;
+                                default ->
+                                        throw QueryParameters.invalid(
+                                                "overdue", "must be true or false");
+                            })
+                    .parameter("open", Offboarding.Status.OPEN)
+                    .parameter("overdueBefore", offboardings.overdueBefore(today));
         }
         if (!Offboardings.readsAll(caller)) {
-            where.add("p.email = :me");
-            values.put("me", caller.email().toLowerCase(Locale.ROOT));
+            query.where("p.email = :me", "me", caller.email().toLowerCase(Locale.ROOT));
         }
-        if (after != null) {
-            where.add(
-                    "(o.startedAt < :afterTime or (o.startedAt = :afterTime and o.id < :afterId))");
-            values.put("afterTime", after.at());
-            values.put("afterId", after.id());
-        }
-        String hql =
-                "select o from Offboarding o join fetch o.person p left join fetch p.manager"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by o.startedAt desc, o.id desc";
-        TypedQuery<Offboarding> query = db.createQuery(hql, Offboarding.class);
-        values.forEach(query::setParameter);
-        List<Offboarding> rows = query.setMaxResults(limit + 1).getResultList();
+        List<Offboarding> rows =
+                query.rows(
+                        db,
+                        "select o from Offboarding o join fetch o.person p left join fetch"
+                                + " p.manager",
+                        Offboarding.class,
+                        "o.startedAt",
+                        "o.id",
+                        after,
+                        limit);
 
         return Keyset.pageOf(
                 uri,

@@ -15,7 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,11 +29,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.LockOptions;
@@ -208,35 +205,29 @@ class ExceptionRequests {
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
 
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
+        Keyset.Query query = new Keyset.Query();
         ExceptionRequest.Status status =
                 Keyset.enumValue(params, "status", ExceptionRequest.Status.class);
         if (status != null) {
-            where.add("e.status = :status");
-            values.put("status", status);
+            query.where("e.status = :status", "status", status);
         }
         String requester = Keyset.single(params, "requester");
         if (requester != null) {
-            where.add("e.requestedBy = :requester");
-            values.put("requester", requester.toLowerCase(Locale.ROOT));
+            query.where(
+                    "e.requestedBy = :requester", "requester", requester.toLowerCase(Locale.ROOT));
         }
         if (!caller.readsEverything()) {
-            where.add("e.requestedBy = :me");
-            values.put("me", caller.email());
+            query.where("e.requestedBy = :me", "me", caller.email());
         }
-        if (after != null) {
-            where.add("(e.requestedAt < :at or (e.requestedAt = :at and e.id < :id))");
-            values.put("at", after.at());
-            values.put("id", after.id());
-        }
-        String hql =
-                "select e from ExceptionRequest e"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by e.requestedAt desc, e.id desc";
-        TypedQuery<ExceptionRequest> query = db.createQuery(hql, ExceptionRequest.class);
-        values.forEach(query::setParameter);
-        List<ExceptionRequest> rows = query.setMaxResults(limit + 1).getResultList();
+        List<ExceptionRequest> rows =
+                query.rows(
+                        db,
+                        "select e from ExceptionRequest e",
+                        ExceptionRequest.class,
+                        "e.requestedAt",
+                        "e.id",
+                        after,
+                        limit);
         var people = Directory.memo();
         return Keyset.page(
                 uri,

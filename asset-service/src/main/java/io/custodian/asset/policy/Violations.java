@@ -13,7 +13,6 @@ import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -26,11 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -196,34 +192,28 @@ class Violations {
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
 
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
+        Keyset.Query query = new Keyset.Query();
         Violation.Status status = Keyset.enumValue(params, "status", Violation.Status.class);
         if (status != null) {
-            where.add("v.status = :status");
-            values.put("status", status);
+            query.where("v.status = :status", "status", status);
         }
         String reporter = Keyset.single(params, "reporter");
         if (reporter != null) {
-            where.add("v.reportedBy = :reporter");
-            values.put("reporter", reporter.toLowerCase(Locale.ROOT));
+            query.where("v.reportedBy = :reporter", "reporter", reporter.toLowerCase(Locale.ROOT));
         }
         if (!caller.readsEverything()) {
-            where.add("v.reportedBy = :me");
-            values.put("me", caller.email());
+            query.where("v.reportedBy = :me", "me", caller.email());
         }
-        if (after != null) {
-            where.add("(v.reportedAt < :at or (v.reportedAt = :at and v.id < :id))");
-            values.put("at", after.at());
-            values.put("id", after.id());
-        }
-        String hql =
-                "select v from Violation v left join fetch v.person left join fetch v.asset"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by v.reportedAt desc, v.id desc";
-        TypedQuery<Violation> query = db.createQuery(hql, Violation.class);
-        values.forEach(query::setParameter);
-        List<Violation> rows = query.setMaxResults(limit + 1).getResultList();
+        List<Violation> rows =
+                query.rows(
+                        db,
+                        "select v from Violation v left join fetch v.person left join fetch"
+                                + " v.asset",
+                        Violation.class,
+                        "v.reportedAt",
+                        "v.id",
+                        after,
+                        limit);
         var people = Directory.memo();
         return Keyset.page(
                 uri,

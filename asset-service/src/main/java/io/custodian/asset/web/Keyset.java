@@ -1,5 +1,7 @@
 package io.custodian.asset.web;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -7,18 +9,22 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Query parameters and keyset pagination of the lists that run newest first by (time, id):
- * incidents, off-boardings, exception requests, violations. The cursor is the last item's pair, so
- * every page costs one indexed query; parameter problems are 400s naming the parameter.
+ * incidents, off-boardings, exception requests, violations, exports, imports. The cursor is the
+ * last item's pair, so every page costs one indexed query; parameter problems are 400s naming the
+ * parameter.
  */
 public final class Keyset {
 
@@ -29,6 +35,71 @@ public final class Keyset {
     public record Position(Instant at, UUID id) {}
 
     private Keyset() {}
+
+    /**
+     * The filters of a list, each a JPQL condition with its parameters, and the page query they
+     * make: the rows after the cursor, newest first by (time, id), one more than the limit so the
+     * page knows whether another follows.
+     */
+    public static final class Query {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> parameters = new HashMap<>();
+
+        /** A condition with its one parameter. */
+        public Query where(String condition, String parameter, Object value) {
+            conditions.add(condition);
+            parameters.put(parameter, value);
+            return this;
+        }
+
+        /** A condition whose parameters are given with {@link #parameter}. */
+        public Query where(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        public Query parameter(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        /** {@code select} (without where or order) filtered, after {@code after}, limited. */
+        public <E> List<E> rows(
+                EntityManager db,
+                String select,
+                Class<E> type,
+                String time,
+                String id,
+                Position after,
+                int limit) {
+            if (after != null) {
+                where(
+                        "("
+                                + time
+                                + " < :keysetAt or ("
+                                + time
+                                + " = :keysetAt and "
+                                + id
+                                + " < :keysetId))");
+                parameter("keysetAt", after.at());
+                parameter("keysetId", after.id());
+            }
+            TypedQuery<E> query =
+                    db.createQuery(
+                            select
+                                    + (conditions.isEmpty()
+                                            ? ""
+                                            : " where " + String.join(" and ", conditions))
+                                    + " order by "
+                                    + time
+                                    + " desc, "
+                                    + id
+                                    + " desc",
+                            type);
+            parameters.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        }
+    }
 
     /** 400 for any parameter but {@code known}, {@code limit} and {@code cursor}. */
     public static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
