@@ -145,6 +145,8 @@ class ChannelsTest {
         IncidentReported incident = Events.stolenLaptop(tag, "Cafe");
         events.sendIncident(eventId, incident);
         await().atMost(TIMEOUT).until(() -> processedAt(eventId) != null);
+        // what the first delivery took (a transient SMTP stall may already have cost a retry)
+        List<Integer> attempts = deliveries(eventId).stream().map(d -> d.attempts).toList();
 
         events.sendIncident(eventId, incident);
         // same key, same partition: once the marker is processed, the copy has been handled
@@ -157,7 +159,9 @@ class ChannelsTest {
         }
         assertThat(webhooksAbout(eventId)).hasSize(1);
         assertThat(chatsAbout(tag)).hasSize(2); // the event's and the marker's
-        assertThat(deliveries(eventId)).hasSize(5).allMatch(d -> d.attempts == 1);
+        // the copy attempted nothing: every delivery still counts the first delivery's attempts
+        assertThat(deliveries(eventId)).hasSize(5);
+        assertThat(deliveries(eventId).stream().map(d -> d.attempts).toList()).isEqualTo(attempts);
     }
 
     @Test
