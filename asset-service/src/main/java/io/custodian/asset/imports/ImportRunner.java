@@ -17,10 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,14 +32,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Runs one import job: parse the stored file in chunks, copy the rows that are valid on their own
@@ -54,6 +57,12 @@ class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     private static final CsvMapper CSV = csvMapper();
+
+    /**
+     * Ids of the assets an import creates, given at staging: time-ordered (version 7), so that the
+     * new rows go to the end of the primary key's index instead of all over it.
+     */
+    private static final UuidVersion7Strategy IDS = UuidVersion7Strategy.INSTANCE;
 
     /** The columns every history row of an asset carries (asset_aud), as in asset. */
     private static final String AUDITED =
@@ -79,7 +88,7 @@ class ImportRunner {
                     + " status, serial_number, manufacturer, model, notes, location,"
                     + " purchase_date, warranty_until, owner_person_id, owner_group_id,"
                     + " created_at, updated_at, version, next_verification_due)"
-                    + " select gen_random_uuid(), s.asset_tag, s.name, s.category,"
+                    + " select s.asset_id, s.asset_tag, s.name, s.category,"
                     + " coalesce(s.classification, x.classification, 'CONFIDENTIAL'),"
                     + " case when x.status in ('LOST', 'STOLEN', 'PENDING_RETURN') then x.status"
                     + " else s.status end,"
@@ -117,12 +126,12 @@ class ImportRunner {
                     + " count(*) filter (where revtype = 1) from aud";
 
     /**
-     * The merge while the import holds the register (a migration, see {@link #indexesToRebuild}):
-     * the same outcome as {@link #MERGE} in two plain statements, an update of the known tags and
-     * an insert of the new ones, each writing its history rows — no {@code ON CONFLICT}, so the
-     * unique indexes can be built after it like the others. Nobody else writes meanwhile; the
-     * whole-file checks have ruled out clashes, and the rebuilt unique indexes would refuse any
-     * that slipped through (the transaction, and the import, would then fail whole).
+     * The merge while the import holds the register (a migration, see {@link #toRebuild}): the same
+     * outcome as {@link #MERGE} in two plain statements, an update of the known tags and an insert
+     * of the new ones, each writing its history rows — no {@code ON CONFLICT}, so the unique
+     * indexes can be built after it like the others. Nobody else writes meanwhile; the whole-file
+     * checks have ruled out clashes, and the rebuilt unique indexes would refuse any that slipped
+     * through (the transaction, and the import, would then fail whole).
      */
     private static final String UPDATE_KNOWN =
             "with up as (update asset a set name = s.name, category = s.category,"
@@ -156,7 +165,7 @@ class ImportRunner {
                     + " status, serial_number, manufacturer, model, notes, location,"
                     + " purchase_date, warranty_until, owner_person_id, owner_group_id,"
                     + " created_at, updated_at, version, next_verification_due)"
-                    + " select gen_random_uuid(), s.asset_tag, s.name, s.category,"
+                    + " select s.asset_id, s.asset_tag, s.name, s.category,"
                     + " coalesce(s.classification, 'CONFIDENTIAL'), s.status, s.serial_number,"
                     + " s.manufacturer, s.model, s.notes, s.location, s.purchase_date,"
                     + " s.warranty_until, s.owner_person_id, s.owner_group_id, ?, ?, 0, ?"
@@ -309,27 +318,33 @@ class ImportRunner {
             List<StagedRow> chunk = new ArrayList<>(config.chunkSize());
             long row = 1;
             int logged = 0;
-            while (rows.hasNext()) {
-                String[] values = rows.next();
-                row++;
-                counts.read++;
-                StagedRow staged = mapper.map(row, values, errors);
-                if (staged != null) {
-                    chunk.add(staged);
-                }
-                if (chunk.size() + errors.size() >= config.chunkSize()) {
-                    flush(connection, job, chunk, errors, counts);
-                    int progress = progress(in.count(), job.fileSize());
-                    progress(connection, job.id(), counts, progress);
-                    if (progress / 10 > logged) {
-                        logged = progress / 10;
-                        LOG.infof(
-                                "import %s: %d%%, %d rows read, %d rejected",
-                                job.id(), progress, counts.read, counts.rejected);
+            // one COPY for the whole file, fed chunk by chunk: PostgreSQL stores a chunk while the
+            // next is parsed here; progress and row errors go through a second connection
+            try (Connection status = dataSource.getConnection();
+                    Staging staging = new Staging(connection, job)) {
+                while (rows.hasNext()) {
+                    String[] values = rows.next();
+                    row++;
+                    counts.read++;
+                    StagedRow staged = mapper.map(row, values, errors);
+                    if (staged != null) {
+                        chunk.add(staged);
+                    }
+                    if (chunk.size() + errors.size() >= config.chunkSize()) {
+                        flush(staging, status, job, chunk, errors, counts);
+                        int progress = progress(in.count(), job.fileSize());
+                        progress(status, job.id(), counts, progress);
+                        if (progress / 10 > logged) {
+                            logged = progress / 10;
+                            LOG.infof(
+                                    "import %s: %d%%, %d rows read, %d rejected",
+                                    job.id(), progress, counts.read, counts.rejected);
+                        }
                     }
                 }
+                flush(staging, status, job, chunk, errors, counts);
+                staging.end();
             }
-            flush(connection, job, chunk, errors, counts);
             progress(connection, job.id(), counts, 90);
             LOG.infof(
                     "import %s: 90%%, file read, %d rows read, %d rejected; checking the whole"
@@ -490,8 +505,20 @@ class ImportRunner {
                     + " 'id', x.owner_person_id) when x.owner_group_id is not null then"
                     + " jsonb_build_object('type', 'group', 'id', x.owner_group_id) end";
 
-    /** An index of the register, with the statements that drop it and build it again. */
-    private record Index(String name, String drop, String create) {}
+    /**
+     * An index or constraint of the register or its history, with the statements that drop it and
+     * build it again.
+     */
+    private record Rebuilt(String name, String drop, String create) {}
+
+    /** What a migration drops and builds again, and the tables it holds meanwhile. */
+    private record Rebuild(List<String> tables, List<String> held, List<Rebuilt> parts) {
+        static final Rebuild NONE = new Rebuild(List.of(), List.of(), List.of());
+
+        boolean none() {
+            return parts.isEmpty();
+        }
+    }
 
     /** The merge next to other users of the register: one {@link #MERGE}. */
     private Outcome upsert(Connection connection, Job job, Instant now, long revision)
@@ -564,21 +591,18 @@ class ImportRunner {
                     revision = rs.getLong(1);
                 }
             }
-            List<Index> rebuild = indexesToRebuild(connection, job, valid);
-            if (!rebuild.isEmpty() && !registerLocked(connection, job)) {
-                rebuild = List.of();
-            }
-            for (Index index : rebuild) {
-                update(connection, index.drop());
+            Rebuild rebuild = toRebuild(connection, job, valid);
+            if (!rebuild.none() && !dropped(connection, job, rebuild)) {
+                rebuild = Rebuild.NONE;
             }
             Outcome outcome =
-                    rebuild.isEmpty()
+                    rebuild.none()
                             ? upsert(connection, job, now, revision)
                             : updateThenInsert(connection, job, now, revision);
             if (job.dryRun()) {
                 throw new DryRun(outcome); // rolls the transaction back
             }
-            if (!rebuild.isEmpty()) {
+            if (!rebuild.none()) {
                 long started = System.nanoTime();
                 try (PreparedStatement statement =
                         connection.prepareStatement(
@@ -586,12 +610,15 @@ class ImportRunner {
                     statement.setString(1, config.indexBuildMemory());
                     statement.executeQuery().close();
                 }
-                for (Index index : rebuild) {
-                    update(connection, index.create());
+                for (Rebuilt part : rebuild.parts()) {
+                    update(connection, part.create());
                 }
                 LOG.infof(
-                        "import %s: %d indexes of the register rebuilt in %d ms",
-                        job.id(), rebuild.size(), (System.nanoTime() - started) / 1_000_000);
+                        "import %s: %d indexes and constraints of %s rebuilt in %d ms",
+                        job.id(),
+                        rebuild.parts().size(),
+                        String.join(", ", rebuild.tables()),
+                        (System.nanoTime() - started) / 1_000_000);
             }
             settleOwnershipTransfers(connection, job, revision);
             completed(connection, job, read, rejected, valid, outcome, revision);
@@ -601,62 +628,82 @@ class ImportRunner {
 
     /**
      * A large import into a small register (a migration) writes faster when the register's indexes
-     * are built once afterwards than when each row is added to each of them: every index of {@code
-     * asset} but the primary key is then dropped before the merge and created again from its own
-     * definition in the same transaction (so a failure or a crash leaves them as they were). The
-     * transaction holds the register exclusively meanwhile, which is why this happens only when the
-     * import at least doubles it. Empty = row by row.
+     * are built once afterwards than when each row is added to each of them, and when its foreign
+     * keys are checked once, by one join, than row by row. Every index of {@code asset} but the
+     * primary key (which other tables' foreign keys use) and its foreign keys are then dropped
+     * before the merge and created again from their own definitions in the same transaction, so a
+     * failure or a crash leaves them as they were, and a re-added foreign key or unique constraint
+     * that the merged rows break fails the import whole. The history ({@code asset_aud}) is treated
+     * the same way when the import at least doubles it too. The transaction holds these tables, and
+     * the tables their foreign keys name, exclusively meanwhile, which is why this happens only
+     * when the import at least doubles the register. None = row by row.
      */
-    private List<Index> indexesToRebuild(Connection connection, Job job, long valid)
-            throws SQLException {
-        if (job.dryRun() || valid < config.rebuildIndexesFrom()) {
-            return List.of();
+    private Rebuild toRebuild(Connection connection, Job job, long valid) throws SQLException {
+        if (job.dryRun()
+                || valid < config.rebuildIndexesFrom()
+                || count(connection, "select count(*) from asset") > valid) {
+            return Rebuild.NONE;
         }
+        List<String> tables = new ArrayList<>(List.of("asset"));
+        if (count(connection, "select count(*) from asset_aud") <= valid) {
+            tables.add("asset_aud");
+        }
+        List<Rebuilt> parts = new ArrayList<>();
+        Set<String> locked = new LinkedHashSet<>(tables);
         try (PreparedStatement statement =
-                        connection.prepareStatement("select count(*) from asset");
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) > valid) {
-                return List.of();
+                connection.prepareStatement(
+                        // indexes, the unique and primary-key constraints they back, then foreign
+                        // keys: all that belongs to the tables and to the importing user — except
+                        // indexes a foreign key uses (asset's primary key) and those of other kinds
+                        // of constraints
+                        "select name, drop_sql, create_sql, referenced from (select format('%I.%I',"
+                            + " n.nspname, c.relname) as name, case when k.oid is null then"
+                            + " format('drop index %I.%I', n.nspname, c.relname) else format('alter"
+                            + " table %s drop constraint %I', x.indrelid::regclass, k.conname) end"
+                            + " as drop_sql, case when k.oid is null then pg_get_indexdef(c.oid)"
+                            + " else format('alter table %s add constraint %I %s',"
+                            + " x.indrelid::regclass, k.conname, pg_get_constraintdef(k.oid)) end"
+                            + " as create_sql, null as referenced, 1 as step from pg_index x join"
+                            + " pg_class c on c.oid = x.indexrelid join pg_namespace n on n.oid ="
+                            + " c.relnamespace left join pg_constraint k on k.conindid ="
+                            + " x.indexrelid and k.conrelid = x.indrelid and k.contype in ('u',"
+                            + " 'p') where x.indrelid = any(?::regclass[]) and"
+                            + " pg_has_role(current_user, c.relowner, 'USAGE') and not exists"
+                            + " (select 1 from pg_constraint o where o.conindid = x.indexrelid and"
+                            + " o.contype not in ('u', 'p')) union all select format('%s.%I',"
+                            + " f.conrelid::regclass, f.conname), format('alter table %s drop"
+                            + " constraint %I', f.conrelid::regclass, f.conname), format('alter"
+                            + " table %s add constraint %I %s', f.conrelid::regclass, f.conname,"
+                            + " pg_get_constraintdef(f.oid)), f.confrelid::regclass::text, 2 from"
+                            + " pg_constraint f join pg_class t on t.oid = f.conrelid where"
+                            + " f.contype = 'f' and f.conrelid = any(?::regclass[]) and"
+                            + " pg_has_role(current_user, t.relowner, 'USAGE') and"
+                            + " has_table_privilege(f.confrelid, 'REFERENCES')) r order by step,"
+                            + " name")) {
+            Array names = connection.createArrayOf("text", tables.toArray());
+            statement.setArray(1, names);
+            statement.setArray(2, names);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(new Rebuilt(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    if (rs.getString(4) != null) {
+                        locked.add(rs.getString(4));
+                    }
+                }
             }
         }
-        List<Index> indexes = new ArrayList<>();
-        // every index but the primary key (foreign keys point at it) and any other a foreign key
-        // uses; a unique constraint is dropped and added again as the constraint it is
-        try (PreparedStatement statement =
-                        connection.prepareStatement(
-                                "select format('%I.%I', n.nspname, c.relname),"
-                                        + " case when k.oid is null then format('drop index"
-                                        + " %I.%I', n.nspname, c.relname) else format('alter table"
-                                        + " %s drop constraint %I', x.indrelid::regclass,"
-                                        + " k.conname) end,"
-                                        + " case when k.oid is null then pg_get_indexdef(c.oid)"
-                                        + " else format('alter table %s add constraint %I %s',"
-                                        + " x.indrelid::regclass, k.conname,"
-                                        + " pg_get_constraintdef(k.oid)) end"
-                                        + " from pg_index x join pg_class c on c.oid ="
-                                        + " x.indexrelid join pg_namespace n on n.oid ="
-                                        + " c.relnamespace left join pg_constraint k on k.conindid"
-                                        + " = x.indexrelid and k.conrelid = x.indrelid and"
-                                        + " k.contype = 'u' where x.indrelid = 'asset'::regclass"
-                                        + " and not x.indisprimary and pg_has_role(current_user,"
-                                        + " c.relowner, 'USAGE') and not exists (select 1 from"
-                                        + " pg_constraint o where o.conindid = x.indexrelid and"
-                                        + " o.contype not in ('u')) order by c.relname");
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                indexes.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-        }
-        return indexes;
+        return parts.isEmpty()
+                ? Rebuild.NONE
+                : new Rebuild(List.copyOf(tables), List.copyOf(locked), parts);
     }
 
     /**
-     * Takes the register for the rebuild, waiting at most {@code custodian.imports.lock-wait} for
-     * readers and writers already in it (a long export, say); if they do not finish in time the
-     * merge goes row by row instead, next to them.
+     * Takes the register (and the other tables of the rebuild) and drops what the rebuild builds
+     * again, waiting at most {@code custodian.imports.lock-wait} for their current users (a long
+     * export, say, or a transaction that waits for the register in turn); if they do not finish in
+     * time, nothing is dropped and the merge goes row by row, next to them.
      */
-    private boolean registerLocked(Connection connection, Job job) throws SQLException {
+    private boolean dropped(Connection connection, Job job, Rebuild rebuild) throws SQLException {
         // SQL savepoints: the connection is enlisted in the transaction, whose end JDBC may not
         // touch
         try (Statement statement = connection.createStatement()) {
@@ -664,19 +711,24 @@ class ImportRunner {
             try {
                 statement.execute(
                         "set local lock_timeout = " + Math.max(1, config.lockWait().toMillis()));
-                statement.execute("lock table asset in access exclusive mode");
+                for (String table : rebuild.held()) { // the register first, as everybody does
+                    statement.execute("lock table " + table + " in access exclusive mode");
+                }
+                for (Rebuilt part : rebuild.parts()) {
+                    statement.execute(part.drop());
+                }
                 statement.execute("set local lock_timeout to default");
                 statement.execute("release savepoint register_lock");
                 return true;
             } catch (SQLException e) {
-                if (!"55P03".equals(e.getSQLState())) { // lock_not_available
+                // lock_not_available, deadlock_detected
+                if (!"55P03".equals(e.getSQLState()) && !"40P01".equals(e.getSQLState())) {
                     throw e;
                 }
                 statement.execute("rollback to savepoint register_lock");
                 LOG.infof(
-                        "import %s: the register is busy; merging row by row instead of"
-                                + " rebuilding its indexes",
-                        job.id());
+                        "import %s: %s busy; merging row by row instead of rebuilding indexes",
+                        job.id(), String.join(", ", rebuild.held()));
                 return false;
             }
         }
@@ -745,19 +797,38 @@ class ImportRunner {
         }
     }
 
-    /** Copy the chunk's valid rows into the staging table and its errors into import_error. */
-    private void flush(
-            Connection connection,
-            Job job,
-            List<StagedRow> chunk,
-            List<RowError> errors,
-            Counts counts)
-            throws SQLException, IOException {
-        if (!chunk.isEmpty()) {
-            StringBuilder csv = new StringBuilder(chunk.size() * 160);
-            String jobId = job.id().toString();
-            for (StagedRow r : chunk) {
-                csv.append(jobId).append(',').append(r.row());
+    /**
+     * The staging table's COPY, open while the file is read: each chunk's valid rows are written to
+     * it as CSV, and PostgreSQL stores them while the next chunk is parsed. Closed without {@link
+     * #end} (a failure), it is cancelled and nothing of it is kept.
+     */
+    private static final class Staging implements AutoCloseable {
+        private final CopyIn copy;
+        private final String jobId;
+
+        Staging(Connection connection, Job job) throws SQLException {
+            this.copy =
+                    connection
+                            .unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn(
+                                    "copy import_row (job_id, row_number, asset_id, asset_tag,"
+                                            + " name, category, classification, status,"
+                                            + " serial_number, manufacturer, model, notes,"
+                                            + " location, purchase_date, warranty_until,"
+                                            + " owner_person_id, owner_group_id) from stdin"
+                                            + " (format csv)");
+            this.jobId = job.id().toString();
+        }
+
+        void write(List<StagedRow> rows) throws SQLException {
+            StringBuilder csv = new StringBuilder(rows.size() * 200);
+            for (StagedRow r : rows) {
+                csv.append(jobId)
+                        .append(',')
+                        .append(r.row())
+                        .append(',')
+                        .append(IDS.generateUuid(null));
                 for (Object value :
                         new Object[] {
                             r.assetTag(),
@@ -782,19 +853,37 @@ class ImportRunner {
                 }
                 csv.append('\n');
             }
-            connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "copy import_row (job_id, row_number, asset_tag, name, category,"
-                                    + " classification, status, serial_number, manufacturer, model,"
-                                    + " notes, location, purchase_date, warranty_until,"
-                                    + " owner_person_id, owner_group_id) from stdin (format csv)",
-                            new StringReader(csv.toString()));
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+        }
+
+        void end() throws SQLException {
+            copy.endCopy();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** Writes the chunk's valid rows to the staging COPY and its errors into import_error. */
+    private void flush(
+            Staging staging,
+            Connection status,
+            Job job,
+            List<StagedRow> chunk,
+            List<RowError> errors,
+            Counts counts)
+            throws SQLException {
+        if (!chunk.isEmpty()) {
+            staging.write(chunk);
             chunk.clear();
         }
         if (!errors.isEmpty()) {
-            insertErrors(connection, job.id(), errors);
+            insertErrors(status, job.id(), errors);
             Set<Long> rows = new HashSet<>();
             errors.forEach(e -> rows.add(e.row()));
             counts.rejected += rows.size();
@@ -905,10 +994,12 @@ class ImportRunner {
         }
     }
 
-    private static long count(Connection connection, String sql, Object parameter)
+    private static long count(Connection connection, String sql, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

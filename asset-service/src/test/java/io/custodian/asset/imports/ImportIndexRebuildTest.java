@@ -4,6 +4,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A migration-sized import (at least doubling the register) builds the register's secondary indexes
@@ -45,21 +48,40 @@ class ImportIndexRebuildTest {
     @Test
     void shouldRebuildTheRegistersIndexesAfterAnImportThatAtLeastDoublesIt() throws Exception {
         Map<String, String> before = indexes();
+        Map<String, String> constraintsBefore = constraints();
         Map<String, Long> oidsBefore = oids();
         String p = unique("IX");
         String group = createGroup("Migration " + p);
-        long rows = Math.max(100, registerSize() + 1);
+        long rows = migrationSize();
         JsonPath job = runImport(workstations(p, rows));
 
         assertThat(job.getString("state")).isEqualTo("completed");
         assertThat(job.getLong("rowsImported.created")).isEqualTo(rows);
-        // the same indexes, valid, built anew (new relations) — all but the primary key
+        // the same indexes, valid, built anew (new relations) — all but the register's primary key
+        // (other tables' foreign keys use it); the history's too, as the import at least doubles it
         assertThat(indexes()).isEqualTo(before);
         Map<String, Long> oidsAfter = oids();
         assertThat(oidsAfter.get("asset_name_trgm_ix"))
                 .isNotEqualTo(oidsBefore.get("asset_name_trgm_ix"));
         assertThat(oidsAfter.get("asset_tag_uq")).isNotEqualTo(oidsBefore.get("asset_tag_uq"));
+        assertThat(oidsAfter.get("asset_aud_pkey")).isNotEqualTo(oidsBefore.get("asset_aud_pkey"));
         assertThat(oidsAfter.get("asset_pkey")).isEqualTo(oidsBefore.get("asset_pkey"));
+        // and the same constraints, foreign keys included, checked again against every row
+        assertThat(constraints()).isEqualTo(constraintsBefore);
+        assertThat(constraintsBefore)
+                .containsKeys("asset_owner_group_id_fkey", "asset_aud_rev_fkey")
+                .allSatisfy((name, definition) -> assertThat(definition).startsWith("true "));
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(
+                            () ->
+                                    s.executeUpdate(
+                                            "update asset set owner_group_id ="
+                                                    + " gen_random_uuid() where asset_tag = '"
+                                                    + p
+                                                    + "-1'"))
+                    .hasMessageContaining("asset_owner_group_id_fkey");
+        }
         // and the register answers through them
         asAdmin()
                 .queryParam("q", "workstation " + p.toLowerCase() + " 7")
@@ -122,24 +144,28 @@ class ImportIndexRebuildTest {
         assertThat(again.getLong("rowsImported.unchanged")).isEqualTo(total);
     }
 
-    @Test
-    void shouldMergeRowByRowWhenTheRegisterIsBusy() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"asset", "person", "asset_group", "asset_aud", "revinfo"})
+    void shouldMergeRowByRowWhenATableTheRebuildHoldsIsBusy(String table) throws Exception {
         Map<String, Long> oidsBefore = oids();
+        Map<String, String> constraintsBefore = constraints();
         String p = unique("IB");
         createGroup("Migration " + p);
-        String csv = workstations(p, Math.max(100, registerSize() + 1));
+        String csv = workstations(p, migrationSize());
         JsonPath job;
-        // a long reader of the register (an export, say) holds it while the import wants it
+        // a long reader (an export, say, or a request reading people) holds the register, its
+        // history or a table their foreign keys name while the import wants it
         try (Connection reader = dataSource.getConnection();
                 Statement s = reader.createStatement()) {
             reader.setAutoCommit(false);
-            s.executeQuery("select count(*) from asset").close();
+            s.executeQuery("select count(*) from " + table).close();
             job = runImport(csv);
             reader.rollback();
         }
 
         assertThat(job.getString("state")).isEqualTo("completed");
         assertThat(oids()).isEqualTo(oidsBefore);
+        assertThat(constraints()).isEqualTo(constraintsBefore);
         asAdmin()
                 .queryParam("q", p.toLowerCase() + " 3")
                 .get("/api/v1/assets")
@@ -180,12 +206,29 @@ class ImportIndexRebuildTest {
     }
 
     private long registerSize() throws SQLException {
+        return count("asset");
+    }
+
+    /** Rows enough to at least double the register and its history. */
+    private long migrationSize() throws SQLException {
+        return Math.max(100, Math.max(count("asset"), count("asset_aud")) + 1);
+    }
+
+    private long count(String table) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from asset")) {
+                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The register's and its history's constraints: name → validated, definition. */
+    private Map<String, String> constraints() throws SQLException {
+        return query(
+                "select conname, convalidated || ' ' || pg_get_constraintdef(oid) from"
+                        + " pg_constraint where conrelid in ('asset'::regclass,"
+                        + " 'asset_aud'::regclass)");
     }
 
     private Map<String, String> indexes() throws SQLException {
@@ -196,14 +239,15 @@ class ImportIndexRebuildTest {
                         + " x.indexprs is not null, x.indpred is not null, x.indisvalid)"
                         + " from pg_index x join pg_class c on c.oid = x.indexrelid"
                         + " join pg_am am on am.oid = c.relam"
-                        + " where x.indrelid = 'asset'::regclass");
+                        + " where x.indrelid in ('asset'::regclass, 'asset_aud'::regclass)");
     }
 
     private Map<String, Long> oids() throws SQLException {
         Map<String, Long> oids = new TreeMap<>();
         query(
                         "select c.relname, c.oid::text from pg_index x join pg_class c on c.oid ="
-                                + " x.indexrelid where x.indrelid = 'asset'::regclass")
+                                + " x.indexrelid where x.indrelid in ('asset'::regclass,"
+                                + " 'asset_aud'::regclass)")
                 .forEach((name, oid) -> oids.put(name, Long.parseLong(oid)));
         return oids;
     }
