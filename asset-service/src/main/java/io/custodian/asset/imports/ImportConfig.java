@@ -23,13 +23,17 @@ interface ImportConfig {
     int maxAttempts();
 
     /**
-     * From how many rows an import that at least doubles the register rebuilds the register's
-     * secondary indexes after the merge instead of adding each row to them.
+     * From how many rows an import that at least doubles the register drops the register's
+     * secondary indexes and foreign keys (and the history's, if it doubles that too) and builds
+     * them again after the merge, instead of adding and checking each row one by one.
      */
     @WithDefault("50000")
     long rebuildIndexesFrom();
 
-    /** How long that rebuild waits for the register's current users before going row by row. */
+    /**
+     * How long that rebuild waits for the current users of the tables it holds before going row by
+     * row.
+     */
     @WithDefault("PT5S")
     Duration lockWait();
 

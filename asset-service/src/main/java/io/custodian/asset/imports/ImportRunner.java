@@ -595,10 +595,17 @@ class ImportRunner {
             if (!rebuild.none() && !dropped(connection, job, rebuild)) {
                 rebuild = Rebuild.NONE;
             }
+            long merging = System.nanoTime();
             Outcome outcome =
                     rebuild.none()
                             ? upsert(connection, job, now, revision)
                             : updateThenInsert(connection, job, now, revision);
+            LOG.infof(
+                    "import %s: merged in %d ms, %d created, %d updated",
+                    job.id(),
+                    (System.nanoTime() - merging) / 1_000_000,
+                    outcome.created(),
+                    outcome.updated());
             if (job.dryRun()) {
                 throw new DryRun(outcome); // rolls the transaction back
             }
@@ -719,6 +726,10 @@ class ImportRunner {
                 }
                 statement.execute("set local lock_timeout to default");
                 statement.execute("release savepoint register_lock");
+                LOG.infof(
+                        "import %s: holding %s until the commit; %d indexes and constraints"
+                                + " dropped, to be built again after the merge",
+                        job.id(), String.join(", ", rebuild.held()), rebuild.parts().size());
                 return true;
             } catch (SQLException e) {
                 // lock_not_available, deadlock_detected
