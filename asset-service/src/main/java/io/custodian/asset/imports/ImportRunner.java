@@ -1,5 +1,7 @@
 package io.custodian.asset.imports;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -320,10 +322,25 @@ class ImportRunner {
             int logged = 0;
             // one COPY for the whole file, fed chunk by chunk: PostgreSQL stores a chunk while the
             // next is parsed here; progress and row errors go through a second connection
+            RowError malformed = null;
             try (Connection status = dataSource.getConnection();
                     Staging staging = new Staging(connection, job)) {
-                while (rows.hasNext()) {
-                    String[] values = rows.next();
+                while (true) {
+                    String[] values;
+                    try {
+                        if (!rows.hasNext()) {
+                            break;
+                        }
+                        values = rows.next();
+                    } catch (RuntimeException e) {
+                        // the parser cannot go on past a broken quote: the file is rejected whole,
+                        // in either mode (the COPY is cancelled when the staging closes unended)
+                        if (!(e.getCause() instanceof JsonProcessingException bad)) {
+                            throw e;
+                        }
+                        malformed = malformed(row + 1, bad);
+                        break;
+                    }
                     row++;
                     counts.read++;
                     StagedRow staged = mapper.map(row, values, errors);
@@ -342,8 +359,15 @@ class ImportRunner {
                         }
                     }
                 }
-                flush(staging, status, job, chunk, errors, counts);
-                staging.end();
+                if (malformed == null) {
+                    flush(staging, status, job, chunk, errors, counts);
+                    staging.end();
+                }
+            }
+            if (malformed != null) {
+                progress(connection, job.id(), counts, 100);
+                reject(connection, job, List.of(malformed));
+                return;
             }
             progress(connection, job.id(), counts, 90);
             LOG.infof(
@@ -919,10 +943,25 @@ class ImportRunner {
         }
     }
 
-    /** The file cannot be imported at all (header): errors on row 1, job rejected. */
+    /** Where and how the file stops being CSV, as the error of the row that starts there. */
+    private static RowError malformed(long row, JsonProcessingException problem) {
+        JsonLocation at = problem.getLocation();
+        return new RowError(
+                row,
+                "file",
+                "not valid CSV from here on: "
+                        + problem.getOriginalMessage()
+                        + (at == null || at.getLineNr() < 1
+                                ? ""
+                                : " (line " + at.getLineNr() + " of the file)"));
+    }
+
+    /**
+     * The file cannot be imported at all (header, broken CSV): the errors, the job rejected and
+     * nothing staged.
+     */
     private void reject(Connection connection, Job job, List<RowError> errors) throws SQLException {
         insertErrors(connection, job.id(), errors);
-        update(connection, "update import_job set rows_rejected = 0 where id = ?", job.id());
         LOG.infof("import %s: rejected, %s", job.id(), errors.get(0).reason());
         finish(connection, job.id(), State.REJECTED, null);
         cleanUp(connection, job);

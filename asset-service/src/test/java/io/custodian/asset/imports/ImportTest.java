@@ -173,6 +173,50 @@ class ImportTest {
     }
 
     @Test
+    void shouldRejectAFileThatStopsBeingCsvAndKeepNothingOfIt() throws SQLException {
+        String p = unique("MQ");
+        String group = createGroup(unique("IT team"));
+        // more rows than a chunk before the break: part of the file had gone into staging
+        StringBuilder csv = new StringBuilder("assetTag,name,category,classification,owner\n");
+        int rows = config.chunkSize() + 1000;
+        for (int i = 1; i <= rows; i++) {
+            csv.append(p).append('-').append(i).append(",Laptop ").append(i);
+            csv.append(",laptop,internal,\n");
+        }
+        csv.append(p).append("-x,\"Laptop with a broken quote,laptop,internal,\n");
+        csv.append(p).append("-y,Laptop after it,laptop,internal,\n");
+
+        JsonPath job = runImport(csv.toString(), "mode=skip-invalid&defaultOwnerGroup=" + group);
+
+        // even when skipping invalid rows: nothing after the break can be read reliably
+        assertThat(job.getString("state")).isEqualTo("rejected");
+        assertThat(job.getLong("rowsRead")).isEqualTo(rows);
+        assertThat(job.getLong("rowsImported.created")).isZero();
+        assertThat(count(p)).isZero();
+        assertThat(errors(job.getString("id")))
+                .singleElement()
+                .satisfies(
+                        error -> {
+                            assertThat(error)
+                                    .containsEntry("row", rows + 2)
+                                    .containsEntry("column", "file");
+                            assertThat((String) error.get("reason"))
+                                    .startsWith("not valid CSV from here on: ")
+                                    .contains("quote");
+                        });
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "select count(*) from import_row where job_id = ?")) {
+            statement.setObject(1, UUID.fromString(job.getString("id")));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("staged rows left").isZero();
+            }
+        }
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameFileIsImportedAgain() {
         String p = unique("RE");
         people(p);
