@@ -1,7 +1,10 @@
 package io.custodian.asset.imports;
 
+import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -142,6 +146,45 @@ class ImportIndexRebuildTest {
         // the same file again changes nothing
         JsonPath again = runImport(workstations(p, total).replace("Workstation ", "Desk PC "));
         assertThat(again.getLong("rowsImported.unchanged")).isEqualTo(total);
+    }
+
+    @Test
+    void shouldSettleALeaversOwnershipTransferInAMigration() throws Exception {
+        String p = unique("IL");
+        String email = p.toLowerCase() + "@example.com";
+        String leaver = createPerson(email);
+        createGroup("Migration " + p);
+        createAsset(p + "-1", "person", leaver);
+        String offboarding =
+                as("hr-system", "hr@example.com")
+                        .body(
+                                Map.of(
+                                        "person", Map.of("email", email),
+                                        "lastWorkingDay", LocalDate.now().plusDays(14).toString(),
+                                        "reference", unique("HR")))
+                        .post("/api/v1/offboardings")
+                        .then()
+                        .statusCode(201)
+                        .body("items[0].kind", equalTo("ownership_transfer"))
+                        .extract()
+                        .path("id");
+        Map<String, Long> oidsBefore = oids();
+        long rows = migrationSize();
+
+        // the file gives the leaver's asset to the group, among enough new ones for a migration
+        JsonPath job = runImport(workstations(p, rows));
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(1);
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(rows - 1);
+        assertThat(oids().get("asset_name_trgm_ix"))
+                .isNotEqualTo(oidsBefore.get("asset_name_trgm_ix"));
+        asAdmin()
+                .get("/api/v1/offboardings/" + offboarding)
+                .then()
+                .statusCode(200)
+                .body("items[0].status", equalTo("transferred"))
+                .body("status", equalTo("completed"));
     }
 
     @ParameterizedTest
