@@ -756,14 +756,16 @@ class ImportRunner {
                         job.id(), String.join(", ", rebuild.held()), rebuild.parts().size());
                 return true;
             } catch (SQLException e) {
-                // lock_not_available, deadlock_detected
-                if (!"55P03".equals(e.getSQLState()) && !"40P01".equals(e.getSQLState())) {
+                // lock_not_available, deadlock_detected, insufficient_privilege (a table the
+                // importing user may read and reference but not lock)
+                if (!Set.of("55P03", "40P01", "42501").contains(e.getSQLState())) {
                     throw e;
                 }
                 statement.execute("rollback to savepoint register_lock");
                 LOG.infof(
-                        "import %s: %s busy; merging row by row instead of rebuilding indexes",
-                        job.id(), String.join(", ", rebuild.held()));
+                        "import %s: could not take %s (%s); merging row by row instead of"
+                                + " rebuilding indexes",
+                        job.id(), String.join(", ", rebuild.held()), e.getMessage());
                 return false;
             }
         }
