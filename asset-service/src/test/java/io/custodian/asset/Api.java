@@ -8,10 +8,12 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.custodian.local.DevTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -114,5 +116,23 @@ public final class Api {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * The HR system starts the off-boarding of the person with this e-mail, last day in two weeks;
+     * returns the created off-boarding.
+     */
+    public static JsonPath offboard(String email) {
+        return as("hr-system", "hr@example.com")
+                .body(
+                        Map.of(
+                                "person", Map.of("email", email),
+                                "lastWorkingDay", LocalDate.now().plusDays(14).toString(),
+                                "reference", unique("HR")))
+                .post("/api/v1/offboardings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 }

@@ -1,10 +1,7 @@
 package io.custodian.asset.imports;
 
-import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
-import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
-import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -151,23 +147,8 @@ class ImportIndexRebuildTest {
     @Test
     void shouldSettleALeaversOwnershipTransferInAMigration() throws Exception {
         String p = unique("IL");
-        String email = p.toLowerCase() + "@example.com";
-        String leaver = createPerson(email);
         createGroup("Migration " + p);
-        createAsset(p + "-1", "person", leaver);
-        String offboarding =
-                as("hr-system", "hr@example.com")
-                        .body(
-                                Map.of(
-                                        "person", Map.of("email", email),
-                                        "lastWorkingDay", LocalDate.now().plusDays(14).toString(),
-                                        "reference", unique("HR")))
-                        .post("/api/v1/offboardings")
-                        .then()
-                        .statusCode(201)
-                        .body("items[0].kind", equalTo("ownership_transfer"))
-                        .extract()
-                        .path("id");
+        String offboarding = ImportTest.leaverOf(p + "-1");
         Map<String, Long> oidsBefore = oids();
         long rows = migrationSize();
 

@@ -5,6 +5,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -569,25 +570,8 @@ class ImportTest {
     @Test
     void shouldSettleALeaversOwnershipTransferWhenAnImportGivesTheAssetANewOwner() {
         String p = unique("OT");
-        String email = p.toLowerCase() + "@example.com";
-        String leaver = createPerson(email);
         createGroup("Finance " + p);
-        createAsset(p + "-1", "person", leaver);
-        String offboarding =
-                as("hr-system", "hr@example.com")
-                        .body(
-                                Map.of(
-                                        "person", Map.of("email", email),
-                                        "lastWorkingDay",
-                                                java.time.LocalDate.now().plusDays(14).toString(),
-                                        "reference", unique("HR")))
-                        .post("/api/v1/offboardings")
-                        .then()
-                        .statusCode(201)
-                        .body("items[0].kind", equalTo("ownership_transfer"))
-                        .body("items[0].status", equalTo("pending"))
-                        .extract()
-                        .path("id");
+        String offboarding = leaverOf(p + "-1");
 
         JsonPath job =
                 runImport(
@@ -736,6 +720,19 @@ class ImportTest {
         return parameters == null || parameters.length == 0
                 ? record.getMessage()
                 : String.format(Locale.ROOT, record.getMessage(), parameters);
+    }
+
+    /**
+     * A person leaving who owns the asset {@code tag} (created here): returns their off-boarding,
+     * whose ownership-transfer item for it is pending.
+     */
+    static String leaverOf(String tag) {
+        String email = unique("leaver").toLowerCase() + "@example.com";
+        createAsset(tag, "person", createPerson(email));
+        JsonPath started = offboard(email);
+        assertThat(started.getString("items[0].kind")).isEqualTo("ownership_transfer");
+        assertThat(started.getString("items[0].status")).isEqualTo("pending");
+        return started.getString("id");
     }
 
     /** Upload, expect 202 + Location, and follow the job until it ends. */
