@@ -103,14 +103,19 @@ public final class Api {
 
     /** A laptop owned by the given party; returns its id. */
     public static String createAsset(String tag, String ownerType, String ownerId) {
+        return createAsset(
+                Map.of(
+                        "assetTag", tag,
+                        "name", "MacBook Pro 14",
+                        "category", "laptop",
+                        "classification", "confidential",
+                        "owner", Map.of("type", ownerType, "id", ownerId)));
+    }
+
+    /** An asset with these fields, created by an admin; returns its id. */
+    public static String createAsset(Map<String, Object> fields) {
         return asAdmin()
-                .body(
-                        Map.of(
-                                "assetTag", tag,
-                                "name", "MacBook Pro 14",
-                                "category", "laptop",
-                                "classification", "confidential",
-                                "owner", Map.of("type", ownerType, "id", ownerId)))
+                .body(fields)
                 .post("/api/v1/assets")
                 .then()
                 .statusCode(201)

@@ -194,22 +194,31 @@ public final class Events implements AutoCloseable {
 
     /** The decoded {@code text/plain} part of a mail (the HTML alternative left out). */
     public static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The decoded {@code text/html} part of a mail. */
+    public static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(MimeMessage message, String type) {
         try {
-            return text((Part) message);
+            return part((Part) message, type);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String text(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
             return (String) part.getContent();
         }
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
+                String content = part(multipart.getBodyPart(i), type);
+                if (content != null) {
+                    return content;
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.custodian.notification;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.custodian.notification.Events.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +20,6 @@ import io.custodian.local.MailSink;
 import io.custodian.local.testing.InjectMailSink;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,21 +159,5 @@ class MarkupEscapingTest {
                         postRequestedFor(urlPathEqualTo(ReceiversTestResource.CHAT_PATH))
                                 .withRequestBody(containing(id.toString())));
         return chats.get(0);
-    }
-
-    /** The decoded {@code text/html} part of a mail. */
-    private static String html(Part part) throws Exception {
-        if (part.isMimeType("text/html")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String html = html(multipart.getBodyPart(i));
-                if (html != null) {
-                    return html;
-                }
-            }
-        }
-        return null;
     }
 }

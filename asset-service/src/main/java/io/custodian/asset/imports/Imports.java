@@ -187,26 +187,25 @@ class Imports {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Page(List<ImportJob> items, String next) {}
 
+    private static final String ERRORS =
+            "select row_number, column_name, reason from import_error where job_id = ?"
+                    + " order by row_number, column_name";
+
+    private static final String CHANGES =
+            "select row_number, asset_tag, action, changes::text from import_change"
+                    + " where job_id = ? order by row_number";
+
     /** The job's row errors in row order, streamed as JSON ({@code {"items": […]}}). */
     void writeErrorsAsJson(UUID id, OutputStream out) throws IOException {
-        try (JsonGenerator json =
-                new JsonFactory()
-                        .createGenerator(out)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("items");
-            forEachError(
-                    id,
-                    (row, column, reason) -> {
-                        json.writeStartObject();
-                        json.writeNumberField("row", row);
-                        json.writeStringField("column", column);
-                        json.writeStringField("reason", reason);
-                        json.writeEndObject();
-                    });
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+        writeItems(
+                out,
+                ERRORS,
+                id,
+                (json, rs) -> {
+                    json.writeNumberField("row", rs.getLong(1));
+                    json.writeStringField("column", rs.getString(2));
+                    json.writeStringField("reason", rs.getString(3));
+                });
     }
 
     /**
@@ -216,14 +215,15 @@ class Imports {
     void writeErrorsAsCsv(UUID id, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write("row,column,reason\r\n");
-        forEachError(
+        forEachRow(
+                ERRORS,
                 id,
-                (row, column, reason) -> {
-                    writer.write(Long.toString(row));
+                rs -> {
+                    writer.write(Long.toString(rs.getLong(1)));
                     writer.write(',');
-                    writer.write(cell(column));
+                    writer.write(cell(rs.getString(2)));
                     writer.write(',');
-                    writer.write(cell(reason));
+                    writer.write(cell(rs.getString(3)));
                     writer.write("\r\n");
                 });
         writer.flush();
@@ -231,42 +231,19 @@ class Imports {
 
     /** What a dry run would change, in row order, streamed as JSON ({@code {"items": […]}}). */
     void writeChangesAsJson(UUID id, OutputStream out) throws IOException {
-        try (JsonGenerator json =
-                        new JsonFactory()
-                                .createGenerator(out)
-                                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // a cursor: the rows are fetched 1,000 at a time
-            try (PreparedStatement statement =
-                    connection.prepareStatement(
-                            "select row_number, asset_tag, action, changes::text from"
-                                    + " import_change where job_id = ? order by row_number")) {
-                statement.setFetchSize(1000);
-                statement.setObject(1, id);
-                json.writeStartObject();
-                json.writeArrayFieldStart("items");
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        json.writeStartObject();
-                        json.writeNumberField("row", rs.getLong(1));
-                        json.writeStringField("assetTag", rs.getString(2));
-                        json.writeStringField("action", rs.getString(3).toLowerCase(Locale.ROOT));
-                        if (rs.getString(4) != null) {
-                            json.writeFieldName("changes");
-                            json.writeRawValue(rs.getString(4));
-                        }
-                        json.writeEndObject();
+        writeItems(
+                out,
+                CHANGES,
+                id,
+                (json, rs) -> {
+                    json.writeNumberField("row", rs.getLong(1));
+                    json.writeStringField("assetTag", rs.getString(2));
+                    json.writeStringField("action", rs.getString(3).toLowerCase(Locale.ROOT));
+                    if (rs.getString(4) != null) {
+                        json.writeFieldName("changes");
+                        json.writeRawValue(rs.getString(4));
                     }
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IOException(e);
-        }
+                });
     }
 
     /** 404 unless the job exists: checked before a streamed answer starts. */
@@ -274,22 +251,46 @@ class Imports {
         read(id);
     }
 
-    private interface ErrorSink {
-        void accept(long row, String column, String reason) throws IOException;
+    private interface RowSink {
+        void accept(ResultSet row) throws SQLException, IOException;
     }
 
-    private void forEachError(UUID id, ErrorSink sink) throws IOException {
+    private interface JsonRow {
+        void write(JsonGenerator json, ResultSet row) throws SQLException, IOException;
+    }
+
+    /** {@code {"items": […]}}: one object per row of the job's query, streamed. */
+    private void writeItems(OutputStream out, String sql, UUID id, JsonRow item)
+            throws IOException {
+        try (JsonGenerator json =
+                new JsonFactory()
+                        .createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            forEachRow(
+                    sql,
+                    id,
+                    rs -> {
+                        json.writeStartObject();
+                        item.write(json, rs);
+                        json.writeEndObject();
+                    });
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    /** Each row of a query about one job, read through a cursor 1,000 rows at a time. */
+    private void forEachRow(String sql, UUID id, RowSink sink) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // a cursor: the rows are fetched 1,000 at a time
-            try (PreparedStatement statement =
-                    connection.prepareStatement(
-                            "select row_number, column_name, reason from import_error"
-                                    + " where job_id = ? order by row_number, column_name")) {
+            connection.setAutoCommit(false); // a cursor needs a transaction
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(1000);
                 statement.setObject(1, id);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                        sink.accept(rs);
                     }
                 }
             } finally {

@@ -3,6 +3,7 @@ package io.custodian.asset.export;
 import static io.custodian.asset.Api.anonymous;
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
@@ -375,13 +376,7 @@ class ExportTest {
         body.put("category", category);
         body.put("classification", "confidential");
         body.put("owner", Map.of("type", "group", "id", group));
-        return asAdmin()
-                .body(body)
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return createAsset(body);
     }
 
     /** The CSV read back with a CSV library, header row as keys. */

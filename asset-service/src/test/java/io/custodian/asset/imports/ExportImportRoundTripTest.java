@@ -1,6 +1,7 @@
 package io.custodian.asset.imports;
 
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
@@ -199,13 +200,7 @@ class ExportImportRoundTripTest {
         body.put("category", category);
         body.put("classification", classification);
         body.put("owner", Map.of("type", ownerType, "id", ownerId));
-        return asAdmin()
-                .body(body)
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return createAsset(body);
     }
 
     private static Map<String, Object> read(String id) {

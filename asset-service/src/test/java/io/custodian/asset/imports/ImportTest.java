@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.custodian.asset.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -35,11 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -471,37 +469,19 @@ class ImportTest {
             csv.append(p).append('-').append(i).append(",Server ").append(i);
             csv.append(",server,internal\n");
         }
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture =
-                new Handler() {
-                    @Override
-                    public void publish(LogRecord record) {
-                        if (record.getLoggerName().startsWith(Imports.class.getPackageName())) {
-                            records.add(record);
-                        }
-                    }
-
-                    @Override
-                    public void flush() {}
-
-                    @Override
-                    public void close() {}
-                };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
         String id;
-        try {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.start()) {
             id =
                     runImport(csv.toString(), "dryRun=true&defaultOwnerGroup=" + group)
                             .getString("id");
-        } finally {
-            root.removeHandler(capture);
+            records = log.records();
         }
 
         String prefix = "import " + id + ": ";
         List<String> lines =
                 records.stream()
+                        .filter(r -> r.getLoggerName().startsWith(Imports.class.getPackageName()))
                         // JBoss's INFO is not the JDK's object, but the same level
                         .filter(r -> r.getLevel().intValue() == Level.INFO.intValue())
                         .map(ImportTest::formatted)

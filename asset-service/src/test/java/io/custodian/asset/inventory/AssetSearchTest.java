@@ -3,6 +3,7 @@ package io.custodian.asset.inventory;
 import static io.custodian.asset.Api.anonymous;
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
@@ -321,13 +322,7 @@ class AssetSearchTest {
         if (serial != null) {
             body.put("serialNumber", serial);
         }
-        return asAdmin()
-                .body(body)
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return createAsset(body);
     }
 
     private static UUID id(String id) {

@@ -2,6 +2,8 @@ package io.custodian.asset.offboarding;
 
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.MassAssignment.PROTECTED;
 import static io.custodian.asset.MassAssignment.assertUnknownField;
@@ -11,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -108,34 +111,14 @@ class OffboardingMassAssignmentTest {
 
     @Test
     void shouldNotLetALeavingLeaderWaiveTheReturnOfTheirOwnAssets() {
-        String employeeId = unique("E");
         String cto = unique("cto") + "@example.com";
-        String person =
-                as("hr-system", HR)
-                        .body(Map.of("email", cto, "displayName", "Leaving Leader"))
-                        .put("/api/v1/people/by-employee-id/" + employeeId)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id");
-        createAsset(unique("MA"), "person", person);
-        Response started =
-                as("hr-system", HR)
-                        .body(
-                                Map.of(
-                                        "person",
-                                        Map.of("email", cto),
-                                        "lastWorkingDay",
-                                        LocalDate.now(ZoneOffset.UTC).plusDays(14).toString(),
-                                        "reference",
-                                        unique("HR")))
-                        .post("/api/v1/offboardings");
-        started.then().statusCode(201);
+        createAsset(unique("MA"), "person", createPerson(cto, "Leaving Leader"));
+        JsonPath started = offboard(cto);
         String waiver =
                 "/api/v1/offboardings/"
-                        + started.path("id")
+                        + started.getString("id")
                         + "/items/"
-                        + started.path("items[0].id")
+                        + started.getString("items[0].id")
                         + "/waiver";
         Map<String, Object> reason = Map.of("reason", "I keep it");
 
@@ -147,7 +130,7 @@ class OffboardingMassAssignmentTest {
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("your own off-boarding"));
         as("leadership", cto)
-                .get("/api/v1/offboardings/" + started.path("id"))
+                .get("/api/v1/offboardings/" + started.getString("id"))
                 .then()
                 .statusCode(200)
                 .body("items[0].status", equalTo("pending"));

@@ -4,13 +4,10 @@ import static io.custodian.asset.Api.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.custodian.asset.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,33 +22,8 @@ class SecretsInLogsTest {
         String valid = token("asset-admin", "it@example.com");
         String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "Zm9yZ2Vk";
         String garbage = "not.a.jwt";
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture =
-                new Handler() {
-                    @Override
-                    public void publish(LogRecord record) {
-                        lines.add(
-                                record.getLoggerName()
-                                        + " "
-                                        + record.getMessage()
-                                        + " "
-                                        + java.util.Arrays.toString(record.getParameters())
-                                        + " "
-                                        + (record.getThrown() == null
-                                                ? ""
-                                                : String.valueOf(record.getThrown())));
-                    }
-
-                    @Override
-                    public void flush() {}
-
-                    @Override
-                    public void close() {}
-                };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.start()) {
             given().auth().oauth2(valid).get("/api/v1/assets?limit=1").then().statusCode(200);
             given().auth().oauth2(forged).get("/api/v1/assets?limit=1").then().statusCode(401);
             given().auth().oauth2(garbage).get("/api/v1/assets?limit=1").then().statusCode(401);
@@ -62,8 +34,20 @@ class SecretsInLogsTest {
                     .post("/api/v1/groups")
                     .then()
                     .statusCode(400);
-        } finally {
-            root.removeHandler(capture);
+            lines =
+                    log.records().stream()
+                            .map(
+                                    record ->
+                                            record.getLoggerName()
+                                                    + " "
+                                                    + record.getMessage()
+                                                    + " "
+                                                    + Arrays.toString(record.getParameters())
+                                                    + " "
+                                                    + (record.getThrown() == null
+                                                            ? ""
+                                                            : String.valueOf(record.getThrown())))
+                            .toList();
         }
         String signature = valid.substring(valid.lastIndexOf('.') + 1);
         String payload = valid.split("\\.")[1];

@@ -2,6 +2,7 @@ package io.custodian.notification.incident;
 
 import static io.custodian.notification.Events.CEO;
 import static io.custodian.notification.Events.CTO;
+import static io.custodian.notification.Events.html;
 import static io.custodian.notification.Events.inbox;
 import static io.custodian.notification.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +18,6 @@ import io.custodian.local.testing.InjectMailSink;
 import io.custodian.notification.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -245,21 +244,5 @@ class IncidentLifecycleHandlersTest {
         List<MimeMessage> inbox = inbox(mail, recipient);
         assertThat(inbox).hasSize(1);
         return inbox.get(0);
-    }
-
-    /** The decoded {@code text/html} part of a mail. */
-    private static String html(Part part) throws Exception {
-        if (part.isMimeType("text/html")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String html = html(multipart.getBodyPart(i));
-                if (html != null) {
-                    return html;
-                }
-            }
-        }
-        return null;
     }
 }
