@@ -164,7 +164,7 @@ class ContractNegativeTest {
             }
             nodes.add(DynamicContainer.dynamicContainer(group.getKey(), tests));
         }
-        report(failures, total, Duration.between(started, Instant.now()));
+        report(failures, outcomes, total, Duration.between(started, Instant.now()));
         return nodes;
     }
 
@@ -190,7 +190,7 @@ class ContractNegativeTest {
         if (body != null) {
             mediaType = body.mediaType();
             if (body.json()) {
-                baseJson = contract.valid(body.schema(), body.example());
+                baseJson = baseBody(op, valid, token);
                 baseText = Wire.json(baseJson);
             } else {
                 baseText =
@@ -325,7 +325,14 @@ class ContractNegativeTest {
                 && op.successTypes().stream()
                         .noneMatch(t -> t.contains("xml") || t.contains("*"))) {
             Request xml = request.header("Accept", "application/xml");
-            cases.add(new Case("Accept: application/xml", xml, Expect.status(406), false));
+            // at a random id nothing exists: 404 is as right as 406 there
+            boolean randomIds = op.params().stream().anyMatch(p -> p.in().equals("path"));
+            cases.add(
+                    new Case(
+                            "Accept: application/xml",
+                            xml,
+                            randomIds ? Expect.status(406, 404) : Expect.status(406),
+                            false));
             cases.add(
                     new Case(
                             "Accept: application/xml, no token",
@@ -374,6 +381,35 @@ class ContractNegativeTest {
                             false));
         }
         return cases;
+    }
+
+    /**
+     * The valid body the cases start from: of the contract's examples, the first the service
+     * accepts (an example naming records that exist nowhere is refused, and would hide what a case
+     * changes behind that refusal); else the first.
+     */
+    private JsonNode baseBody(Operation op, Map<String, String> valid, String token) {
+        OpenApiContract.Body body = op.body();
+        List<JsonNode> candidates = new ArrayList<>();
+        for (JsonNode example : body.examples()) {
+            candidates.add(contract.valid(body.schema(), example));
+        }
+        if (candidates.isEmpty()) {
+            return contract.valid(body.schema(), null);
+        }
+        if (candidates.size() > 1) {
+            for (JsonNode candidate : candidates) {
+                Answer answer =
+                        wire.send(
+                                request(op, valid, null, null)
+                                        .header("Authorization", "Bearer " + token)
+                                        .body(body.mediaType(), Wire.json(candidate)));
+                if (answer.status() >= 200 && answer.status() < 300) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.get(0);
     }
 
     private Case bodyCase(
@@ -757,7 +793,24 @@ class ContractNegativeTest {
         }
     }
 
-    private static void report(List<String> failures, int total, Duration took) throws IOException {
+    private static void report(
+            List<String> failures, Map<String, List<Outcome>> outcomes, int total, Duration took)
+            throws IOException {
+        StringBuilder all = new StringBuilder();
+        outcomes.forEach(
+                (group, list) ->
+                        list.forEach(
+                                o ->
+                                        all.append(o.failure() == null ? "ok   " : "FAIL ")
+                                                .append(group)
+                                                .append(" | ")
+                                                .append(o.probe().name())
+                                                .append(" | ")
+                                                .append(Wire.abbreviate(o.answer().describe(), 200))
+                                                .append('\n')));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(
+                Path.of("target", "contract-negative-outcomes.txt"), all, StandardCharsets.UTF_8);
         StringBuilder text =
                 new StringBuilder()
                         .append(total)

@@ -41,7 +41,12 @@ final class OpenApiContract {
     record Param(String name, String in, boolean required, JsonNode schema, JsonNode example) {}
 
     /** The request body in the first JSON media type the operation lists (or its first one). */
-    record Body(boolean required, String mediaType, JsonNode schema, JsonNode example) {
+    record Body(boolean required, String mediaType, JsonNode schema, List<JsonNode> examples) {
+        /** The first example, or null. */
+        JsonNode example() {
+            return examples.isEmpty() ? null : examples.get(0);
+        }
+
         boolean json() {
             return isJson(mediaType);
         }
@@ -169,7 +174,7 @@ final class OpenApiContract {
                                 requestBody.path("required").asBoolean(false),
                                 chosen,
                                 media.path("schema"),
-                                mediaExample(media));
+                                mediaExamples(media));
             }
         }
         Set<String> successTypes = new java.util.LinkedHashSet<>();
@@ -192,15 +197,21 @@ final class OpenApiContract {
                 successTypes);
     }
 
-    private JsonNode mediaExample(JsonNode media) {
+    private List<JsonNode> mediaExamples(JsonNode media) {
+        List<JsonNode> examples = new ArrayList<>();
         if (media.has("example")) {
-            return media.get("example");
+            examples.add(media.get("example"));
         }
-        Iterator<JsonNode> examples = media.path("examples").elements();
-        if (examples.hasNext()) {
-            return resolve(examples.next()).get("value");
-        }
-        return null;
+        media.path("examples")
+                .elements()
+                .forEachRemaining(
+                        e -> {
+                            JsonNode value = resolve(e).get("value");
+                            if (value != null) {
+                                examples.add(value);
+                            }
+                        });
+        return examples;
     }
 
     static boolean isJson(String mediaType) {
