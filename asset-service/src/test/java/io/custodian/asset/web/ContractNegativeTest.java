@@ -123,6 +123,20 @@ class ContractNegativeTest {
 
     private OpenApiContract contract;
     private Wire wire;
+    private final Map<String, String> tokens = new java.util.HashMap<>();
+    private final Map<String, JsonNode> bases = new java.util.HashMap<>();
+
+    /** Ids of the records made so far (base bodies found by trying). */
+    private final List<String> records = new ArrayList<>();
+
+    /** Collection path → its creating operation, when that made a record of the base body. */
+    private final Map<String, Operation> creators = new java.util.LinkedHashMap<>();
+
+    private final Set<String> paths = new java.util.HashSet<>();
+
+    /** How each base body was found, for the outcomes file. */
+    private static final List<String> probes =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     @TestFactory
     List<DynamicNode> everyOperationRefusesBadInputWithoutServerErrors() throws Exception {
@@ -132,8 +146,20 @@ class ContractNegativeTest {
         assertThat(served.status()).as("the served contract").isEqualTo(200);
         contract = new OpenApiContract(JSON.readTree(served.body()));
         List<Operation> operations = contract.operations();
+        operations.forEach(op -> paths.add(op.path()));
         assertThat(operations).as("operations in the served contract").hasSizeGreaterThan(10);
 
+        // first the collections' creating operations: the records they create give the item
+        // operations real ids to work on (else a random id is all they get, and a 404)
+        for (Operation operation : operations) {
+            boolean collection = operation.params().stream().noneMatch(p -> p.in().equals("path"));
+            if (collection
+                    && operation.method().equals("post")
+                    && operation.body() != null
+                    && operation.body().json()) {
+                baseBody(operation, validParams(operation), token(operation));
+            }
+        }
         Map<String, List<Case>> groups = new LinkedHashMap<>();
         for (Operation operation : operations) {
             groups.put(operation.label(), cases(operation));
@@ -170,19 +196,84 @@ class ContractNegativeTest {
 
     // --- cases of one operation ------------------------------------------------------------
 
-    private List<Case> cases(Operation op) {
-        String token =
-                Api.token(
-                        ALL_ROLES,
-                        "neg-"
-                                + op.id().toLowerCase(Locale.ROOT)
-                                + "-"
-                                + UUID.randomUUID().toString().substring(0, 8)
-                                + "@example.com");
+    /** One token per operation, with every role and an e-mail of its own (rate limits). */
+    private String token(Operation op) {
+        return tokens.computeIfAbsent(
+                op.label(),
+                k ->
+                        Api.token(
+                                ALL_ROLES,
+                                "neg-"
+                                        + op.id().toLowerCase(Locale.ROOT)
+                                        + "-"
+                                        + UUID.randomUUID().toString().substring(0, 8)
+                                        + "@example.com"));
+    }
+
+    /**
+     * A valid value for each parameter; a path parameter naming a record of a collection whose
+     * creating operation succeeded above gets that record's id.
+     */
+    private Map<String, String> validParams(Operation op) {
         Map<String, String> valid = new LinkedHashMap<>();
         for (Param p : op.params()) {
-            valid.put(p.in() + ":" + p.name(), contract.validParam(p));
+            String value = null;
+            if (p.in().equals("path") && p.example() == null) {
+                String template = "{" + p.name() + "}";
+                int at = op.path().indexOf("/" + template);
+                value = at < 0 ? null : fresh(op.path().substring(0, at));
+                if (value == null) {
+                    // the same parameter elsewhere: {personId} of a group's members is a person
+                    for (String collection : creators.keySet()) {
+                        if (paths.contains(collection + "/" + template)) {
+                            value = fresh(collection);
+                            break;
+                        }
+                    }
+                }
+            }
+            valid.put(p.in() + ":" + p.name(), value != null ? value : contract.validParam(p));
         }
+        for (Param p : op.params()) {
+            if (p.in().equals("header") && p.name().equalsIgnoreCase("If-Match")) {
+                String etag = etag(op, valid);
+                if (etag != null) {
+                    valid.put("header:" + p.name(), etag);
+                }
+            }
+        }
+        return valid;
+    }
+
+    /** The current ETag of the record an update names: from the nearest readable path above. */
+    private String etag(Operation op, Map<String, String> valid) {
+        for (String template = op.path();
+                template.lastIndexOf('/') > 0;
+                template = template.substring(0, template.lastIndexOf('/'))) {
+            if (!paths.contains(template) || !contract.methods(template).contains("get")) {
+                continue;
+            }
+            String path = template;
+            for (Param p : op.params()) {
+                if (p.in().equals("path")) {
+                    path =
+                            path.replace(
+                                    "{" + p.name() + "}", encode(valid.get("path:" + p.name())));
+                }
+            }
+            Answer answer =
+                    wire.send(
+                            Request.of("GET", path).header("Authorization", "Bearer " + token(op)));
+            if (answer.status() / 100 == 2 && answer.header("etag") != null) {
+                return answer.header("etag");
+            }
+        }
+        return null;
+    }
+
+    private List<Case> cases(Operation op) {
+        String token = token(op);
+        Map<String, String> valid = validParams(op);
         OpenApiContract.Body body = op.body();
         JsonNode baseJson = null;
         String baseText = null;
@@ -190,7 +281,8 @@ class ContractNegativeTest {
         if (body != null) {
             mediaType = body.mediaType();
             if (body.json()) {
-                baseJson = baseBody(op, valid, token);
+                // found on records of its own: a body that succeeds changes the record it names
+                baseJson = baseBody(op, validParams(op), token);
                 baseText = Wire.json(baseJson);
             } else {
                 baseText =
@@ -388,28 +480,131 @@ class ContractNegativeTest {
      * accepts (an example naming records that exist nowhere is refused, and would hide what a case
      * changes behind that refusal); else the first.
      */
+    /**
+     * A new record of the collection, made with the body its creating operation accepted, so that
+     * operations on records don't change each other's (one closes what another would acknowledge);
+     * null if it has none.
+     */
+    private String fresh(String collection) {
+        Operation creator = creators.get(collection);
+        if (creator == null) {
+            return null;
+        }
+        JsonNode schema = creator.body().schema();
+        JsonNode base = bases.get(creator.label());
+        // valid() makes e-mail addresses anew, unique() the identifiers
+        for (JsonNode body :
+                List.of(
+                        contract.valid(schema, contract.unique(base, schema)),
+                        contract.valid(schema, base))) {
+            Answer answer =
+                    wire.send(
+                            request(creator, validParams(creator), null, null)
+                                    .header("Authorization", "Bearer " + token(creator))
+                                    .body(creator.body().mediaType(), Wire.json(body)));
+            JsonNode made = answer.status() / 100 == 2 ? parse(answer.body()) : null;
+            if (made != null && made.path("id").isTextual()) {
+                return made.path("id").asText();
+            }
+        }
+        return null;
+    }
+
     private JsonNode baseBody(Operation op, Map<String, String> valid, String token) {
+        JsonNode known = bases.get(op.label());
+        if (known != null) {
+            return known;
+        }
         OpenApiContract.Body body = op.body();
+        JsonNode schema = body.schema();
+        List<JsonNode> examples = new ArrayList<>();
+        body.examples().forEach(e -> examples.add(contract.valid(schema, e)));
+        JsonNode required = contract.valid(schema, null);
+        List<JsonNode> starts = new ArrayList<>(examples);
+        starts.add(required);
+        // each example as it is and with fresh identifiers (a tag, an employee id taken already)
         List<JsonNode> candidates = new ArrayList<>();
-        for (JsonNode example : body.examples()) {
-            candidates.add(contract.valid(body.schema(), example));
+        for (JsonNode example : examples) {
+            candidates.add(example);
+            candidates.add(contract.unique(example, schema));
         }
-        if (candidates.isEmpty()) {
-            return contract.valid(body.schema(), null);
+        candidates.add(required);
+        candidates.add(contract.unique(required, schema));
+        // the first example without one of its optional fields (one naming nothing that exists)
+        JsonNode first = starts.get(0);
+        Set<String> requiredNames = new java.util.HashSet<>();
+        contract.resolve(schema).path("required").forEach(r -> requiredNames.add(r.asText()));
+        if (first.isObject()) {
+            first.fieldNames()
+                    .forEachRemaining(
+                            name -> {
+                                if (!requiredNames.contains(name)) {
+                                    JsonNode without = contract.unique(first, schema);
+                                    ((com.fasterxml.jackson.databind.node.ObjectNode) without)
+                                            .remove(name);
+                                    candidates.add(without);
+                                }
+                            });
         }
-        if (candidates.size() > 1) {
-            for (JsonNode candidate : candidates) {
-                Answer answer =
-                        wire.send(
-                                request(op, valid, null, null)
-                                        .header("Authorization", "Bearer " + token)
-                                        .body(body.mediaType(), Wire.json(candidate)));
-                if (answer.status() >= 200 && answer.status() < 300) {
-                    return candidate;
+        JsonNode chosen = starts.get(0);
+        int tries = 0;
+        for (int i = 0; i < candidates.size() && tries < 40; i++, tries++) {
+            if (accepted(op, valid, token, candidates.get(i))) {
+                bases.put(op.label(), candidates.get(i));
+                return candidates.get(i);
+            }
+        }
+        // an id field naming records that exist nowhere: the records made so far, in turn
+        for (JsonNode start : starts) {
+            for (Field field : contract.fields(schema)) {
+                if (!"uuid".equals(contract.format(field.schema()))) {
+                    continue;
+                }
+                for (String id : List.copyOf(records)) {
+                    if (tries++ >= 60) {
+                        break;
+                    }
+                    JsonNode candidate =
+                            contract.with(
+                                    contract.unique(start, schema),
+                                    schema,
+                                    field.path(),
+                                    NODES.textNode(id));
+                    if (accepted(op, valid, token, candidate)) {
+                        bases.put(op.label(), candidate);
+                        return candidate;
+                    }
                 }
             }
         }
-        return candidates.get(0);
+        bases.put(op.label(), chosen);
+        return chosen;
+    }
+
+    /** Whether the service takes this body (2xx); a record it makes is remembered. */
+    private boolean accepted(Operation op, Map<String, String> valid, String token, JsonNode body) {
+        Answer answer =
+                wire.send(
+                        request(op, valid, null, null)
+                                .header("Authorization", "Bearer " + token)
+                                .body(op.body().mediaType(), Wire.json(body)));
+        probes.add(
+                op.label()
+                        + " | base body "
+                        + Wire.abbreviate(Wire.json(body), 200)
+                        + " | "
+                        + Wire.abbreviate(answer.describe(), 200));
+        if (answer.status() < 200 || answer.status() > 299) {
+            return false;
+        }
+        JsonNode made = parse(answer.body());
+        if (answer.status() == 201 && made != null && made.path("id").isTextual()) {
+            records.add(made.path("id").asText());
+            if (op.params().stream().noneMatch(p -> p.in().equals("path"))) {
+                creators.putIfAbsent(op.path(), op);
+            }
+        }
+        return true;
     }
 
     private Case bodyCase(
@@ -517,8 +712,7 @@ class ContractNegativeTest {
             if (undeclared == null) {
                 continue;
             }
-            Map<String, String> valid = new LinkedHashMap<>();
-            op.params().forEach(p -> valid.put(p.in() + ":" + p.name(), contract.validParam(p)));
+            Map<String, String> valid = validParams(op);
             String method = undeclared.toUpperCase(Locale.ROOT);
             Request request = Request.of(method, target(op, valid, null, null));
             if (!method.equals("GET") && !method.equals("DELETE")) {
@@ -710,7 +904,7 @@ class ContractNegativeTest {
             }
             if (expect.field() != null
                     && (status == 400 || status == 422)
-                    && !names(answer, expect.field())) {
+                    && !names(answer, expect.field(), path.startsWith("/scim/"))) {
                 return status + " does not name the field " + expect.field().dotted();
             }
         }
@@ -760,12 +954,12 @@ class ContractNegativeTest {
     }
 
     /** {@code errors[].field} is the field, or {@code detail} names it as a word of its own. */
-    private static boolean names(Answer answer, Field field) {
+    private static boolean names(Answer answer, Field field, boolean scim) {
         JsonNode body = parse(answer.body());
         if (body == null) {
             return false;
         }
-        List<String> spellings = field.spellings();
+        List<String> spellings = scim ? field.scimSpellings() : field.spellings();
         for (JsonNode error : body.path("errors")) {
             if (spellings.contains(error.path("field").asText())) {
                 return true;
@@ -797,6 +991,7 @@ class ContractNegativeTest {
             List<String> failures, Map<String, List<Outcome>> outcomes, int total, Duration took)
             throws IOException {
         StringBuilder all = new StringBuilder();
+        probes.forEach(p -> all.append("base ").append(p).append('\n'));
         outcomes.forEach(
                 (group, list) ->
                         list.forEach(

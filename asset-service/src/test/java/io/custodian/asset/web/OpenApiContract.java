@@ -86,6 +86,41 @@ final class OpenApiContract {
             return s.toString();
         }
 
+        /**
+         * The spellings a SCIM error may use too: attribute notation, without array indexes ({@code
+         * emails.value}), without the extension's URN ({@code manager.value}), and an operation's
+         * member on its own ({@code op} of {@code Operations[0].op}).
+         */
+        List<String> scimSpellings() {
+            List<String> spellings = new ArrayList<>(spellings());
+            List<String> names = new ArrayList<>();
+            int lastIndex = -1;
+            for (int i = 0; i < path.size(); i++) {
+                if (path.get(i) instanceof Integer) {
+                    lastIndex = i;
+                } else if (!((String) path.get(i)).contains(":")) {
+                    names.add((String) path.get(i));
+                }
+            }
+            spellings.add(String.join(".", names));
+            List<String> all = new ArrayList<>();
+            path.forEach(
+                    segment -> {
+                        if (!(segment instanceof Integer)) {
+                            all.add((String) segment);
+                        }
+                    });
+            spellings.add(String.join(".", all));
+            if (lastIndex >= 0 && lastIndex < path.size() - 1) {
+                List<String> member = new ArrayList<>();
+                path.subList(lastIndex + 1, path.size())
+                        .forEach(segment -> member.add(String.valueOf(segment)));
+                spellings.add(String.join(".", member));
+            }
+            spellings.removeIf(String::isEmpty);
+            return spellings;
+        }
+
         /** The spellings a problem may use to name this field. */
         List<String> spellings() {
             StringBuilder dots = new StringBuilder();
@@ -515,7 +550,10 @@ final class OpenApiContract {
         String value =
                 switch (format(s)) {
                     case "uuid" -> UUID.randomUUID().toString();
-                    case "date" -> LocalDate.now(ZoneOffset.UTC).toString();
+                    case "date" ->
+                            LocalDate.now(ZoneOffset.UTC)
+                                    .plusDays(7)
+                                    .toString(); // "after today" is common
                     case "date-time" -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
                     case "email" -> uniqueEmail();
                     case "uri", "uri-reference", "url" -> "https://example.com/negative";
@@ -527,6 +565,40 @@ final class OpenApiContract {
             padded.append('x');
         }
         return padded.toString();
+    }
+
+    /**
+     * A copy of a valid value whose constrained free-text strings (identifiers such as tags,
+     * employee ids, names, references: a length or pattern, no format, no enum) end in a random
+     * suffix, so it can be created again without a conflict.
+     */
+    JsonNode unique(JsonNode value, JsonNode schema) {
+        JsonNode s = resolve(schema);
+        if (value.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            value.fields()
+                    .forEachRemaining(
+                            e -> {
+                                JsonNode property = s.path("properties").get(e.getKey());
+                                copy.set(
+                                        e.getKey(),
+                                        property == null
+                                                ? e.getValue().deepCopy()
+                                                : unique(e.getValue(), property));
+                            });
+            return copy;
+        }
+        if (value.isTextual()
+                && "string".equals(type(s))
+                && format(s).isEmpty()
+                && !s.has("enum")
+                && (s.has("minLength") || s.has("maxLength") || s.has("pattern"))) {
+            String suffixed = value.asText() + "-" + UUID.randomUUID().toString().substring(0, 6);
+            if (!s.has("maxLength") || suffixed.length() <= s.get("maxLength").asInt()) {
+                return NODES.textNode(suffixed);
+            }
+        }
+        return value.deepCopy();
     }
 
     static String uniqueEmail() {

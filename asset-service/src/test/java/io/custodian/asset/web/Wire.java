@@ -278,7 +278,21 @@ final class Wire {
     }
 
     static String abbreviate(String s, int max) {
-        String flat = s.replace("\r", "\\r").replace("\n", "\\n");
+        StringBuilder printable = new StringBuilder(s.length());
+        s.chars()
+                .forEach(
+                        c -> {
+                            if (c == '\r') {
+                                printable.append("\\r");
+                            } else if (c == '\n') {
+                                printable.append("\\n");
+                            } else if (c < 0x20 || c == 0x7f) {
+                                printable.append(String.format("\\u%04x", c));
+                            } else {
+                                printable.append((char) c);
+                            }
+                        });
+        String flat = printable.toString();
         return flat.length() <= max ? flat : flat.substring(0, max) + "…(" + s.length() + " chars)";
     }
 
