@@ -2,6 +2,7 @@ package io.custodian.asset.custody;
 
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,7 +33,7 @@ class AcceptableUse {
             @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$")
                     String version,
             @NotBlank @Size(max = 200) String title,
-            @Size(max = 100_000) String text,
+            @FreeText @Size(max = 100_000) String text,
             @Size(max = 2000) @Pattern(regexp = "^https?://.+") String url) {}
 
     @Transactional

@@ -6,6 +6,7 @@ import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,9 +42,9 @@ class Custodies {
         this.returned = returned;
     }
 
-    record Checkout(@NotNull UUID personId, @Size(max = 1000) String note) {}
+    record Checkout(@NotNull UUID personId, @FreeText @Size(max = 1000) String note) {}
 
-    record Checkin(@Size(max = 1000) String condition) {}
+    record Checkin(@FreeText @Size(max = 1000) String condition) {}
 
     @Transactional
     AssetView checkOut(

@@ -9,6 +9,7 @@ import io.custodian.asset.inventory.EventParties;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
@@ -54,7 +55,8 @@ class Incidents {
 
     /** An unregistered personal device with company access. */
     record Device(
-            @NotNull Incident.DeviceType type, @NotBlank @Size(max = 500) String description) {}
+            @NotNull Incident.DeviceType type,
+            @FreeText @NotBlank @Size(max = 500) String description) {}
 
     record Report(
             UUID assetId,
@@ -63,18 +65,18 @@ class Incidents {
             @NotNull Incident.Kind kind,
             @NotNull Instant occurredAt,
             @Size(max = 500) String location,
-            @Size(max = 4000) String circumstances,
+            @FreeText @Size(max = 4000) String circumstances,
             @Size(max = 200) String policeReference) {}
 
     /** A containment action; {@code action} is spelled with hyphens, as the API does. */
-    record NewAction(@NotNull String action, @Size(max = 2000) String note) {}
+    record NewAction(@NotNull String action, @FreeText @Size(max = 2000) String note) {}
 
     enum Outcome {
         CLOSED,
         RECOVERED
     }
 
-    record Closure(@NotNull Outcome outcome, @Size(max = 2000) String note) {}
+    record Closure(@NotNull Outcome outcome, @FreeText @Size(max = 2000) String note) {}
 
     /**
      * In one transaction: the incident row, the asset's status change (holder kept) and the outbox

@@ -8,6 +8,7 @@ import io.custodian.asset.ownership.Party;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
@@ -75,7 +76,7 @@ public class Inventory {
             @Size(max = 100) String serialNumber,
             @Size(max = 100) String manufacturer,
             @Size(max = 100) String model,
-            @Size(max = 4000) String notes,
+            @FreeText @Size(max = 4000) String notes,
             @Size(max = 200) String location,
             LocalDate purchaseDate,
             LocalDate warrantyUntil,
@@ -127,7 +128,7 @@ public class Inventory {
             @Size(max = 100) String serialNumber,
             @Size(max = 100) String manufacturer,
             @Size(max = 100) String model,
-            @Size(max = 4000) String notes,
+            @FreeText @Size(max = 4000) String notes,
             @Size(max = 200) String location,
             LocalDate purchaseDate,
             LocalDate warrantyUntil,
@@ -149,7 +150,7 @@ public class Inventory {
         }
     }
 
-    record Transition(@NotNull AssetStatus status, @Size(max = 500) String reason) {}
+    record Transition(@NotNull AssetStatus status, @FreeText @Size(max = 500) String reason) {}
 
     /** PUT: replace the descriptive fields, if the caller read the current version. */
     @Transactional

@@ -4,6 +4,7 @@ import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.VerificationDue;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -38,7 +39,7 @@ class Verifications {
         this.clock = clock;
     }
 
-    record Attestation(@Size(max = 1000) String note) {}
+    record Attestation(@FreeText @Size(max = 1000) String note) {}
 
     /** The holder, the owner (or a member of the owning group), or an admin attests the asset. */
     @Transactional

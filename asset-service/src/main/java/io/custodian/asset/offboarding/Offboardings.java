@@ -14,6 +14,7 @@ import io.custodian.asset.ownership.Party;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.Roles;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.arc.Arc;
@@ -76,7 +77,7 @@ public class Offboardings {
             @NotNull LocalDate lastWorkingDay,
             @Size(min = 1, max = 200) String reference) {}
 
-    record Waiver(@NotBlank @Size(max = 1000) String reason) {}
+    record Waiver(@FreeText @NotBlank @Size(max = 1000) String reason) {}
 
     /** The result of a start: the off-boarding, and whether this call created it. */
     public record Started(Offboarding offboarding, boolean created) {}

@@ -8,6 +8,7 @@ import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
@@ -63,7 +64,7 @@ class ExceptionRequests {
 
     record NewRequest(
             @NotNull PolicyClause clause,
-            @NotBlank @Size(max = 4000) String justification,
+            @FreeText @NotBlank @Size(max = 4000) String justification,
             @Size(max = 50) List<UUID> assetIds,
             @NotNull LocalDate wantedUntil) {}
 
@@ -74,7 +75,7 @@ class ExceptionRequests {
 
     record Decision(
             @NotNull Verdict decision,
-            @NotBlank @Size(max = 2000) String note,
+            @FreeText @NotBlank @Size(max = 2000) String note,
             LocalDate validUntil) {}
 
     @Transactional

@@ -8,6 +8,7 @@ import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
@@ -53,7 +54,7 @@ class Violations {
     }
 
     record Report(
-            @NotBlank @Size(max = 4000) String description,
+            @FreeText @NotBlank @Size(max = 4000) String description,
             PolicyClause clause,
             Instant occurredAt,
             UUID personId,
@@ -61,9 +62,9 @@ class Violations {
             UUID assetId,
             @Size(min = 1, max = 64) String assetTag) {}
 
-    record Acknowledgement(@Size(max = 2000) String note) {}
+    record Acknowledgement(@FreeText @Size(max = 2000) String note) {}
 
-    record Closure(@NotBlank @Size(max = 4000) String outcome) {}
+    record Closure(@FreeText @NotBlank @Size(max = 4000) String outcome) {}
 
     @Transactional
     ViolationView report(@NotNull @Valid Report report, Caller caller) {

@@ -1,21 +1,36 @@
 package io.custodian.asset.security;
 
+import io.custodian.asset.web.ErrorBodies;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Transport hardening in front of every route, including Quarkus's own answers (401 challenges,
- * unknown paths): security headers on every response, and the request body limit of the JSON API.
- * CORS stays closed: Quarkus's CORS filter is off unless {@code quarkus.http.cors.enabled} and its
- * origins are configured (SECURITY.md).
+ * unknown paths), in two filters:
+ *
+ * <ol>
+ *   <li>before authentication: security headers on every response; a request line, headers or a
+ *       declared body over their limits is refused (414, 431, 413) before anything of it is
+ *       processed; a body of unknown length (chunked, HTTP/2) gets its limit, counted while it is
+ *       read ({@link BodyLimit});
+ *   <li>after the token was read: on {@code /api} and {@code /scim} an unauthenticated request is
+ *       401 before any other check (no route, method or media-type answer to anonymous callers),
+ *       then a body that is not JSON is 415 (the bulk import paths take their own media types).
+ * </ol>
+ *
+ * Every refusal is problem+json (SCIM's error under {@code /scim}). CORS stays closed: Quarkus's
+ * CORS filter is off unless {@code quarkus.http.cors.enabled} and its origins are configured.
  */
 @ApplicationScoped
 class HttpHardening {
@@ -23,12 +38,18 @@ class HttpHardening {
     /** Swagger UI needs scripts and styles; everything else is JSON and gets no content at all. */
     private static final String UI = "/q/swagger-ui";
 
+    /** Quarkus's authentication filter runs at 200, its authorization at 100. */
+    private static final int BEFORE_AUTHENTICATION = 1_000;
+
+    private static final int AFTER_AUTHENTICATION = 150;
+
     /** Read on the first request: the filter is registered before runtime config mappings exist. */
     private final Instance<SecurityConfig> config;
 
     private volatile Limits limits;
 
-    private record Limits(long maxBodySize, List<String> largeBodyPaths) {}
+    private record Limits(
+            long maxBodySize, List<String> largeBodyPaths, int maxRequestLine, int maxHeaders) {}
 
     HttpHardening(Instance<SecurityConfig> config) {
         this.config = config;
@@ -38,51 +59,128 @@ class HttpHardening {
         Limits current = limits;
         if (current == null) {
             SecurityConfig c = config.get();
-            current = new Limits(c.maxBodySize().asLongValue(), List.copyOf(c.largeBodyPaths()));
+            current =
+                    new Limits(
+                            c.maxBodySize().asLongValue(),
+                            List.copyOf(c.largeBodyPaths()),
+                            (int) c.maxRequestLine().asLongValue(),
+                            (int) c.maxHeaderSize().asLongValue());
             limits = current;
         }
         return current;
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::handle, 1_000);
+        filters.register(this::transport, BEFORE_AUTHENTICATION);
+        filters.register(this::authenticated, AFTER_AUTHENTICATION);
     }
 
-    private void handle(RoutingContext rc) {
+    private void transport(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String path = rc.normalizedPath() == null ? "" : rc.normalizedPath();
+        String path = path(rc);
         rc.addHeadersEndHandler(v -> secure(rc.response().headers(), path));
-        Limits api = isApi(path) ? limits() : null;
-        if (api != null && api.largeBodyPaths().stream().noneMatch(path::startsWith)) {
-            long maxBodySize = api.maxBodySize();
+        Limits limits = limits();
+        if (request.uri().length() + request.method().name().length() + 10
+                > limits.maxRequestLine()) {
+            refuse(
+                    rc,
+                    414,
+                    "uri-too-long",
+                    "URI too long",
+                    "The request line is longer than " + limits.maxRequestLine() + " bytes.");
+            return;
+        }
+        if (headerBytes(request.headers()) > limits.maxHeaders()) {
+            refuse(
+                    rc,
+                    431,
+                    "headers-too-large",
+                    "Request header fields too large",
+                    "The request headers are larger than " + limits.maxHeaders() + " bytes.");
+            return;
+        }
+        if (isApi(path) && limits.largeBodyPaths().stream().noneMatch(path::startsWith)) {
+            long maxBodySize = limits.maxBodySize();
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null) {
-                long size;
-                try {
-                    size = Long.parseLong(length.trim());
-                } catch (NumberFormatException e) {
-                    size = Long.MAX_VALUE;
-                }
-                if (size > maxBodySize) {
-                    refuse(
-                            rc,
-                            413,
-                            "payload-too-large",
-                            "Payload too large",
-                            "The request body is larger than " + maxBodySize + " bytes.");
-                    return;
-                }
-            } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            if (length != null && declared(length) > maxBodySize) {
                 refuse(
                         rc,
-                        411,
-                        "length-required",
-                        "Length required",
-                        "Send the request body with a Content-Length.");
+                        413,
+                        "payload-too-large",
+                        "Payload too large",
+                        "The request body is larger than " + maxBodySize + " bytes.");
                 return;
             }
+            BodyLimit.set(rc, maxBodySize);
         }
         rc.next();
+    }
+
+    private void authenticated(RoutingContext rc) {
+        String path = path(rc);
+        if (!isApi(path)) {
+            rc.next();
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(rc, null)
+                .subscribe()
+                .with(
+                        identity -> {
+                            if (identity == null || identity.isAnonymous()) {
+                                unauthenticated(rc);
+                            } else if (!jsonOrNoBody(rc, path)) {
+                                refuse(
+                                        rc,
+                                        415,
+                                        "unsupported-media-type",
+                                        "Unsupported media type",
+                                        "Send the request body as JSON (Content-Type:"
+                                                + " application/json).");
+                            } else {
+                                rc.next();
+                            }
+                        },
+                        failure -> unauthenticated(rc));
+    }
+
+    private boolean jsonOrNoBody(RoutingContext rc, String path) {
+        if (limits().largeBodyPaths().stream().anyMatch(path::startsWith)) {
+            return true;
+        }
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return true;
+        }
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    private static void unauthenticated(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.response().putHeader("WWW-Authenticate", "Bearer");
+        refuse(rc, 401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+    }
+
+    private static long declared(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long headerBytes(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    private static String path(RoutingContext rc) {
+        return rc.normalizedPath() == null ? "" : rc.normalizedPath();
     }
 
     private static boolean isApi(String path) {
@@ -103,17 +201,12 @@ class HttpHardening {
 
     private static void refuse(
             RoutingContext rc, int status, String slug, String title, String detail) {
-        JsonObject problem =
-                new JsonObject()
-                        .put("type", "https://custodian.local/problems/" + slug)
-                        .put("title", title)
-                        .put("status", status)
-                        .put("detail", detail)
-                        .put("instance", rc.request().path());
-        rc.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problem.encode());
+        ErrorBodies.Body body = ErrorBodies.of(path(rc), status, slug, title, detail, null);
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, body.mediaType());
+        if (rc.request().version() != HttpVersion.HTTP_2 && !rc.request().isEnded()) {
+            // a body is still coming that nobody will read: don't keep the connection for it
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        rc.response().end(body.json());
     }
 }

@@ -19,11 +19,26 @@ public interface SecurityConfig {
     Duration personStatusCache();
 
     /**
-     * The largest request body on {@code /api} and {@code /scim} (JSON documents), by its {@code
-     * Content-Length}; larger is 413. A body of unknown length (chunked) is refused with 411.
+     * The largest request body on {@code /api} and {@code /scim} (JSON documents): 413 at once when
+     * its {@code Content-Length} says more, and as soon as this many bytes were read of a body of
+     * unknown length (chunked HTTP/1.1, HTTP/2), which is never read further.
      */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * The longest request line (method, path and query), 414 beyond. Quarkus's own {@code
+     * quarkus.http.limits.max-initial-line-length} is set higher, so that the answer is a problem.
+     */
+    @WithDefault("8K")
+    MemorySize maxRequestLine();
+
+    /**
+     * The largest sum of the request's header lines, 431 beyond. Quarkus's own {@code
+     * quarkus.http.limits.max-header-size} is set higher, so that the answer is a problem.
+     */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
 
     /**
      * Path prefixes exempt from {@link #maxBodySize()} (bulk uploads such as CSV imports): only

@@ -3,6 +3,7 @@ package io.custodian.asset.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.custodian.asset.security.DepartedPeople;
 import io.custodian.asset.web.ProblemException.Kind;
@@ -104,6 +105,35 @@ class ProblemMappers {
                 uri);
     }
 
+    /** Text that can't be stored, a date outside the register's range: 422 naming the field. */
+    @ServerExceptionMapper
+    Response invalidValue(InvalidValueException e, UriInfo uri) {
+        String field = e.field() != null ? e.field() : path(e);
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return respond(
+                Kind.VALIDATION,
+                field + ": " + e.reason(),
+                List.of(new Problem.FieldError(field, e.reason())),
+                uri);
+    }
+
+    /** JSON of another type than the contract's ({@code "assetTag": []}, a bare array): 400. */
+    @ServerExceptionMapper
+    Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = path(e);
+        String message = "expected " + JsonTypes.expected(e.getTargetType());
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return respond(
+                Kind.MALFORMED_REQUEST,
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                uri);
+    }
+
     @ServerExceptionMapper
     Response unreadable(JsonMappingException e, UriInfo uri) {
         String field = path(e);
@@ -181,6 +211,18 @@ class ProblemMappers {
     Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof InvalidValueException invalid) {
+            return invalidValue(invalid, uri);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException format) {
+            return wrongValue(format, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch, uri);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping, uri);
