@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -66,6 +67,15 @@ public final class Events implements AutoCloseable {
 
     /** A stolen laptop, as in the schema's example, with a fresh incident and asset id. */
     public static IncidentReported stolenLaptop(String assetTag, String location) {
+        return stolenLaptop(assetTag, "MacBook Pro 14 (Ada)", location, UUID.randomUUID());
+    }
+
+    /**
+     * A stolen laptop named {@code name} with this asset id (the Kafka key), and a fresh incident
+     * id.
+     */
+    public static IncidentReported stolenLaptop(
+            String assetTag, String name, String location, UUID assetId) {
         Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant occurred = reported.minus(Duration.ofMinutes(47));
         return new IncidentReported(
@@ -80,9 +90,9 @@ public final class Events implements AutoCloseable {
                 "BTP-2026-118273",
                 "ada@example.com",
                 new IncidentReported.Asset(
-                        UUID.randomUUID(),
+                        assetId,
                         assetTag,
-                        "MacBook Pro 14 (Ada)",
+                        name,
                         "laptop",
                         "confidential",
                         "C02XK1JHJG5J",
@@ -133,6 +143,25 @@ public final class Events implements AutoCloseable {
                     mapper.writeValueAsString(incident));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The partition of custodian.events a record with this key goes to (the default partitioner).
+     */
+    public int partitionOf(String key) {
+        int partitions = producer.partitionsFor(EventTypes.TOPIC).size();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A fresh asset id whose events go to the same partition as those of {@code key}. */
+    public UUID assetIdOnThePartitionOf(String key) {
+        int partition = partitionOf(key);
+        while (true) {
+            UUID id = UUID.randomUUID();
+            if (!id.toString().equals(key) && partitionOf(id.toString()) == partition) {
+                return id;
+            }
         }
     }
 
