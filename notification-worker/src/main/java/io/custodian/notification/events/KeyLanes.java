@@ -32,11 +32,6 @@ final class KeyLanes {
         }
     }
 
-    /** Keys with work in hand (tests, diagnostics). */
-    int size() {
-        return tails.size();
-    }
-
     private void end(String key, CompletableFuture<Void> mine) {
         tails.remove(key, mine);
         mine.complete(null);
