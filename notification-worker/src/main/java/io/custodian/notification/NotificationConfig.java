@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -46,7 +47,10 @@ public interface NotificationConfig {
         @WithDefault("custodian.events")
         String topic();
 
-        /** Where records go that could not be handled within the retry window. */
+        /**
+         * Where records go that no retry can handle (a permanent fault) or that could not be
+         * handled within the retry window.
+         */
         @WithName("dead-letter-topic")
         @WithDefault("custodian.events.dlq")
         String deadLetterTopic();
@@ -58,6 +62,15 @@ public interface NotificationConfig {
          * once instead of after the session timeout. Two running workers must never share it.
          */
         Optional<String> memberId();
+
+        /**
+         * How many records the worker handles at once, over all its partitions. Records of
+         * different keys are handled in parallel, those of one key one after the other; when this
+         * many are in hand, the worker reads no further until one is done.
+         */
+        @WithDefault("256")
+        @Positive
+        int maxInFlight();
     }
 
     interface Alerts {
@@ -104,6 +117,18 @@ public interface NotificationConfig {
     interface Delivery {
         Retry retry();
 
+        /**
+         * How long a record is held while a target of its event fails for a reason a retry may fix
+         * (connection refused, timeout, SMTP 4xx, HTTP 5xx). Past it the event is parked: its
+         * offset is committed, the worker goes on with the partition, and the parked event is
+         * retried in the background, within the same retry window; the events of the same key that
+         * follow are parked behind it, in order.
+         */
+        @WithDefault("5s")
+        Duration parkAfter();
+
+        Parking parking();
+
         /** Right-hand side of the deterministic {@code Message-ID} of every alert. */
         @WithDefault("custodian")
         String messageIdDomain();
@@ -116,6 +141,17 @@ public interface NotificationConfig {
          */
         @WithDefault("false")
         boolean allowPrivateTargets();
+    }
+
+    interface Parking {
+        /** How often the worker looks for parked events whose next attempt is due. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** At most this many parked events are taken per look. */
+        @WithDefault("100")
+        @Positive
+        int batchSize();
     }
 
     /**

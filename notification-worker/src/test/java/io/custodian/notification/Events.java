@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentReported;
 import io.custodian.local.MailSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -25,10 +27,16 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,6 +47,8 @@ public final class Events implements AutoCloseable {
 
     public static final String CEO = "ceo@example.com";
     public static final String CTO = "cto@example.com";
+    public static final String DEAD_LETTERED = "custodian.notifications.dead.lettered";
+    public static final String DEAD_LETTER_TOPIC = "custodian.events.dlq";
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper mapper;
@@ -57,6 +67,15 @@ public final class Events implements AutoCloseable {
 
     /** A stolen laptop, as in the schema's example, with a fresh incident and asset id. */
     public static IncidentReported stolenLaptop(String assetTag, String location) {
+        return stolenLaptop(assetTag, "MacBook Pro 14 (Ada)", location, UUID.randomUUID());
+    }
+
+    /**
+     * A stolen laptop named {@code name} with this asset id (the Kafka key), and a fresh incident
+     * id.
+     */
+    public static IncidentReported stolenLaptop(
+            String assetTag, String name, String location, UUID assetId) {
         Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant occurred = reported.minus(Duration.ofMinutes(47));
         return new IncidentReported(
@@ -71,9 +90,9 @@ public final class Events implements AutoCloseable {
                 "BTP-2026-118273",
                 "ada@example.com",
                 new IncidentReported.Asset(
-                        UUID.randomUUID(),
+                        assetId,
                         assetTag,
-                        "MacBook Pro 14 (Ada)",
+                        name,
                         "laptop",
                         "confidential",
                         "C02XK1JHJG5J",
@@ -124,6 +143,25 @@ public final class Events implements AutoCloseable {
                     mapper.writeValueAsString(incident));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The partition of custodian.events a record with this key goes to (the default partitioner).
+     */
+    public int partitionOf(String key) {
+        int partitions = producer.partitionsFor(EventTypes.TOPIC).size();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A fresh asset id whose events go to the same partition as those of {@code key}. */
+    public UUID assetIdOnThePartitionOf(String key) {
+        int partition = partitionOf(key);
+        while (true) {
+            UUID id = UUID.randomUUID();
+            if (!id.toString().equals(key) && partitionOf(id.toString()) == partition) {
+                return id;
+            }
         }
     }
 
@@ -231,6 +269,54 @@ public final class Events implements AutoCloseable {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The count of events of this type dead-lettered for this reason ({@code permanent}, {@code
+     * window-exhausted}, {@code error}).
+     */
+    public static Counter deadLettered(MeterRegistry registry, String type, String reason) {
+        return Counter.builder(DEAD_LETTERED)
+                .tag("type", type)
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    /** Events of this type dead-lettered, whatever the reason. */
+    public static double deadLettered(MeterRegistry registry, String type) {
+        return registry.find(DEAD_LETTERED).tag("type", type).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    /** Waits for the dead-letter record of this CloudEvent id and returns it. */
+    public static ConsumerRecord<String, String> awaitDeadLetter(String eventId, Duration timeout) {
+        Properties props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(DEAD_LETTER_TOPIC));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    if (eventId.equals(header(record, "ce_id"))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No record for event " + eventId + " on " + DEAD_LETTER_TOPIC);
+    }
+
+    /** A header of a Kafka record as UTF-8 text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

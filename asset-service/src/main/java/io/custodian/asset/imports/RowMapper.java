@@ -4,6 +4,7 @@ import io.custodian.asset.imports.Dialect.Field;
 import io.custodian.asset.inventory.AssetStatus;
 import io.custodian.asset.inventory.Category;
 import io.custodian.asset.inventory.Classification;
+import io.custodian.asset.web.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -229,6 +230,7 @@ final class RowMapper {
         String manufacturer = value(values, Field.MANUFACTURER);
         String location = value(values, Field.LOCATION);
         String notes = value(values, Field.NOTES);
+        storable(row, values, mine);
         tooLong(row, Field.NAME, name, 200, mine);
         tooLong(row, Field.SERIAL, serial, 100, mine);
         tooLong(row, Field.MANUFACTURER, manufacturer, 100, mine);
@@ -344,6 +346,21 @@ final class RowMapper {
         } catch (DateTimeParseException e) {
             errors.add(error(row, field, "not a date (yyyy-mm-dd): \"" + value + "\""));
             return null;
+        }
+    }
+
+    /**
+     * Every cell by the API's rule for text ({@link Text}): notes may span lines, every other cell
+     * is one line without control characters, so no imported name can break an alert's subject.
+     */
+    private void storable(long row, String[] values, List<RowError> errors) {
+        for (Field field : index.keySet()) {
+            String value = value(values, field);
+            String problem =
+                    field == Field.NOTES ? Text.unstorable(value) : Text.notSingleLine(value);
+            if (problem != null) {
+                errors.add(error(row, field, problem));
+            }
         }
     }
 

@@ -32,6 +32,19 @@ final class ScimPatch {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("The body must be a SCIM PatchOp object.");
         }
+        JsonNode schemas = body.get("schemas");
+        boolean patchOp = false;
+        if (schemas != null && schemas.isArray()) {
+            for (JsonNode schema : schemas) {
+                if (!schema.isTextual()) {
+                    throw ScimException.invalidSyntax("schemas must be an array of URNs.");
+                }
+                patchOp |= SCHEMA.equals(schema.textValue());
+            }
+        }
+        if (!patchOp) {
+            throw ScimException.invalidSyntax("schemas must hold " + SCHEMA + ".");
+        }
         JsonNode operations = body.get("Operations");
         if (operations == null) {
             operations = body.get("operations");
@@ -39,9 +52,10 @@ final class ScimPatch {
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw ScimException.invalidSyntax("A PatchOp needs a non-empty Operations array.");
         }
-        for (JsonNode operation : operations) {
+        for (int i = 0; i < operations.size(); i++) {
+            JsonNode operation = operations.get(i);
             if (!operation.isObject()) {
-                throw ScimException.invalidSyntax("Each operation must be an object.");
+                throw ScimException.invalidSyntax("Operations[" + i + "] must be an object.");
             }
             String op = UserAttributes.text("op", operation.get("op"));
             String path = UserAttributes.text("path", operation.get("path"));

@@ -176,7 +176,17 @@ class ScimResource {
         throw unsupported(unsupported);
     }
 
+    /**
+     * What this endpoint serves: a known resource with another method is 405, anything else 404.
+     */
+    private static final java.util.regex.Pattern OFFERED =
+            java.util.regex.Pattern.compile(
+                    "(Users(/[^/]+)?|ServiceProviderConfig|ResourceTypes(/[^/]+)?|Schemas(/[^/]+)?)/?");
+
     private static ScimException unsupported(String path) {
+        if (OFFERED.matcher(path).matches()) {
+            return new ScimException(405, null, "/scim/v2/" + path + " does not take this method.");
+        }
         return new ScimException(
                 404, null, "/scim/v2/" + path + " is not offered; only Users and discovery are.");
     }

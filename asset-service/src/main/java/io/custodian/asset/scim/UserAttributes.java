@@ -2,6 +2,7 @@ package io.custodian.asset.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custodian.asset.ownership.Person;
+import io.custodian.asset.web.Text;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -189,6 +190,10 @@ final class UserAttributes {
         }
         if (!value.isTextual()) {
             throw ScimException.invalidValue(attribute + " must be a string.");
+        }
+        String problem = Text.notSingleLine(value.asText());
+        if (problem != null) {
+            throw ScimException.invalidValue(attribute + " " + problem + ".");
         }
         String text = value.asText().trim();
         return text.isEmpty() ? null : text;

@@ -128,6 +128,17 @@ class HttpHardening {
                         identity -> {
                             if (identity == null || identity.isAnonymous()) {
                                 unauthenticated(rc);
+                            } else if (!acceptsJson(rc, path)) {
+                                refuse(
+                                        rc,
+                                        406,
+                                        "not-acceptable",
+                                        "Not acceptable",
+                                        "This API answers in JSON"
+                                                + (path.startsWith("/api/v1/exports")
+                                                        ? " or CSV"
+                                                        : "")
+                                                + "; the Accept header allows neither.");
                             } else if (!jsonOrNoBody(rc, path)) {
                                 refuse(
                                         rc,
@@ -141,6 +152,29 @@ class HttpHardening {
                             }
                         },
                         failure -> unauthenticated(rc));
+    }
+
+    /**
+     * Whether the caller takes JSON (or, for an export, CSV): without this, a resource would answer
+     * {@code Accept: application/xml} with its Java text.
+     */
+    private static boolean acceptsJson(RoutingContext rc, String path) {
+        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("*/*")
+                    || type.equals("application/*")
+                    || type.equals("application/json")
+                    || type.endsWith("+json")
+                    || (path.startsWith("/api/v1/exports") || path.endsWith("/errors"))
+                            && (type.equals("text/csv") || type.equals("text/*"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean jsonOrNoBody(RoutingContext rc, String path) {

@@ -3,6 +3,11 @@ package io.custodian.asset.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +22,13 @@ class ParameterText {
     @ServerRequestFilter
     Response check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String found = first("query parameter ", request.getUriInfo().getQueryParameters());
+        String found = utf8(request.getUriInfo().getRequestUri().getRawQuery(), "query");
+        if (found == null) {
+            found = utf8(request.getUriInfo().getRequestUri().getRawPath(), "path");
+        }
+        if (found == null) {
+            found = first("query parameter ", request.getUriInfo().getQueryParameters());
+        }
         if (found == null) {
             found = first("path parameter ", request.getUriInfo().getPathParameters());
         }
@@ -34,6 +45,40 @@ class ParameterText {
                         nameAndReason[0] + ": " + nameAndReason[1],
                         nameAndReason[0]);
         return Response.status(400).type(body.mediaType()).entity(body.json()).build();
+    }
+
+    /**
+     * {@code part NUL reason} when the percent-encoded bytes are not UTF-8 (a lone surrogate's
+     * {@code %ED%A0%80}, a stray {@code %FF}): decoded leniently they would become U+FFFD.
+     */
+    private static String utf8(String raw, String part) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                    continue;
+                }
+            }
+            bytes.write(c);
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return null;
+        } catch (CharacterCodingException e) {
+            return part + "\u0000" + "is not valid UTF-8 once percent-decoded";
+        }
     }
 
     /** {@code name NUL reason} of the first parameter that is not one line of text, or null. */

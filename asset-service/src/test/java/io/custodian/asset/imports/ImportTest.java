@@ -340,6 +340,36 @@ class ImportTest {
     }
 
     @Test
+    void shouldRejectARowWhoseNameBreaksTheLineButKeepMultiLineNotes() {
+        String p = unique("LB");
+        createGroup("Platform " + p);
+        String csv =
+                "assetTag,name,category,classification,owner,notes\n"
+                        + p
+                        + "-1,\"Laptop\r\nBcc: attacker@example.com\",laptop,internal,Platform "
+                        + p
+                        + ",\n"
+                        + p
+                        + "-2,Laptop,laptop,internal,Platform "
+                        + p
+                        + ",\"first line\r\nsecond line\"\n"
+                        + p
+                        + "-3,Serial \u0000 zero,laptop,internal,Platform "
+                        + p
+                        + ",\n";
+
+        JsonPath job = runImport(csv, "mode=skip-invalid");
+
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(1);
+        assertThat(asset(p + "-2").getString("notes")).isEqualTo("first line\r\nsecond line");
+        assertThat(errors(job.getString("id")))
+                .extracting(e -> e.get("row") + "/" + e.get("column") + "/" + e.get("reason"))
+                .containsExactly(
+                        "2/name/must be a single line (it contains U+000D)",
+                        "4/name/must not contain the control character U+0000");
+    }
+
+    @Test
     void shouldListTheJobsNewestFirstInKeysetPagesFilteredByState() {
         String p = unique("LS");
         String group = createGroup("List " + p);

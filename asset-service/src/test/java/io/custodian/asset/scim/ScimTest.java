@@ -7,9 +7,11 @@ import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -465,6 +467,50 @@ class ScimTest {
                 .then()
                 .statusCode(400)
                 .body("scimType", equalTo("noTarget"));
+
+        // a name that would break a mail subject, a NUL PostgreSQL can't store, a PatchOp without
+        // its schema
+        scim().body(
+                        Map.of(
+                                "schemas",
+                                List.of(PATCH_OP),
+                                "Operations",
+                                List.of(
+                                        Map.of(
+                                                "op",
+                                                "replace",
+                                                "path",
+                                                "displayName",
+                                                "value",
+                                                "Ada\r\nBcc: attacker@example.com"))))
+                .patch("/scim/v2/Users/" + ada.id())
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(SCIM))
+                .body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString("single line"));
+        scim().body(
+                        "{\"userName\":\"nul\\u0000@example.com\",\"externalId\":\""
+                                + unique("E")
+                                + "\"}")
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(SCIM))
+                .body("detail", containsString("U+0000"));
+        scim().body(
+                        Map.of(
+                                "Operations",
+                                List.of(Map.of("op", "replace", "path", "active", "value", false))))
+                .patch("/scim/v2/Users/" + ada.id())
+                .then()
+                .statusCode(400)
+                .body("scimType", equalTo("invalidSyntax"));
+        scim().get("/scim/v2/Users/" + ada.id())
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(true))
+                .body("displayName", not(containsString("Bcc")));
     }
 
     @Test

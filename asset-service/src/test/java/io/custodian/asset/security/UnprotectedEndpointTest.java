@@ -23,8 +23,12 @@ class UnprotectedEndpointTest {
 
     @Test
     void shouldFailTheMatrixNamingAnEndpointOutsideTheContract() {
-        // really served, and really open to anyone
-        given().get("/api/v1/test-unprotected")
+        // really served, and open to any role; only the transport's 401 for a missing token
+        // (HttpHardening) stands in front of it
+        given().get("/api/v1/test-unprotected").then().statusCode(401);
+        given().auth()
+                .oauth2(io.custodian.asset.Api.token("employee", "anyone@example.com"))
+                .get("/api/v1/test-unprotected")
                 .then()
                 .statusCode(200)
                 .body("secret", equalTo("anyone can read this"));

@@ -1,16 +1,16 @@
 package io.custodian.notification.delivery;
 
+import io.custodian.notification.Backoff;
+import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
+import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,23 +24,23 @@ import org.jboss.logging.Logger;
 /**
  * Delivers a rendered alert to every target the event's type is routed to (e-mail recipients, chat
  * and webhook targets), once: targets that already have it are skipped, the others are sent to in
- * parallel, each retried on its own with exponential backoff and jitter for the configured window.
- * Each target's outcome is recorded as soon as that target is done (so a crash loses at most the
- * record of a send in flight, never those already made). Fails when a target is still not reached
- * at the end of the window, which sends the record to the dead-letter topic; targets that were
- * reached keep their delivery, so a replay alerts only the missing ones.
+ * parallel, each on its own. A transient failure is retried with exponential backoff and jitter
+ * until the round's end; a permanent one ({@link Faults}) ends that target's round at once. Each
+ * target's outcome is recorded as soon as that target is done (so a crash loses at most the record
+ * of a send in flight, never those already made); targets that were reached keep their delivery, so
+ * a later round or a replay alerts only the missing ones. The answer says which targets refused the
+ * alert for good and which are still failing, for the consumer to dead-letter or park the event.
  */
 @ApplicationScoped
 public class AlertDispatcher {
 
     private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
-    private static final TypeLiteral<Uni<Void>> UNI_VOID = new TypeLiteral<>() {};
 
     private final Routing routing;
     private final DeliveryLedger ledger;
     private final Map<String, Channel> channels;
     private final Duration attemptTimeout;
-    private final Guard retry;
+    private final Backoff backoff;
 
     AlertDispatcher(
             Routing routing,
@@ -52,29 +52,44 @@ public class AlertDispatcher {
         this.channels =
                 channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.attemptTimeout = config.delivery().retry().attemptTimeout();
-        this.retry = retryGuard(config.delivery().retry());
+        this.backoff = new Backoff(config.delivery().retry());
     }
 
-    public Uni<Void> dispatch(InboundEvent event, Alert alert) {
+    /**
+     * One round: sends to every routed target that does not have the alert yet, except {@code
+     * rejected} ({@code channel:recipient}, refused for good earlier in this round of retries),
+     * retrying each transient failure while the next attempt would still start before {@code
+     * until}.
+     */
+    public Uni<Handled> dispatch(
+            InboundEvent event, Alert alert, Instant until, Set<String> rejected) {
         List<Target> targets = routing.targets(event.type(), alert.parties());
         if (targets.isEmpty()) {
             LOG.warnf("Event %s of type %s: no recipient is routed", event.id(), event.type());
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Handled.DELIVERED);
         }
-        return blocking(() -> ledger.begin(event))
-                .chain(done -> deliver(event, alert, targets, done));
+        return Blocking.of(() -> ledger.begin(event))
+                .chain(done -> deliver(event, alert, targets, done, until, rejected));
     }
 
-    private Uni<Void> deliver(
-            InboundEvent event, Alert alert, List<Target> targets, Set<Target> done) {
-        List<Target> pending = targets.stream().filter(t -> !done.contains(t)).toList();
+    private Uni<Handled> deliver(
+            InboundEvent event,
+            Alert alert,
+            List<Target> targets,
+            Set<Target> done,
+            Instant until,
+            Set<String> rejected) {
+        List<Target> pending =
+                targets.stream()
+                        .filter(t -> !done.contains(t) && !rejected.contains(t.toString()))
+                        .toList();
         if (pending.isEmpty()) {
-            LOG.infof("Event %s already delivered to %s: nothing sent again", event.id(), done);
-            return blocking(
-                    () -> {
-                        ledger.complete(event.id());
-                        return null;
-                    });
+            if (targets.stream().noneMatch(t -> rejected.contains(t.toString()))) {
+                LOG.infof("Event %s already delivered to %s: nothing sent again", event.id(), done);
+                return Blocking.run(() -> ledger.complete(event.id()))
+                        .replaceWith(Handled.DELIVERED);
+            }
+            return Uni.createFrom().item(new Handled(rejected, Set.of(), "", 0));
         }
         if (!done.isEmpty()) {
             LOG.infof(
@@ -85,36 +100,47 @@ public class AlertDispatcher {
                 pending.stream()
                         .map(
                                 target ->
-                                        send(event, alert, target)
+                                        send(event, alert, target, until)
                                                 .call(
                                                         outcome ->
-                                                                blocking(
-                                                                        () -> {
-                                                                            ledger.record(
-                                                                                    event.id(),
-                                                                                    outcome,
-                                                                                    targets);
-                                                                            return null;
-                                                                        })))
+                                                                Blocking.run(
+                                                                        () ->
+                                                                                ledger.record(
+                                                                                        event.id(),
+                                                                                        outcome,
+                                                                                        targets))))
                         .toList();
         return Uni.join()
                 .all(sends)
                 .andCollectFailures()
                 .invoke(outcomes -> logSent(event, outcomes))
-                .chain(
-                        outcomes -> {
-                            List<Outcome> failed =
-                                    outcomes.stream().filter(o -> !o.isDelivered()).toList();
-                            return failed.isEmpty()
-                                    ? Uni.createFrom().voidItem()
-                                    : Uni.createFrom()
-                                            .failure(
-                                                    new DeliveryFailedException(
-                                                            event.id(), failed));
-                        });
+                .map(outcomes -> handled(outcomes, rejected));
     }
 
-    private Uni<Outcome> send(InboundEvent event, Alert alert, Target target) {
+    private static Handled handled(List<Outcome> outcomes, Set<String> rejectedBefore) {
+        Set<String> rejected = new HashSet<>(rejectedBefore);
+        Set<String> pending = new HashSet<>();
+        int attempts = 0;
+        for (Outcome o : outcomes) {
+            if (o.isDelivered()) {
+                continue;
+            }
+            if (o.permanent()) {
+                rejected.add(o.target().toString());
+            } else {
+                pending.add(o.target().toString());
+                attempts = Math.max(attempts, o.attempts());
+            }
+        }
+        String failures =
+                outcomes.stream()
+                        .filter(o -> !o.isDelivered())
+                        .map(o -> o.target() + " (" + o.error() + ")")
+                        .collect(Collectors.joining(", "));
+        return new Handled(rejected, pending, failures, attempts);
+    }
+
+    private Uni<Outcome> send(InboundEvent event, Alert alert, Target target, Instant until) {
         Channel channel = channels.get(target.channel());
         String messageId = channel.messageId(event, target.recipient());
         Instant firstAttempt = Instant.now();
@@ -138,17 +164,43 @@ public class AlertDispatcher {
                                                                 + " within "
                                                                 + attemptTimeout))
                                 .onFailure()
-                                .invoke(
-                                        e ->
-                                                LOG.warnf(
-                                                        "Event %s: %s failed, will retry within"
-                                                                + " the window: %s",
-                                                        event.id(), target, e.toString()));
-        return retry.get(attempt, UNI_VOID)
+                                .invoke(e -> logFailed(event, target, e));
+        return retried(attempt, 0, until)
                 .map(ignored -> Outcome.delivered(target, messageId, attempts.get(), firstAttempt))
                 .onFailure()
                 .recoverWithItem(
                         e -> Outcome.failed(target, messageId, attempts.get(), firstAttempt, e));
+    }
+
+    /** The attempt, and again after each transient failure while the retry starts before until. */
+    private Uni<Void> retried(Supplier<Uni<Void>> attempt, int retry, Instant until) {
+        return attempt.get()
+                .onFailure(e -> !Faults.isPermanent(e) && !(e instanceof Error))
+                .recoverWithUni(
+                        e -> {
+                            Duration delay = backoff.delay(retry);
+                            if (Instant.now().plus(delay).isAfter(until)) {
+                                return Uni.createFrom().failure(e);
+                            }
+                            return Uni.createFrom()
+                                    .voidItem()
+                                    .onItem()
+                                    .delayIt()
+                                    .by(delay)
+                                    .chain(() -> retried(attempt, retry + 1, until));
+                        });
+    }
+
+    private static void logFailed(InboundEvent event, Target target, Throwable e) {
+        if (Faults.isPermanent(e)) {
+            LOG.warnf(
+                    "Event %s: %s refused it permanently, not retried: %s",
+                    event.id(), target, e.toString());
+        } else {
+            LOG.warnf(
+                    "Event %s: %s failed, will retry within the window: %s",
+                    event.id(), target, e.toString());
+        }
     }
 
     private static void logSent(InboundEvent event, List<Outcome> outcomes) {
@@ -167,28 +219,5 @@ public class AlertDispatcher {
                         .toList(),
                 sinceEventTime,
                 sinceReceived);
-    }
-
-    private static <T> Uni<T> blocking(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static Guard retryGuard(NotificationConfig.Retry config) {
-        return Guard.create()
-                .withDescription("alert-delivery")
-                .withRetry()
-                .maxRetries(-1)
-                // Vert.x reports SMTP failures as Throwables that are not Exceptions
-                .whenException(failure -> !(failure instanceof Error))
-                .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(config.jitter().toMillis(), ChronoUnit.MILLIS)
-                .maxDuration(config.window().toMillis(), ChronoUnit.MILLIS)
-                .withExponentialBackoff()
-                .factor(config.factor())
-                .maxDelay(config.maxDelay().toMillis(), ChronoUnit.MILLIS)
-                .done()
-                .done()
-                .withThreadOffload(false)
-                .build();
     }
 }

@@ -3,13 +3,18 @@ package io.custodian.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.notification.events.EventHandler;
+import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
+import io.custodian.notification.events.UnreadableEventException;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * An event type whose handling is an alert: read the event's data as its api-spec payload type,
- * render the alert, and let the {@link AlertDispatcher} deliver it to the routed recipients.
- * Unreadable data fails the event (and so dead-letters it).
+ * render the alert, and let the {@link AlertDispatcher} deliver it to the routed recipients. Data
+ * that cannot be read, or an alert that cannot be rendered from it, is an {@link
+ * UnreadableEventException}: a permanent fault, dead-lettered at once.
  *
  * @param <T> the payload type of the event's data
  */
@@ -37,23 +42,36 @@ public abstract class AlertingHandler<T> implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(InboundEvent event) {
+    public Uni<Handled> handle(InboundEvent event, Instant until, Set<String> rejected) {
         return Uni.createFrom()
-                .item(() -> render(read(event)))
-                .chain(alert -> dispatcher.dispatch(event, alert));
+                .item(() -> alert(event))
+                .chain(alert -> dispatcher.dispatch(event, alert, until, rejected));
+    }
+
+    private Alert alert(InboundEvent event) {
+        T data = read(event);
+        try {
+            return render(data);
+        } catch (RuntimeException e) {
+            throw new UnreadableEventException(
+                    "Event " + event.id() + ": its alert cannot be rendered: " + e, e);
+        }
     }
 
     private T read(InboundEvent event) {
         try {
+            if (event.data() == null) {
+                throw new UnreadableEventException("Event " + event.id() + " has no data", null);
+            }
             return mapper.readValue(event.data(), dataType);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
+            throw new UnreadableEventException(
                     "Event "
                             + event.id()
                             + ": data is not a "
                             + dataType.getSimpleName()
                             + ": "
-                            + e.getMessage(),
+                            + e.getOriginalMessage(),
                     e);
         }
     }

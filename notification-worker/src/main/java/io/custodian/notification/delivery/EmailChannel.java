@@ -35,18 +35,26 @@ class EmailChannel implements Channel {
         return MessageIds.of(event.id(), recipient, messageIdDomain);
     }
 
+    /**
+     * Every header is one line ({@link OneLine}; the subject already is, see {@link Alert}); an
+     * address holding a line break is no address: refused permanently rather than sent.
+     */
     @Override
     public Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
+        if (OneLine.isFolded(recipient)) {
+            return Uni.createFrom()
+                    .failure(
+                            new PermanentFailure(
+                                    "not an e-mail address: "
+                                            + OneLine.of(recipient)
+                                            + " holds a control character"));
+        }
         Mail mail =
                 Mail.withHtml(recipient, alert.subject(), alert.html())
                         .setText(alert.text())
-                        .addHeader("Message-ID", messageId)
-                        .addHeader("X-Custodian-Event-Id", oneLine(event.id()))
-                        .addHeader("X-Custodian-Event-Type", oneLine(event.type()));
+                        .addHeader("Message-ID", OneLine.of(messageId))
+                        .addHeader("X-Custodian-Event-Id", OneLine.of(event.id()))
+                        .addHeader("X-Custodian-Event-Type", OneLine.of(event.type()));
         return mailer.send(mail);
-    }
-
-    private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]", " ");
     }
 }

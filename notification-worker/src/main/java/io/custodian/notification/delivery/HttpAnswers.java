@@ -4,12 +4,16 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import java.net.URI;
 
-/** What the chat and webhook channels make of an HTTP answer: any 2xx is accepted. */
+/**
+ * What the chat and webhook channels make of an HTTP answer: any 2xx is accepted; a 4xx other than
+ * 408, 425 and 429 is a permanent refusal ({@link PermanentFailure}: a wrong URL, a revoked token,
+ * a payload the receiver will never take); anything else is a failure that is retried.
+ */
 final class HttpAnswers {
 
     private HttpAnswers() {}
 
-    /** Passes a 2xx; anything else becomes a failure that the dispatcher retries. */
+    /** Passes a 2xx; anything else becomes a failure, permanent or retried (see above). */
     static Void accepted(String what, HttpResponse<Buffer> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -19,8 +23,11 @@ final class HttpAnswers {
         if (body != null && body.length() > 200) {
             body = body.substring(0, 200) + "…";
         }
-        throw new NotAcceptedException(
-                what + " answered HTTP " + status + (body == null ? "" : ": " + body));
+        String text = what + " answered HTTP " + status + (body == null ? "" : ": " + body);
+        if (Faults.isPermanentHttp(status)) {
+            throw new PermanentFailure(text);
+        }
+        throw new NotAcceptedException(text);
     }
 
     /**
@@ -29,7 +36,7 @@ final class HttpAnswers {
      * (Vert.x names the request path in a timeout, for example).
      */
     static Throwable redacted(Throwable failure, URI url) {
-        if (failure instanceof NotAcceptedException) {
+        if (failure instanceof NotAcceptedException || failure instanceof PermanentFailure) {
             return failure;
         }
         String text = String.valueOf(failure);

@@ -3,8 +3,9 @@ package io.custodian.notification.delivery;
 import java.time.Instant;
 
 /**
- * How sending one alert to one target ended (after retries): when the first attempt of this round
- * started, how many attempts it took, and the last error when it failed.
+ * How sending one alert to one target ended in this round: when its first attempt started, how many
+ * attempts it took, and, when it failed, the last error and whether that failure is permanent (the
+ * target refused it for good: not retried) or transient (still failing when the round ended).
  */
 record Outcome(
         Target target,
@@ -12,22 +13,25 @@ record Outcome(
         int attempts,
         Instant attemptedAt,
         Instant deliveredAt,
-        String error) {
+        String error,
+        boolean permanent) {
 
     static Outcome delivered(Target target, String messageId, int attempts, Instant attemptedAt) {
-        return new Outcome(target, messageId, attempts, attemptedAt, Instant.now(), null);
+        return new Outcome(target, messageId, attempts, attemptedAt, Instant.now(), null, false);
     }
 
     static Outcome failed(
             Target target, String messageId, int attempts, Instant attemptedAt, Throwable failure) {
-        String error = String.valueOf(failure);
+        boolean permanent = Faults.isPermanent(failure);
+        String error = (permanent ? "permanent, not retried: " : "") + failure;
         return new Outcome(
                 target,
                 messageId,
                 attempts,
                 attemptedAt,
                 null,
-                error.length() > 2000 ? error.substring(0, 2000) : error);
+                error.length() > 2000 ? error.substring(0, 2000) : error,
+                permanent);
     }
 
     String recipient() {

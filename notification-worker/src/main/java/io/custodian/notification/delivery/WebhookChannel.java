@@ -80,10 +80,10 @@ class WebhookChannel implements Channel {
         return NAME;
     }
 
-    /** The {@code Idempotency-Key}: the event id. */
+    /** The {@code Idempotency-Key}: the event id (on one line, as every header). */
     @Override
     public String messageId(InboundEvent event, String recipient) {
-        return event.id();
+        return OneLine.of(event.id());
     }
 
     @Override
@@ -103,7 +103,7 @@ class WebhookChannel implements Channel {
                 .putHeader(IDEMPOTENCY_KEY, messageId)
                 .putHeader(TIMESTAMP, Long.toString(timestamp))
                 .putHeader(SIGNATURE, WebhookSignatures.sign(endpoint.secret(), timestamp, body))
-                .putHeader("X-Custodian-Event-Type", event.type())
+                .putHeader("X-Custodian-Event-Type", OneLine.of(event.type()))
                 .sendBuffer(Buffer.buffer(body))
                 .map(response -> HttpAnswers.accepted("webhook target " + recipient, response))
                 .onFailure()

@@ -1,92 +1,101 @@
 package io.custodian.notification.events;
 
 import io.custodian.notification.NotificationConfig;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads Custodian CloudEvents from Kafka and hands each to the handler of its type, one record at a
- * time (so one asset's events stay ordered and a redelivered event meets the bookkeeping of its
- * first delivery). A record is acknowledged — and its offset becomes committable — only once
- * handled; a record that can't be handled is nacked, which sends it to the dead-letter topic.
+ * Reads Custodian CloudEvents from Kafka and hands each to the handler of its type. Records of one
+ * key (one asset) are handled one after the other, in order; records of different keys side by
+ * side, even within one partition ({@link KeyLanes}), at most {@code
+ * custodian.events.max-in-flight} at once. A record is acknowledged — and its offset becomes
+ * committable once every record before it in its partition is too — when its event is delivered,
+ * dead-lettered, or parked ({@link EventRounds}): so an event that cannot be delivered holds back
+ * neither its partition nor the other keys, and at most for {@code custodian.delivery.park-after}
+ * the events of its own key, which are then parked behind it.
  */
 @ApplicationScoped
 class EventConsumer {
 
-    static final String DEAD_LETTERED = "custodian.notifications.dead.lettered";
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    private final Map<String, EventHandler> handlers;
-    private final MeterRegistry registry;
-    private final String deadLetterTopic;
+    private final EventRounds rounds;
+    private final KeyLanes lanes = new KeyLanes();
+    private final InFlight inFlight;
 
-    EventConsumer(
-            Instance<EventHandler> handlers, MeterRegistry registry, NotificationConfig config) {
-        this.handlers =
-                handlers.stream()
-                        .collect(Collectors.toMap(EventHandler::type, Function.identity()));
-        this.registry = registry;
-        this.deadLetterTopic = config.events().deadLetterTopic();
-        // registered up front so that dashboards and alerts see 0 rather than nothing
-        this.handlers.keySet().forEach(type -> deadLettered(type));
+    EventConsumer(EventRounds rounds, NotificationConfig config) {
+        this.rounds = rounds;
+        this.inFlight = new InFlight(config.events().maxInFlight());
     }
 
+    /** Completes once the record is in hand (not handled): the next record may be read. */
     @Incoming("events")
     @SuppressWarnings("unchecked")
     Uni<Void> consume(Message<String> message) {
         Instant receivedAt = Instant.now();
+        RecordCopy record = RecordCopy.of(message);
         Optional<IncomingKafkaCloudEventMetadata> metadata =
                 message.getMetadata(IncomingKafkaCloudEventMetadata.class);
         if (metadata.isEmpty()) {
-            return deadLetter(
-                    message,
-                    "(none)",
-                    "(none)",
-                    new IllegalArgumentException("Kafka record is not a CloudEvent"));
+            Verdict verdict =
+                    new Verdict(
+                            Verdict.Kind.DEAD, Fault.PERMANENT, "Kafka record is not a CloudEvent");
+            InboundEvent unknown =
+                    new InboundEvent(
+                            "(none)",
+                            "(none)",
+                            "(none)",
+                            Optional.empty(),
+                            Optional.empty(),
+                            record.key(),
+                            record.value(),
+                            receivedAt);
+            return settle(message, rounds.deadLetter(record, unknown, verdict));
         }
         InboundEvent event = toEvent(metadata.get(), message.getPayload(), receivedAt);
-        EventHandler handler = handlers.get(event.type());
-        if (handler == null) {
+        Optional<EventHandler> handler = rounds.handler(event.type());
+        if (handler.isEmpty()) {
             LOG.debugf("Event %s of type %s: no handler, acknowledged", event.id(), event.type());
             return Uni.createFrom().completionStage(message::ack);
         }
-        return Uni.createFrom()
-                .deferred(() -> handler.handle(event))
-                .onItemOrFailure()
+        return inFlight.acquire()
+                .invoke(
+                        () ->
+                                lanes.submit(
+                                        Parking.laneKey(event),
+                                        () ->
+                                                settle(
+                                                                message,
+                                                                rounds.first(
+                                                                        record,
+                                                                        event,
+                                                                        handler.get()))
+                                                        .eventually(inFlight::release)));
+    }
+
+    /**
+     * Acknowledges the record once the work is done; should the work itself fail (the database or
+     * the dead-letter topic unreachable), nacks it, which sends it to the dead-letter topic.
+     */
+    private static Uni<Void> settle(Message<String> message, Uni<Void> work) {
+        return work.onItemOrFailure()
                 .transformToUni(
-                        (ignored, failure) ->
-                                failure == null
-                                        ? Uni.createFrom().completionStage(message::ack)
-                                        : deadLetter(message, event.id(), event.type(), failure));
-    }
-
-    private Uni<Void> deadLetter(
-            Message<String> message, String eventId, String type, Throwable failure) {
-        deadLettered(type).increment();
-        LOG.errorf(
-                "Event %s of type %s not handled, sending it to %s: %s",
-                eventId, type, deadLetterTopic, failure.toString());
-        return Uni.createFrom().completionStage(() -> message.nack(failure));
-    }
-
-    private Counter deadLettered(String type) {
-        return Counter.builder(DEAD_LETTERED)
-                .description("Events given up on and sent to the dead-letter topic")
-                .tag("type", type)
-                .register(registry);
+                        (ignored, failure) -> {
+                            if (failure == null) {
+                                return Uni.createFrom().completionStage(message::ack);
+                            }
+                            LOG.errorf(
+                                    "Record not handled, nacked to the dead-letter queue: %s",
+                                    failure.toString());
+                            return Uni.createFrom().completionStage(() -> message.nack(failure));
+                        });
     }
 
     private static InboundEvent toEvent(

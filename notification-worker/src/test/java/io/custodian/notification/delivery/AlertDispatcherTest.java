@@ -25,17 +25,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +137,8 @@ class AlertDispatcherTest {
 
     @Test
     void shouldDeadLetterTheEventWhenTheSmtpServerStaysDownForTheWholeWindow() {
-        Counter deadLettered = deadLettered();
+        Counter deadLettered =
+                Events.deadLettered(registry, "asset.incident.reported", "window-exhausted");
         double before = deadLettered.count();
         mail.greenMail().stop();
         String eventId = UUID.randomUUID().toString();
@@ -152,9 +146,11 @@ class AlertDispatcherTest {
         events.sendIncident(eventId, incident);
 
         // window is 3 s in the test profile
-        ConsumerRecord<String, String> dead = awaitDeadLetter(eventId, Duration.ofSeconds(20));
+        ConsumerRecord<String, String> dead =
+                Events.awaitDeadLetter(eventId, Duration.ofSeconds(20));
 
         assertThat(dead.key()).isEqualTo(incident.asset().id().toString());
+        assertThat(Events.header(dead, "dead-letter-fault")).isEqualTo("window-exhausted");
         assertThat(dead.value()).contains("LT-2003");
         assertThat(deadLettered.count()).isEqualTo(before + 1);
         assertThat(deliveries(eventId))
@@ -166,37 +162,6 @@ class AlertDispatcherTest {
                             assertThat(d.deliveredAt).isNull();
                         });
         assertThat(processed(eventId).processedAt).isNull();
-    }
-
-    private Counter deadLettered() {
-        return Counter.builder("custodian.notifications.dead.lettered")
-                .tag("type", "asset.incident.reported")
-                .register(registry);
-    }
-
-    static ConsumerRecord<String, String> awaitDeadLetter(String eventId, Duration timeout) {
-        Properties props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("custodian.events.dlq"));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    Header ceId = record.headers().lastHeader("ce_id");
-                    if (ceId != null
-                            && eventId.equals(new String(ceId.value(), StandardCharsets.UTF_8))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No record for event " + eventId + " on custodian.events.dlq");
     }
 
     private static ProcessedEvent processed(String eventId) {

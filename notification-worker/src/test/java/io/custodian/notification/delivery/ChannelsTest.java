@@ -226,9 +226,7 @@ class ChannelsTest {
     @Test
     void shouldDeadLetterWhenTheWebhookFailsPastTheWindowAndResendOnlyItOnReplay() {
         Counter deadLettered =
-                Counter.builder("custodian.notifications.dead.lettered")
-                        .tag("type", "asset.incident.reported")
-                        .register(registry);
+                Events.deadLettered(registry, "asset.incident.reported", "window-exhausted");
         double before = deadLettered.count();
         String eventId = UUID.randomUUID().toString();
         String tag = tag();
@@ -242,7 +240,7 @@ class ChannelsTest {
 
         events.sendIncident(eventId, incident);
         // window is 3 s in the test profile
-        AlertDispatcherTest.awaitDeadLetter(eventId, Duration.ofSeconds(20));
+        Events.awaitDeadLetter(eventId, Duration.ofSeconds(20));
 
         await().atMost(TIMEOUT).until(() -> deadLettered.count() == before + 1);
         Delivery failed = delivery(eventId, "webhook", "siem");

@@ -51,7 +51,7 @@ class EventConsumerTest {
     @Test
     void shouldAcknowledgeAnEventOfAnUnknownTypeAndMailNobody() {
         String owningTeam = "platform@example.com";
-        double deadBefore = deadLettered("asset.future.event").count();
+        double deadBefore = Events.deadLettered(registry, "asset.future.event");
         IncidentReported marker = Events.stolenLaptop("LT-3001", "Reception");
         String key = marker.asset().id().toString();
         events.send(UUID.randomUUID().toString(), "asset.future.event", key, "{\"any\":1}");
@@ -68,12 +68,12 @@ class EventConsumerTest {
 
         // the marker's three alerts (each target is sent to on its own) and nothing for the unknown
         assertThat(mail.all()).hasSize(3);
-        assertThat(deadLettered("asset.future.event").count()).isEqualTo(deadBefore);
+        assertThat(Events.deadLettered(registry, "asset.future.event")).isEqualTo(deadBefore);
     }
 
     @Test
     void shouldDeadLetterAnIncidentWhoseDataCannotBeRead() {
-        Counter dead = deadLettered(EventTypes.INCIDENT_REPORTED);
+        Counter dead = Events.deadLettered(registry, EventTypes.INCIDENT_REPORTED, "permanent");
         double before = dead.count();
 
         events.send(
@@ -99,9 +99,5 @@ class EventConsumerTest {
                                 "Database connections health check",
                                 "Kafka connection health check",
                                 "SmallRye Reactive Messaging - readiness check"));
-    }
-
-    private Counter deadLettered(String type) {
-        return Counter.builder(EventConsumer.DEAD_LETTERED).tag("type", type).register(registry);
     }
 }
