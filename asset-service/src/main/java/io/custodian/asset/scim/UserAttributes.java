@@ -90,8 +90,18 @@ final class UserAttributes {
             case "name.familyname" -> familyName = text(attribute, value);
             case "name.formatted" -> formattedName = text(attribute, value);
             case "emails" -> setEmails(value);
+            case "schemas" -> {
+                if (!isNull(value)) {
+                    if (!value.isArray()) {
+                        throw ScimException.invalidValue("schemas must be an array of URNs.");
+                    }
+                    for (int i = 0; i < value.size(); i++) {
+                        text("schemas[" + i + "]", value.get(i));
+                    }
+                }
+            }
             default -> {
-                // schemas, id, meta and the attributes Custodian does not keep
+                // id, meta and the attributes Custodian does not keep
             }
         }
     }
@@ -124,6 +134,8 @@ final class UserAttributes {
         JsonNode chosen = null;
         for (JsonNode email : value) {
             requireObject("emails", email);
+            text("emails.type", email.get("type"));
+            bool("emails.primary", email.get("primary"));
             if (chosen == null || email.path("primary").asBoolean(false)) {
                 chosen = email;
             }
@@ -153,6 +165,8 @@ final class UserAttributes {
                 if (isNull(value)) {
                     managerRef = null;
                 } else if (value.isObject()) {
+                    text("manager.$ref", value.get("$ref"));
+                    text("manager.displayName", value.get("displayName"));
                     managerRef =
                             value.has("value") ? text("manager.value", value.get("value")) : null;
                 } else {
