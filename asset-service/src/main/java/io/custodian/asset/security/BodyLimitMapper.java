@@ -18,8 +18,7 @@ class BodyLimitMapper {
                         413,
                         "payload-too-large",
                         "Payload too large",
-                        e.getMessage(),
-                        null);
+                        e.getMessage());
         Response.ResponseBuilder answer = Response.status(413).type(body.mediaType());
         if (request.version() != HttpVersion.HTTP_2) {
             // the rest of the body is never read: HTTP/1.1 can't reuse the connection after it

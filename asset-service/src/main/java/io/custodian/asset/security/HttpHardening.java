@@ -235,7 +235,7 @@ class HttpHardening {
 
     private static void refuse(
             RoutingContext rc, int status, String slug, String title, String detail) {
-        ErrorBodies.Body body = ErrorBodies.of(path(rc), status, slug, title, detail, null);
+        ErrorBodies.Body body = ErrorBodies.of(path(rc), status, slug, title, detail);
         rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, body.mediaType());
         if (rc.request().version() != HttpVersion.HTTP_2 && !rc.request().isEnded()) {
             // a body is still coming that nobody will read: don't keep the connection for it

@@ -18,12 +18,31 @@ public final class ErrorBodies {
     /** The body of one error. */
     public record Body(String mediaType, String json) {}
 
-    /**
-     * @param slug the problem type's last segment ({@code payload-too-large})
-     * @param field the offending field or parameter, or {@code null}
-     */
-    public static Body of(
-            String path, int status, String slug, String title, String detail, String field) {
+    /** An error that names no field; {@code slug} is the problem type's last segment. */
+    public static Body of(String path, int status, String slug, String title, String detail) {
+        return body(path, status, slug, title, detail, null, null);
+    }
+
+    /** 400 naming the parameter (or field) and what is wrong with it. */
+    public static Body malformed(String path, String field, String reason) {
+        return body(
+                path,
+                400,
+                "malformed-request",
+                "Malformed request",
+                field + ": " + reason,
+                field,
+                reason);
+    }
+
+    private static Body body(
+            String path,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            String field,
+            String reason) {
         if (path.startsWith("/scim/")) {
             JsonObject scim =
                     new JsonObject()
@@ -46,13 +65,7 @@ public final class ErrorBodies {
             problem.put(
                     "errors",
                     new JsonArray()
-                            .add(
-                                    new JsonObject()
-                                            .put("field", field)
-                                            .put(
-                                                    "message",
-                                                    detail.substring(detail.indexOf(':') + 1)
-                                                            .trim())));
+                            .add(new JsonObject().put("field", field).put("message", reason)));
         }
         return new Body(Problem.MEDIA_TYPE, problem.encode());
     }

@@ -19,39 +19,35 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 class ParameterText {
 
+    /** A parameter (or the raw query or path) that is not one line of text, and why. */
+    private record Found(String name, String reason) {}
+
     @ServerRequestFilter
     Response check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        String found = utf8(request.getUriInfo().getRequestUri().getRawQuery(), "query");
+        var uri = request.getUriInfo();
+        Found found = utf8(uri.getRequestUri().getRawQuery(), "query");
         if (found == null) {
-            found = utf8(request.getUriInfo().getRequestUri().getRawPath(), "path");
+            found = utf8(uri.getRequestUri().getRawPath(), "path");
         }
         if (found == null) {
-            found = first("query parameter ", request.getUriInfo().getQueryParameters());
+            found = first("query parameter", uri.getQueryParameters());
         }
         if (found == null) {
-            found = first("path parameter ", request.getUriInfo().getPathParameters());
+            found = first("path parameter", uri.getPathParameters());
         }
         if (found == null) {
             return null;
         }
-        String[] nameAndReason = found.split("\u0000", 2);
-        ErrorBodies.Body body =
-                ErrorBodies.of(
-                        path.startsWith("/") ? path : "/" + path,
-                        400,
-                        "malformed-request",
-                        "Malformed request",
-                        nameAndReason[0] + ": " + nameAndReason[1],
-                        nameAndReason[0]);
+        String path = uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath();
+        ErrorBodies.Body body = ErrorBodies.malformed(path, found.name(), found.reason());
         return Response.status(400).type(body.mediaType()).entity(body.json()).build();
     }
 
     /**
-     * {@code part NUL reason} when the percent-encoded bytes are not UTF-8 (a lone surrogate's
-     * {@code %ED%A0%80}, a stray {@code %FF}): decoded leniently they would become U+FFFD.
+     * The part when its percent-encoded bytes are not UTF-8 (a lone surrogate's {@code %ED%A0%80},
+     * a stray {@code %FF}): decoded leniently they would become U+FFFD.
      */
-    private static String utf8(String raw, String part) {
+    private static Found utf8(String raw, String part) {
         if (raw == null || raw.indexOf('%') < 0) {
             return null;
         }
@@ -77,21 +73,21 @@ class ParameterText {
                     .decode(ByteBuffer.wrap(bytes.toByteArray()));
             return null;
         } catch (CharacterCodingException e) {
-            return part + "\u0000" + "is not valid UTF-8 once percent-decoded";
+            return new Found(part, "is not valid UTF-8 once percent-decoded");
         }
     }
 
-    /** {@code name NUL reason} of the first parameter that is not one line of text, or null. */
-    private static String first(String kind, MultivaluedMap<String, String> parameters) {
+    /** The first parameter that is not one line of text, or null. */
+    private static Found first(String kind, MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String problem = Text.notSingleLine(parameter.getKey());
             if (problem != null) {
-                return kind.trim() + "\u0000" + "a parameter name " + problem;
+                return new Found(kind, "a parameter name " + problem);
             }
             for (String value : parameter.getValue()) {
                 problem = Text.notSingleLine(value);
                 if (problem != null) {
-                    return parameter.getKey() + "\u0000" + problem;
+                    return new Found(parameter.getKey(), problem);
                 }
             }
         }

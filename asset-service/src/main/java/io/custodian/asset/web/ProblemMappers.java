@@ -108,29 +108,17 @@ class ProblemMappers {
     /** Text that can't be stored, a date outside the register's range: 422 naming the field. */
     @ServerExceptionMapper
     Response invalidValue(InvalidValueException e, UriInfo uri) {
-        String field = e.field() != null ? e.field() : path(e);
-        if (field.isEmpty()) {
-            field = "body";
-        }
-        return respond(
-                Kind.VALIDATION,
-                field + ": " + e.reason(),
-                List.of(new Problem.FieldError(field, e.reason())),
-                uri);
+        return fieldProblem(
+                Kind.VALIDATION, e.field() != null ? e.field() : path(e), e.reason(), uri);
     }
 
     /** JSON of another type than the contract's ({@code "assetTag": []}, a bare array): 400. */
     @ServerExceptionMapper
     Response wrongType(MismatchedInputException e, UriInfo uri) {
-        String field = path(e);
-        String message = "expected " + JsonTypes.expected(e.getTargetType());
-        if (field.isEmpty()) {
-            field = "body";
-        }
-        return respond(
+        return fieldProblem(
                 Kind.MALFORMED_REQUEST,
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)),
+                path(e),
+                "expected " + JsonTypes.expected(e.getTargetType()),
                 uri);
     }
 
@@ -246,6 +234,13 @@ class ProblemMappers {
                         uri.getPath(),
                         List.of());
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** One offending field (the body itself when the path is empty) and what is wrong with it. */
+    private static Response fieldProblem(Kind kind, String field, String message, UriInfo uri) {
+        String name = field.isEmpty() ? "body" : field;
+        return respond(
+                kind, name + ": " + message, List.of(new Problem.FieldError(name, message)), uri);
     }
 
     private static Response unauthenticated(UriInfo uri) {

@@ -152,9 +152,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 throw MismatchedInputException.from(p, handledType(), "expected a string");
             }
-            String text = p.getText();
-            if (Text.unstorable(text) != null) {
-                throw new InvalidValueException(p, Text.unstorable(text));
+            String problem = Text.unstorable(p.getText());
+            if (problem != null) {
+                throw new InvalidValueException(p, problem);
             }
             T value = standard.deserialize(p, ctxt);
             if (value != null) {
