@@ -128,6 +128,15 @@ public class LossAlertLatency {
         }
         System.out.printf("%n%d loss reports at %d/s (achieved %.1f/s), %d warm-up reports not counted, %d failed, %d e-mails missing%s%n",
                 count, rate, total / seconds, warmup, failures[0], missing, complete ? "" : " (timed out waiting)");
+        // the very first report of the run, warm-up or not: right after deploy/local/run.sh said both
+        // services are ready, the first loss report after a fresh start
+        String first = tag(run, 0);
+        double firstBoth = 0;
+        for (Map<String, Long> arrived : arrivedAt) {
+            Long t = arrived.get(first);
+            firstBoth = t == null || sentAt.get(first) == null ? Double.NaN : Math.max(firstBoth, (t - sentAt.get(first)) / 1e6);
+        }
+        System.out.printf("  first report of the run -> both CEO and CTO e-mails: %.1f ms%n", firstBoth);
         print("HTTP POST /api/v1/incidents (201)      ", httpMillis.stream().map(Long::doubleValue).toList());
         print("report sent -> one leader's e-mail     ", perMail);
         print("report sent -> both CEO and CTO e-mails", both);

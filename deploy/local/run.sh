@@ -90,6 +90,9 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export CUSTODIAN_JWT_ISSUER=https://custodian.local/issuer
 export CUSTODIAN_JWT_PUBLIC_KEY=$data/jwt/public.pem
 
+# a static consumer-group member (CUSTODIAN_WORKER_MEMBER_ID): a worker killed and started again gets its
+# partitions back at once rather than after the session timeout; the start-up message
+# (CUSTODIAN_READINESS_MAIL_TO) proves mail goes out before the worker says it is ready
 # the load scripts (deploy/load) report at 20/s from one client: above the production limit of 30 a minute
 CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:55432/custodian_assets CUSTODIAN_DB_USER=custodian \
 CUSTODIAN_DB_PASSWORD=custodian CUSTODIAN_REPORT_RATE_LIMIT=${CUSTODIAN_REPORT_RATE_LIMIT:-100000} \
@@ -102,6 +105,8 @@ CUSTODIAN_RECIPIENTS_CEO=${CUSTODIAN_RECIPIENTS_CEO:-ceo@example.com} \
 CUSTODIAN_RECIPIENTS_CTO=${CUSTODIAN_RECIPIENTS_CTO:-cto@example.com} \
 CUSTODIAN_RECIPIENTS_IT=${CUSTODIAN_RECIPIENTS_IT:-it@example.com} \
 CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS=${CUSTODIAN_DELIVERY_ALLOW_PRIVATE_TARGETS:-true} \
+CUSTODIAN_WORKER_MEMBER_ID=${CUSTODIAN_WORKER_MEMBER_ID:-local-worker} \
+CUSTODIAN_READINESS_MAIL_TO=${CUSTODIAN_READINESS_MAIL_TO:-ops@example.com} \
   java -Xmx512m -jar notification-worker/target/quarkus-app/quarkus-run.jar > "$logs/notification-worker.log" 2>&1 &
 echo $! > "$pids/notification-worker.pid"
 

@@ -42,6 +42,8 @@ public interface NotificationConfig {
 
     Alerts alerts();
 
+    Readiness readiness();
+
     interface Events {
         /** The topic every Custodian event is published to. */
         @WithDefault("custodian.events")
@@ -77,6 +79,16 @@ public interface NotificationConfig {
         /** Time zone the alerts show times in. */
         @WithDefault("UTC")
         ZoneId timeZone();
+    }
+
+    interface Readiness {
+        /**
+         * Who gets the one short message the worker sends each time it starts, before it says it is
+         * ready: the proof that mail goes out, and what opens an SMTP connection and loads the mail
+         * client, so that the first alert after a start is as fast as the others. Unset: no message
+         * is sent, and the first alert does that work itself.
+         */
+        Optional<@Email String> mailTo();
     }
 
     interface Route {

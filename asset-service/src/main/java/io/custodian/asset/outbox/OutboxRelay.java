@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.PartitionInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -40,6 +44,11 @@ import org.jboss.logging.Logger;
  * after every commit that appended an event, and by a poll as a safety net; one relay thread per
  * instance. A row is marked published only after the broker acknowledged it, so a broker outage
  * delays events but never loses them. Delivery is at least once: consumers de-duplicate by id.
+ *
+ * <p>Before its first round the relay has the producer fetch the topic's metadata (where each
+ * partition's leader is, and a connection to it), which the first event would otherwise wait for,
+ * and runs its bookkeeping statements once on no row; until then {@link OutboxRelayReadiness} says
+ * the service is not ready.
  */
 @ApplicationScoped
 class OutboxRelay {
@@ -55,21 +64,42 @@ class OutboxRelay {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final KafkaClientService kafka;
+    private final String topic;
+    private volatile String topicUnknown = "its metadata has not been fetched yet";
 
     OutboxRelay(
             @Channel("events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                     Emitter<String> emitter,
             OutboxConfig config,
             @ConfigProperty(name = "custodian.events.source") URI source,
+            @ConfigProperty(name = "mp.messaging.outgoing.events.topic") String topic,
+            KafkaClientService kafka,
             Clock clock,
             MeterRegistry metrics) {
         this.emitter = emitter;
         this.config = config;
         this.source = source;
+        this.topic = topic;
+        this.kafka = kafka;
         this.clock = clock;
         this.published = metrics.counter("custodian.outbox.published");
         this.failed = metrics.counter("custodian.outbox.publish.failures");
         Gauge.builder("custodian.outbox.backlog", OutboxRelay::backlog).register(metrics);
+    }
+
+    /** Fetches the topic's metadata right away rather than at the first poll. */
+    void start(@Observes StartupEvent start) {
+        wake();
+    }
+
+    /**
+     * Why the relay cannot publish at full speed yet (the topic's metadata not fetched), or empty
+     * once it can.
+     */
+    Optional<String> notReady() {
+        String reason = topicUnknown;
+        return reason == null ? Optional.empty() : Optional.of(topic + ": " + reason);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended event) {
@@ -113,12 +143,48 @@ class OutboxRelay {
     private void round() {
         pending.set(false);
         try {
+            if (topicUnknown != null && !fetchTopicMetadata()) {
+                return; // a send would wait for the same metadata and fail the same way
+            }
             while (relayBatch()) {
                 // a full batch went out: there may be more
             }
         } catch (RuntimeException e) {
             LOG.warn("Outbox relay round failed; the poll tries again", e);
         }
+    }
+
+    /**
+     * True once the producer knows every partition's leader (blocks at most max.block.ms) and the
+     * relay's statements have run once.
+     */
+    private boolean fetchTopicMetadata() {
+        String reason;
+        try {
+            List<PartitionInfo> partitions =
+                    kafka.getProducer("events")
+                            .partitionsFor(topic)
+                            .await()
+                            .atMost(config.ackTimeout());
+            if (!partitions.isEmpty() && partitions.stream().allMatch(p -> p.leader() != null)) {
+                // and the statements that follow a send, for ids no row has: the first event's
+                // round (and the one after it) do not wait for Hibernate to prepare them
+                recordAttempts(List.of(UUID.randomUUID()), Map.of(UUID.randomUUID(), "rehearsal"));
+                topicUnknown = null;
+                LOG.infof(
+                        "Outbox relay ready: %s has %d partitions, each with a leader",
+                        topic, partitions.size());
+                return true;
+            }
+            reason = "not every partition has a leader: " + partitions;
+        } catch (RuntimeException e) {
+            reason = "metadata not fetched: " + e;
+        }
+        if (!reason.equals(topicUnknown)) {
+            LOG.warnf("Outbox relay not ready, %s; trying again at the next poll", reason);
+        }
+        topicUnknown = reason;
+        return false;
     }
 
     /** Relays one batch; true when it was full and fully acknowledged. */
@@ -158,6 +224,21 @@ class OutboxRelay {
                         errors.put(id, ack.isDone() ? cause(ack) : "not acknowledged in time");
                     }
                 });
+        recordAttempts(done, errors);
+        published.increment(done.size());
+        if (!errors.isEmpty()) {
+            failed.increment(errors.size());
+            LOG.warnf(
+                    "%d of %d events not published yet (%s); they stay in the outbox and are"
+                            + " retried",
+                    errors.size(), batch.size(), errors.values().iterator().next());
+            return false;
+        }
+        return batch.size() == config.batchSize();
+    }
+
+    /** Marks {@code done} published and notes the error of each of {@code errors}. */
+    private void recordAttempts(List<UUID> done, Map<UUID, String> errors) {
         Instant now = Instant.now(clock);
         QuarkusTransaction.requiringNew()
                 .run(
@@ -176,16 +257,6 @@ class OutboxRelay {
                                                     error,
                                                     id));
                         });
-        published.increment(done.size());
-        if (!errors.isEmpty()) {
-            failed.increment(errors.size());
-            LOG.warnf(
-                    "%d of %d events not published yet (%s); they stay in the outbox and are"
-                            + " retried",
-                    errors.size(), batch.size(), errors.values().iterator().next());
-            return false;
-        }
-        return batch.size() == config.batchSize();
     }
 
     private CompletableFuture<Void> send(Row row) {

@@ -50,10 +50,16 @@ class OffboardingTest {
     @Inject Offboardings offboardings;
     @Inject TestClock clock;
 
+    /**
+     * A last working day two weeks after the application clock's today: never overdue in a test.
+     */
+    private String lastDay;
+
     record Someone(String id, String employeeId, String email) {}
 
     @BeforeEach
     void publishAcceptableUse() {
+        lastDay = LocalDate.now(clock).plusDays(14).toString();
         asAdmin()
                 .body(
                         Map.of(
@@ -83,7 +89,7 @@ class OffboardingTest {
         hold(colleagues, colleague);
 
         try (EventTap tap = new EventTap()) {
-            Response started = start(leaver.employeeId(), null, "2026-12-18", unique("HR"));
+            Response started = start(leaver.employeeId(), null, lastDay, unique("HR"));
             started.then()
                     .statusCode(201)
                     .header("Location", containsString("/api/v1/offboardings/"))
@@ -92,7 +98,7 @@ class OffboardingTest {
                     .body("person.email", equalTo(leaver.email()))
                     .body("person.status", equalTo("leaving"))
                     .body("manager.email", equalTo(manager.email()))
-                    .body("lastWorkingDay", equalTo("2026-12-18"))
+                    .body("lastWorkingDay", equalTo(lastDay))
                     .body("startedBy", equalTo("hr@example.com"))
                     .body("overdue", equalTo(false))
                     .body("items", hasSize(4))
@@ -112,7 +118,7 @@ class OffboardingTest {
             JsonNode event = event(tap, id, "offboarding.started");
             assertThat(event.at("/person/email").asText()).isEqualTo(leaver.email());
             assertThat(event.at("/manager/email").asText()).isEqualTo(manager.email());
-            assertThat(event.at("/lastWorkingDay").asText()).isEqualTo("2026-12-18");
+            assertThat(event.at("/lastWorkingDay").asText()).isEqualTo(lastDay);
             List<String> tags = new ArrayList<>();
             event.get("items")
                     .forEach(
@@ -137,17 +143,17 @@ class OffboardingTest {
         String reference = unique("HR");
 
         String id =
-                start(null, leaver.email(), "2026-12-18", reference)
+                start(null, leaver.email(), lastDay, reference)
                         .then()
                         .statusCode(201)
                         .extract()
                         .path("id");
-        start(leaver.employeeId(), null, "2026-12-18", reference)
+        start(leaver.employeeId(), null, lastDay, reference)
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("reference", equalTo(reference));
-        start(leaver.employeeId(), null, "2026-12-19", reference)
+        start(leaver.employeeId(), null, dayAfter(lastDay, 1), reference)
                 .then()
                 .statusCode(409)
                 .contentType(PROBLEM)
@@ -157,11 +163,11 @@ class OffboardingTest {
                                 .call(() -> Offboarding.count("reference", reference)))
                 .isEqualTo(1);
         // another reference while this one is open: the same last day is the same off-boarding
-        start(leaver.employeeId(), null, "2026-12-18", unique("HR"))
+        start(leaver.employeeId(), null, lastDay, unique("HR"))
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id));
-        start(leaver.employeeId(), null, "2027-01-08", unique("HR"))
+        start(leaver.employeeId(), null, dayAfter(lastDay, 21), unique("HR"))
                 .then()
                 .statusCode(409)
                 .body("errors[0].field", equalTo("lastWorkingDay"));
@@ -172,7 +178,7 @@ class OffboardingTest {
         Someone leaver = person(null);
         String key = unique("key");
         Map<String, Object> body =
-                Map.of("person", Map.of("email", leaver.email()), "lastWorkingDay", "2026-12-18");
+                Map.of("person", Map.of("email", leaver.email()), "lastWorkingDay", lastDay);
         String id =
                 as("hr-system", "hr@example.com")
                         .header("Idempotency-Key", key)
@@ -199,16 +205,16 @@ class OffboardingTest {
 
     @Test
     void shouldRefuseAnUnknownPersonNamingTheField() {
-        start("E-nobody-" + unique("x"), null, "2026-12-18", unique("HR"))
+        start("E-nobody-" + unique("x"), null, lastDay, unique("HR"))
                 .then()
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("person.employeeId"));
-        start(null, unique("nobody") + "@example.com", "2026-12-18", unique("HR"))
+        start(null, unique("nobody") + "@example.com", lastDay, unique("HR"))
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("person.email"));
-        start(null, null, "2026-12-18", unique("HR"))
+        start(null, null, lastDay, unique("HR"))
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("person"));
@@ -218,7 +224,7 @@ class OffboardingTest {
                                 "person",
                                 Map.of("email", "e@example.com"),
                                 "lastWorkingDay",
-                                "2026-12-18",
+                                lastDay,
                                 "reference",
                                 "x"))
                 .post("/api/v1/offboardings")
@@ -239,7 +245,7 @@ class OffboardingTest {
 
         try (EventTap tap = new EventTap()) {
             String id =
-                    start(leaver.employeeId(), null, "2026-12-18", unique("HR"))
+                    start(leaver.employeeId(), null, lastDay, unique("HR"))
                             .then()
                             .statusCode(201)
                             .extract()
@@ -320,7 +326,7 @@ class OffboardingTest {
         Someone leaver = person(null);
         String laptop = createAsset(unique("LT"), "group", createGroup(unique("G")));
         hold(laptop, leaver);
-        Response started = start(leaver.employeeId(), null, "2026-12-18", unique("HR"));
+        Response started = start(leaver.employeeId(), null, lastDay, unique("HR"));
         String id = started.path("id");
         String item = started.path("items[0].id");
         String waiver = "/api/v1/offboardings/" + id + "/items/" + item + "/waiver";
@@ -427,7 +433,7 @@ class OffboardingTest {
         // once, and a departed person is refused everywhere (security/DepartedPersonTest)
         hold(createAsset(unique("LT"), "group", createGroup(unique("G"))), leaver);
         String id =
-                start(leaver.employeeId(), null, "2026-12-18", unique("HR"))
+                start(leaver.employeeId(), null, lastDay, unique("HR"))
                         .then()
                         .statusCode(201)
                         .extract()
@@ -508,13 +514,13 @@ class OffboardingTest {
         Someone a = person(null);
         Someone b = person(null);
         String first =
-                start(a.employeeId(), null, "2026-12-18", unique("HR"))
+                start(a.employeeId(), null, lastDay, unique("HR"))
                         .then()
                         .statusCode(201)
                         .extract()
                         .path("id");
         String second =
-                start(b.employeeId(), null, "2026-12-18", unique("HR"))
+                start(b.employeeId(), null, lastDay, unique("HR"))
                         .then()
                         .statusCode(201)
                         .extract()
@@ -561,7 +567,7 @@ class OffboardingTest {
         hold(laptop, leaver);
         String database = createAsset(unique("DB"), "person", leaver.id());
         createAsset(unique("DB"), "person", stayer.id());
-        start(leaver.employeeId(), null, "2026-12-18", unique("HR")).then().statusCode(201);
+        start(leaver.employeeId(), null, lastDay, unique("HR")).then().statusCode(201);
 
         as("auditor", "audit@example.com")
                 .get("/api/v1/reports/leavers-with-assets")
@@ -657,5 +663,9 @@ class OffboardingTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).header("ce_subject")).isEqualTo("offboardings/" + key);
         return JSON.readTree(events.get(0).value());
+    }
+
+    private static String dayAfter(String day, int days) {
+        return LocalDate.parse(day).plusDays(days).toString();
     }
 }

@@ -21,7 +21,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -33,6 +40,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
     /** How long the worker retries an e-mail before it dead-letters the event. */
     static final Duration WORKER_RETRY_WINDOW = Duration.ofSeconds(60);
+
+    /** Where the worker sends its start-up message (custodian.readiness.mail-to). */
+    static final String READINESS_MAIL_TO = "ops@example.com";
 
     /** The shared secret the worker signs its webhook calls to {@link #receiver} with. */
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
@@ -74,12 +84,14 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         postgres.createDatabase("custodian_assets", "custodian", "custodian");
         postgres.createDatabase("custodian_notifications", "custodian", "custodian");
         kafka = KafkaBroker.start("127.0.0.1", 0, null);
+        warmUp(kafka);
         mail = MailSink.start(0, -1);
         tokens = DevTokens.forTests();
         receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();
         receiver.stubFor(WireMock.post("/chat").willReturn(WireMock.ok("ok")));
         receiver.stubFor(WireMock.post("/siem").willReturn(WireMock.ok()));
+        warmUp(receiver);
 
         int assetPort = freePort();
         int workerPort = freePort();
@@ -120,6 +132,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         // a static group member: killed and started again, it gets its partitions
                         // back at once rather than after the session timeout
                         Map.entry("CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker"),
+                        // the start-up message that proves mail goes out before the worker says
+                        // it is ready
+                        Map.entry("CUSTODIAN_READINESS_MAIL_TO", READINESS_MAIL_TO),
                         // production's backoff curve, capped at 1 s so that a few seconds of SMTP
                         // outage cost at most a second more; a window of a minute instead of ten
                         Map.entry("CUSTODIAN_DELIVERY_RETRY_MAX_DELAY", "1s"),
@@ -163,6 +178,19 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
             return;
         }
         launch("notification-worker");
+        awaitReady(notificationWorker);
+    }
+
+    /**
+     * Stops both services as a deployment does (SIGTERM, then waiting for them to exit) and starts
+     * them again with the very same configuration: fresh JVMs on the running infrastructure.
+     * Returns once both say they are ready.
+     */
+    synchronized void restartServices() {
+        stop(processes.values());
+        launch("asset-service");
+        launch("notification-worker");
+        awaitReady(assetService);
         awaitReady(notificationWorker);
     }
 
@@ -255,23 +283,84 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
-        for (Process p : processes.values()) {
+        stop(processes.values());
+        receiver.stop();
+        mail.close();
+        kafka.close();
+        postgres.close();
+    }
+
+    /**
+     * One request to the receiver before any service calls it, answered 404: a real chat or SIEM
+     * endpoint is long warm when an alert comes, a WireMock just started in this JVM is not.
+     */
+    private static void warmUp(WireMockServer receiver) {
+        try {
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(receiver.baseUrl() + "/warm-up"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One record written to a scratch topic and read back before any service uses the broker: a
+     * production broker is long warm when an event comes, one just started in this JVM is not.
+     */
+    private static void warmUp(KafkaBroker kafka) {
+        String topic = "e2e.warm-up";
+        kafka.ensureTopics(1, topic);
+        Map<String, Object> common = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(
+                                common, new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> consumer =
+                        new KafkaConsumer<>(
+                                Map.of(
+                                        "bootstrap.servers",
+                                        kafka.bootstrapServers(),
+                                        "auto.offset.reset",
+                                        "earliest"),
+                                new StringDeserializer(),
+                                new StringDeserializer())) {
+            producer.send(new ProducerRecord<>(topic, "warm-up", "warm-up")).get();
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("warm-up record not read back in 30 s");
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM to each, then SIGKILL to any still running after 20 s. */
+    private static void stop(Iterable<Process> running) {
+        for (Process p : running) {
             p.destroy();
         }
-        for (Process p : processes.values()) {
+        for (Process p : running) {
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
-        receiver.stop();
-        mail.close();
-        kafka.close();
-        postgres.close();
     }
 
     private static int freePort() {

@@ -2,7 +2,9 @@ package io.custodian.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -68,7 +70,28 @@ final class LossReports {
 
     /** The owner reports the laptop stolen; returns the incident's id (201 asserted). */
     String reportStolen(String tag) {
+        return reportStolen(tag, (request, response, next) -> next.next(request, response));
+    }
+
+    /**
+     * As {@link #reportStolen(String)}; returns the instant the answer arrived, taken as soon as
+     * the HTTP exchange is over and before the response is read.
+     */
+    Instant reportStolenAnsweredAt(String tag) {
+        Instant[] answered = new Instant[1];
+        reportStolen(
+                tag,
+                (request, response, next) -> {
+                    Response answer = next.next(request, response);
+                    answered[0] = Instant.now();
+                    return answer;
+                });
+        return answered[0];
+    }
+
+    private String reportStolen(String tag, Filter answer) {
         return as("employee", ownerEmail(tag))
+                .filter(answer)
                 .body(
                         Map.of(
                                 "assetTag",

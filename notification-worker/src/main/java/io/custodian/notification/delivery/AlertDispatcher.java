@@ -5,6 +5,7 @@ import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +33,7 @@ import org.jboss.logging.Logger;
  * a later round or a replay alerts only the missing ones. The answer says which targets refused the
  * alert for good and which are still failing, for the consumer to dead-letter or park the event.
  */
+@Startup // built at start, with its channels, rather than by the first alert
 @ApplicationScoped
 public class AlertDispatcher {
 
@@ -89,7 +92,8 @@ public class AlertDispatcher {
                 return Blocking.run(() -> ledger.complete(event.id()))
                         .replaceWith(Handled.DELIVERED);
             }
-            return Uni.createFrom().item(new Handled(rejected, Set.of(), "", 0));
+            return Blocking.of(() -> ledger.errors(event.id(), rejected))
+                    .map(errors -> new Handled(rejected, Set.of(), errors, 0));
         }
         if (!done.isEmpty()) {
             LOG.infof(
@@ -114,10 +118,23 @@ public class AlertDispatcher {
                 .all(sends)
                 .andCollectFailures()
                 .invoke(outcomes -> logSent(event, outcomes))
-                .map(outcomes -> handled(outcomes, rejected));
+                .chain(
+                        outcomes ->
+                                rejected.isEmpty()
+                                        ? Uni.createFrom().item(handled(outcomes, rejected, ""))
+                                        : Blocking.of(() -> ledger.errors(event.id(), rejected))
+                                                .map(
+                                                        before ->
+                                                                handled(
+                                                                        outcomes, rejected,
+                                                                        before)));
     }
 
-    private static Handled handled(List<Outcome> outcomes, Set<String> rejectedBefore) {
+    /**
+     * @param failedBefore the errors of the targets that refused for good in an earlier round
+     */
+    private static Handled handled(
+            List<Outcome> outcomes, Set<String> rejectedBefore, String failedBefore) {
         Set<String> rejected = new HashSet<>(rejectedBefore);
         Set<String> pending = new HashSet<>();
         int attempts = 0;
@@ -133,11 +150,30 @@ public class AlertDispatcher {
             }
         }
         String failures =
-                outcomes.stream()
-                        .filter(o -> !o.isDelivered())
-                        .map(o -> o.target() + " (" + o.error() + ")")
+                Stream.concat(
+                                Stream.of(failedBefore).filter(f -> !f.isEmpty()),
+                                outcomes.stream()
+                                        .filter(o -> !o.isDelivered())
+                                        .map(o -> o.target() + " (" + o.error() + ")"))
                         .collect(Collectors.joining(", "));
         return new Handled(rejected, pending, failures, attempts);
+    }
+
+    /**
+     * Sends one alert to one target outside any route, the way routed alerts go (its channel, the
+     * retries and the attempt timeout) but recorded nowhere: the worker's start-up message. Fails
+     * when the target was not reached within the retry window.
+     */
+    Uni<Void> sendUnrouted(InboundEvent event, Alert alert, Target target, Instant until) {
+        return send(event, alert, target, until)
+                .invoke(
+                        outcome -> {
+                            if (!outcome.isDelivered()) {
+                                throw new IllegalStateException(
+                                        target + " not reached: " + outcome.error());
+                            }
+                        })
+                .replaceWithVoid();
     }
 
     private Uni<Outcome> send(InboundEvent event, Alert alert, Target target, Instant until) {

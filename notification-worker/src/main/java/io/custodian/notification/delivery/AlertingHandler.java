@@ -1,12 +1,17 @@
 package io.custodian.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.EventTypes;
 import io.custodian.notification.events.EventHandler;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
 import io.custodian.notification.events.UnreadableEventException;
 import io.smallrye.mutiny.Uni;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
 
@@ -73,6 +78,38 @@ public abstract class AlertingHandler<T> implements EventHandler {
                             + ": "
                             + e.getOriginalMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Reads every example the contract gives for this event type (the {@code examples} of its data
+     * schema in api-spec) and renders its alert, sending nothing: what the first event of the type
+     * would otherwise pay for (the JSON reader of the payload type, the templates). Returns how
+     * many alerts were rendered.
+     */
+    int rehearse() {
+        int rendered = 0;
+        for (JsonNode example : examples()) {
+            try {
+                render(mapper.readValue(example.toString(), dataType));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(
+                        "An example of " + type + " in the contract is not a " + dataType, e);
+            }
+            rendered++;
+        }
+        return rendered;
+    }
+
+    private Iterable<JsonNode> examples() {
+        String schema = EventTypes.schemaResource(type);
+        try (InputStream in = AlertingHandler.class.getClassLoader().getResourceAsStream(schema)) {
+            if (in == null) {
+                throw new IllegalStateException("No data schema of " + type + " at " + schema);
+            }
+            return mapper.readTree(in).path("examples");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.custodian.notification.delivery;
 
 import io.custodian.notification.events.InboundEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,6 +89,48 @@ class DeliveryLedger {
         if (processed != null && processed.processedAt == null) {
             processed.processedAt = Instant.now();
         }
+    }
+
+    /**
+     * Runs every statement of an event's bookkeeping once — begun, one target recorded, begun again
+     * as a redelivery, completed — for a made-up event, in one transaction that is rolled back: the
+     * first real event then finds Hibernate's queries prepared and the connections open, and
+     * nothing of the rehearsal stays in the tables.
+     */
+    @Transactional
+    void rehearse() {
+        InboundEvent event =
+                new InboundEvent(
+                        "rehearsal-" + UUID.randomUUID(),
+                        "custodian.rehearsal",
+                        "/custodian/notification-worker",
+                        Optional.empty(),
+                        Optional.empty(),
+                        null,
+                        "{}",
+                        Instant.now());
+        Target target = new Target(EmailChannel.NAME, "rehearsal@example.invalid");
+        begin(event);
+        record(event.id(), Outcome.delivered(target, null, 1, Instant.now()), List.of(target));
+        begin(event);
+        complete(event.id());
+        QuarkusTransaction.setRollbackOnly();
+    }
+
+    /**
+     * The last recorded errors of the given targets ({@code channel:recipient}) of an event, as
+     * {@code target (error)}: why targets refused for good in an earlier round did, for the
+     * dead-letter reason of a later one.
+     */
+    @Transactional
+    String errors(String eventId, Set<String> targets) {
+        return Delivery.ofEvent(eventId).stream()
+                .filter(d -> Delivery.FAILED.equals(d.status))
+                .map(d -> Map.entry(new Target(d.channel, d.recipient).toString(), d))
+                .filter(e -> targets.contains(e.getKey()))
+                .map(e -> e.getKey() + " (" + e.getValue().error + ")")
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static Set<Target> delivered(String eventId) {
