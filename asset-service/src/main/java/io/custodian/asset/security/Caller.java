@@ -1,8 +1,8 @@
 package io.custodian.asset.security;
 
+import io.custodian.api.identity.TokenRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,7 +21,8 @@ public class Caller {
     }
 
     /**
-     * The caller's e-mail: the {@code email} claim, else {@code upn}, else {@code sub}; lower-case.
+     * The caller's e-mail: the {@code email} claim, else {@code upn} ({@link TokenRules#email}),
+     * lower-case; for a machine client's token that names neither, its principal name.
      */
     public String email() {
         String email = emailOf(token);
@@ -30,14 +31,7 @@ public class Caller {
 
     /** The token's e-mail as {@link #email()} reads it, or null when it names none. */
     static String emailOf(JsonWebToken token) {
-        String email = token.getClaim("email");
-        if (email == null || email.isBlank()) {
-            email = token.getClaim("upn");
-        }
-        if (email == null || email.isBlank()) {
-            email = token.getSubject();
-        }
-        return email == null || email.isBlank() ? null : email.toLowerCase(Locale.ROOT);
+        return TokenRules.email(token::getClaim);
     }
 
     public boolean hasRole(String role) {

@@ -20,16 +20,20 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Development JWTs, signed RS256 with JDK classes only, as the services expect them from an
- * identity provider: {@code iss} = {@link #ISSUER}, {@code sub} = {@code upn} = {@code email} = the
- * e-mail address, {@code groups} = the roles, {@code iat}, {@code exp} (default 12 h), a random
- * {@code jti}. Accepted by quarkus-smallrye-jwt with {@code mp.jwt.verify.publickey.location=<dir>/
- * public.pem} (or the key as {@code mp.jwt.verify.publickey}) and {@code
+ * identity provider: {@code iss} = {@link #ISSUER}, {@code aud} = {@link #AUDIENCE}, {@code sub} =
+ * {@code upn} = {@code email} = the e-mail address, {@code email_verified} = true, {@code groups} =
+ * the roles, {@code iat}, {@code exp} (default 12 h), a random {@code jti}. Accepted by
+ * quarkus-smallrye-jwt with {@code mp.jwt.verify.publickey.location=<dir>/ public.pem} (or the key
+ * as {@code mp.jwt.verify.publickey}) and {@code
  * mp.jwt.verify.issuer=https://custodian.local/issuer}; roles come from {@code groups}.
  *
  * <p>The key pair lives as PEM files in a directory: {@code private.pem} (PKCS#8) and {@code
@@ -51,7 +55,15 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final String ISSUER = "https://custodian.local/issuer";
+
+    /** The audience ({@code aud}) the services accept by default. */
+    public static final String AUDIENCE = "custodian";
+
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
+
+    /** A claim value for {@link #token(Set, String, Map)}: leave this claim out. */
+    public static final Object ABSENT = new Object();
+
     public static final String PRIVATE_KEY_FILE = "private.pem";
     public static final String PUBLIC_KEY_FILE = "public.pem";
 
@@ -149,34 +161,41 @@ public final class DevTokens {
      */
     public String token(Set<String> groups, String email, Duration ttl) {
         long now = Instant.now().getEpochSecond();
-        StringBuilder groupsJson = new StringBuilder("[");
-        for (String group : new TreeSet<>(groups)) {
-            if (groupsJson.length() > 1) {
-                groupsJson.append(',');
-            }
-            groupsJson.append(json(group));
-        }
-        groupsJson.append(']');
-        String claims =
-                "{\"iss\":"
-                        + json(ISSUER)
-                        + ",\"sub\":"
-                        + json(email)
-                        + ",\"upn\":"
-                        + json(email)
-                        + ",\"email\":"
-                        + json(email)
-                        + ",\"groups\":"
-                        + groupsJson
-                        + ",\"iat\":"
-                        + now
-                        + ",\"exp\":"
-                        + (now + ttl.getSeconds())
-                        + ",\"jti\":"
-                        + json(UUID.randomUUID().toString())
-                        + "}";
+        return token(groups, email, Map.of("iat", now, "exp", now + ttl.getSeconds()));
+    }
+
+    /**
+     * A token for {@code email} in {@code groups} whose claims are the usual ones with {@code
+     * changes} applied: a claim set to a value (a string, number, boolean or list of strings)
+     * replaces or adds it, one set to {@link #ABSENT} is left out. For tests of tokens an identity
+     * provider might issue, or an attacker might forge with the right key.
+     */
+    public String token(Set<String> groups, String email, Map<String, Object> changes) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", email);
+        claims.put("upn", email);
+        claims.put("email", email);
+        claims.put("email_verified", true);
+        claims.put("groups", List.copyOf(new TreeSet<>(groups)));
+        claims.put("iat", now);
+        claims.put("exp", now + DEFAULT_TTL.getSeconds());
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.putAll(changes);
+        claims.values().removeIf(ABSENT::equals);
+        StringBuilder json = new StringBuilder("{");
+        claims.forEach(
+                (name, value) -> {
+                    if (json.length() > 1) {
+                        json.append(',');
+                    }
+                    json.append(json(name)).append(':').append(jsonValue(value));
+                });
+        json.append('}');
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String signingInput = b64url(header) + "." + b64url(claims);
+        String signingInput = b64url(header) + "." + b64url(json.toString());
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(privateKey);
@@ -185,6 +204,23 @@ public final class DevTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String jsonValue(Object value) {
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            for (Object item : list) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                out.append(jsonValue(item));
+            }
+            return out.append(']').toString();
+        }
+        return json(String.valueOf(value));
     }
 
     /** {@code ROLE EMAIL [KEY_DIR]}: prints the token, nothing else. */

@@ -38,6 +38,8 @@ class DevTokensTest {
         String claims = decode(parts[1]);
         assertThat(claims)
                 .contains("\"iss\":\"https://custodian.local/issuer\"")
+                .contains("\"aud\":\"custodian\"")
+                .contains("\"email_verified\":true")
                 .contains("\"sub\":\"ceo@example.com\"")
                 .contains("\"upn\":\"ceo@example.com\"")
                 .contains("\"email\":\"ceo@example.com\"")

@@ -46,15 +46,29 @@ public abstract class AlertingHandler<T> implements EventHandler {
         return type;
     }
 
+    /**
+     * What the event does besides its alert, done first (and again on a redelivery, so it must be
+     * idempotent); nothing by default.
+     */
+    protected Uni<Void> before(InboundEvent event, T data) {
+        return Uni.createFrom().voidItem();
+    }
+
     @Override
     public Uni<Handled> handle(InboundEvent event, Instant until, Set<String> rejected) {
         return Uni.createFrom()
-                .item(() -> alert(event))
-                .chain(alert -> dispatcher.dispatch(event, alert, until, rejected));
+                .item(() -> read(event))
+                .chain(
+                        data ->
+                                before(event, data)
+                                        .replaceWith(() -> alert(event, data))
+                                        .chain(
+                                                alert ->
+                                                        dispatcher.dispatch(
+                                                                event, alert, until, rejected)));
     }
 
-    private Alert alert(InboundEvent event) {
-        T data = read(event);
+    private Alert alert(InboundEvent event, T data) {
         try {
             return render(data);
         } catch (RuntimeException e) {

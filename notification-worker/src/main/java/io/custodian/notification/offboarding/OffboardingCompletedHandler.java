@@ -3,15 +3,22 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
+import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
+import io.custodian.notification.events.InboundEvent;
+import io.custodian.notification.security.Departures;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** {@code offboarding.completed}: tell IT and the manager how each item was closed. */
+/**
+ * {@code offboarding.completed}: record that the person departed (they keep no role in the worker's
+ * API from then on), then tell IT and the manager how each item was closed.
+ */
 @Singleton
 class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> {
 
@@ -19,11 +26,27 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
 
     private final ZoneId zone;
+    private final Departures departures;
 
     OffboardingCompletedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+            ObjectMapper mapper,
+            AlertDispatcher dispatcher,
+            NotificationConfig config,
+            Departures departures) {
         super(EventTypes.OFFBOARDING_COMPLETED, OffboardingCompleted.class, mapper, dispatcher);
         this.zone = config.alerts().timeZone();
+        this.departures = departures;
+    }
+
+    @Override
+    protected Uni<Void> before(InboundEvent event, OffboardingCompleted completed) {
+        if (completed.person() == null || completed.person().email() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Blocking.run(
+                () ->
+                        departures.record(
+                                completed.person().email(), completed.completedAt(), event.id()));
     }
 
     @Override
