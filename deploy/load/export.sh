@@ -40,7 +40,7 @@ cleanup() { [[ -n $sampler ]] && kill "$sampler" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-curl -fs "$base/q/health/ready" >/dev/null || { echo "asset-service is not up on $base: start deploy/local/run.sh" >&2; exit 1; }
+curl -fs "${CUSTODIAN_MANAGEMENT_URL:-http://127.0.0.1:9000}/q/health/ready" >/dev/null || { echo "asset-service is not up on $base: start deploy/local/run.sh" >&2; exit 1; }
 [[ -f $pidfile ]] && pid=$(cat "$pidfile") && kill -0 "$pid" 2>/dev/null \
   || { echo "no asset-service pid in $pidfile (start it with deploy/local/run.sh)" >&2; exit 1; }
 

@@ -29,7 +29,7 @@ base=http://127.0.0.1:8080
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-curl -fs "$base/q/health/ready" >/dev/null || { echo "asset-service is not up on $base: start deploy/local/run.sh" >&2; exit 1; }
+curl -fs "${CUSTODIAN_MANAGEMENT_URL:-http://127.0.0.1:9000}/q/health/ready" >/dev/null || { echo "asset-service is not up on $base: start deploy/local/run.sh" >&2; exit 1; }
 
 token=$(deploy/local/token.sh asset-admin bench@example.com)
 q() { psql -X -q -At "$db" -c "$1"; }

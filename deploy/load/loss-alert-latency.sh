@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-if ! curl -fs http://127.0.0.1:8080/q/health/ready >/dev/null || ! curl -fs http://127.0.0.1:8081/q/health/ready >/dev/null; then
+if ! curl -fs http://127.0.0.1:9000/q/health/ready >/dev/null || ! curl -fs http://127.0.0.1:9001/q/health/ready >/dev/null; then
   echo "Custodian is not running: start deploy/local/run.sh first" >&2
   exit 1
 fi

@@ -110,8 +110,8 @@ CUSTODIAN_READINESS_MAIL_TO=${CUSTODIAN_READINESS_MAIL_TO:-ops@example.com} \
   java -Xmx512m -jar notification-worker/target/quarkus-app/quarkus-run.jar > "$logs/notification-worker.log" 2>&1 &
 echo $! > "$pids/notification-worker.pid"
 
-wait_for "asset-service" "curl -fs http://127.0.0.1:8080/q/health/ready" 90
-wait_for "notification-worker" "curl -fs http://127.0.0.1:8081/q/health/ready" 90
+wait_for "asset-service" "curl -fs http://127.0.0.1:9000/q/health/ready" 90
+wait_for "notification-worker" "curl -fs http://127.0.0.1:9001/q/health/ready" 90
 
 # --- a demo asset to report, fresh on every start ---
 admin=$(deploy/local/token.sh asset-admin it@example.com)
@@ -127,8 +127,8 @@ curl -fs -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: applic
 cat <<MSG
 
 Custodian is running.
-  asset-service        http://127.0.0.1:8080   (Swagger UI: /q/swagger-ui, contract: /q/openapi, health: /q/health)
-  notification-worker  http://127.0.0.1:8081   (health: /q/health)
+  asset-service        http://127.0.0.1:8080   (contract: /q/openapi; health and metrics: http://127.0.0.1:9000/q/health, /q/metrics)
+  notification-worker  http://127.0.0.1:8081   (health and metrics: http://127.0.0.1:9001/q/health, /q/metrics)
   logs                 $logs
 
 Report the demo laptop $tag stolen (an admin token, valid 12 h; get others with deploy/local/token.sh ROLE EMAIL):

@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,6 +74,17 @@ class HttpHardening {
     void register(@Observes Filters filters) {
         filters.register(this::transport, BEFORE_AUTHENTICATION);
         filters.register(this::authenticated, AFTER_AUTHENTICATION);
+    }
+
+    /**
+     * A path no route serves — in production also {@code /q/health} and {@code /q/metrics}, which
+     * are on the management port — is a 404 problem too, not Vert.x's HTML page (the application's
+     * own unknown paths are JAX-RS's, mapped in {@code web/ProblemMappers}).
+     */
+    void unserved(@Observes Router router) {
+        router.route()
+                .order(Integer.MAX_VALUE)
+                .handler(rc -> refuse(rc, 404, "not-found", "Not found", "No such resource."));
     }
 
     private void transport(RoutingContext rc) {

@@ -60,6 +60,11 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
     final String assetService;
     final String notificationWorker;
+
+    /** The management interfaces (health, metrics), apart from the API as in production. */
+    final String assetManagement;
+
+    final String workerManagement;
     private final Path logs;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -95,6 +100,8 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
         int assetPort = freePort();
         int workerPort = freePort();
+        int assetManagementPort = freePort();
+        int workerManagementPort = freePort();
         Map<String, String> common =
                 Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS",
@@ -110,11 +117,13 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         define(
                 "asset-service",
                 assetPort,
+                assetManagementPort,
                 common,
                 Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_assets")));
         define(
                 "notification-worker",
                 workerPort,
+                workerManagementPort,
                 common,
                 Map.ofEntries(
                         Map.entry("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_notifications")),
@@ -143,10 +152,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                                 WORKER_RETRY_WINDOW.toSeconds() + "s")));
         assetService = "http://127.0.0.1:" + assetPort;
         notificationWorker = "http://127.0.0.1:" + workerPort;
+        assetManagement = "http://127.0.0.1:" + assetManagementPort;
+        workerManagement = "http://127.0.0.1:" + workerManagementPort;
         launch("asset-service");
         launch("notification-worker");
-        awaitReady(assetService);
-        awaitReady(notificationWorker);
+        awaitReady(assetManagement);
+        awaitReady(workerManagement);
     }
 
     /**
@@ -178,7 +189,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
             return;
         }
         launch("notification-worker");
-        awaitReady(notificationWorker);
+        awaitReady(workerManagement);
     }
 
     /**
@@ -190,8 +201,8 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         stop(processes.values());
         launch("asset-service");
         launch("notification-worker");
-        awaitReady(assetService);
-        awaitReady(notificationWorker);
+        awaitReady(assetManagement);
+        awaitReady(workerManagement);
     }
 
     synchronized boolean isWorkerRunning() {
@@ -209,7 +220,11 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     }
 
     private void define(
-            String name, int port, Map<String, String> common, Map<String, String> own) {
+            String name,
+            int port,
+            int managementPort,
+            Map<String, String> common,
+            Map<String, String> own) {
         String jar = System.getProperty("custodian." + name + ".jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException(
@@ -222,6 +237,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         List<String> command =
                 List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
