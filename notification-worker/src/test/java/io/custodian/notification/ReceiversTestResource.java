@@ -20,7 +20,7 @@ public class ReceiversTestResource implements QuarkusTestResourceLifecycleManage
 
     public static final String CHAT_PATH = "/services/T000/B000/leadership";
     public static final String WEBHOOK_PATH = "/siem/custodian-events";
-    public static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+    public static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789abcdef";
 
     private WireMockServer server;
 

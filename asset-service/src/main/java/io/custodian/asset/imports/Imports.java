@@ -23,7 +23,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,6 +52,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class Imports {
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private static final Logger LOG = Logger.getLogger(Imports.class);
 
     private final DataSource dataSource;
@@ -68,6 +76,18 @@ class Imports {
     /** How to run an upload. {@code dialect} null = detect from the header row. */
     record Options(Dialect dialect, Mode mode, boolean dryRun, UUID defaultOwnerGroup) {}
 
+    /**
+     * The uploads folder, readable by this service's user only ({@code 0700}; files {@code 0600}):
+     * created so, and tightened when it exists; one that belongs to another user (e.g. planted in a
+     * shared temp directory) cannot be tightened, and the upload fails rather than land there.
+     */
+    private Path privateDirectory() throws IOException {
+        Path dir = config.directory();
+        Files.createDirectories(dir, OWNER_ONLY_DIRECTORY);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
+    }
+
     /** Store the upload (streamed, never whole in memory) and queue its job. */
     ImportJob submit(InputStream body, Options options, String startedBy) {
         UUID id = UUID.randomUUID();
@@ -76,11 +96,14 @@ class Imports {
                     && !exists(connection, options.defaultOwnerGroup())) {
                 throw ProblemException.invalid("defaultOwnerGroup", "no group with this id");
             }
-            Files.createDirectories(config.directory());
-            Path file = config.directory().resolve(id + ".csv");
+            Path file = privateDirectory().resolve(id + ".csv");
             long size;
-            try (body) {
-                size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (body;
+                    OutputStream out =
+                            Files.newOutputStream(
+                                    Files.createFile(file, OWNER_ONLY_FILE),
+                                    StandardOpenOption.WRITE)) {
+                size = body.transferTo(out);
             } catch (IOException e) {
                 Files.deleteIfExists(file); // the upload broke off: no job
                 throw e;

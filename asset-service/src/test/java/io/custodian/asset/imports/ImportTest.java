@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -250,6 +251,32 @@ class ImportTest {
                 .statusCode(200)
                 .body("items.size()", equalTo(2))
                 .body("items[1].action", equalTo("updated"));
+    }
+
+    @Test
+    void shouldKeepUploadsInAFolderOnlyTheServiceCanRead() throws Exception {
+        Path dir = config.directory();
+        Files.createDirectories(dir);
+        // left open to everyone (a shared temp directory, an earlier version): tightened
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String p = unique("PF");
+        people(p);
+        String group = createGroup(unique("IT team"));
+
+        JsonPath job = runImport(snipeIt(p), "mode=skip-invalid&defaultOwnerGroup=" + group);
+
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".csv")))
+                    .allSatisfy(
+                            f ->
+                                    assertThat(
+                                                    PosixFilePermissions.toString(
+                                                            Files.getPosixFilePermissions(f)))
+                                            .isEqualTo("rw-------"));
+        }
     }
 
     @Test

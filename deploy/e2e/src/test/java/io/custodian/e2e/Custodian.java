@@ -45,7 +45,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     static final String READINESS_MAIL_TO = "ops@example.com";
 
     /** The shared secret the worker signs its webhook calls to {@link #receiver} with. */
-    static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    static final String WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
 
     final Postgres postgres;
     final KafkaBroker kafka;

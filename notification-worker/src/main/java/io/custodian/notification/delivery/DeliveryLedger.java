@@ -70,7 +70,7 @@ class DeliveryLedger {
         delivery.attempts += outcome.attempts();
         delivery.attemptedAt = outcome.attemptedAt();
         delivery.deliveredAt = outcome.deliveredAt();
-        delivery.error = outcome.error();
+        delivery.error = OneLine.of(outcome.error()); // a value in an error cannot add a line
         if (!delivery.isPersistent()) {
             delivery.persist();
         }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,20 +175,38 @@ class Routing {
                                                     check.url(
                                                             "custodian.webhooks." + name + ".url",
                                                             url);
-                                                    if (target.secret()
-                                                            .filter(s -> !s.isBlank())
-                                                            .isEmpty()) {
-                                                        check.errors()
-                                                                .add(
-                                                                        "custodian.webhooks."
-                                                                                + name
-                                                                                + ".secret is"
-                                                                                + " required with a"
-                                                                                + " URL");
-                                                    }
+                                                    secretProblem(target.secret())
+                                                            .ifPresent(
+                                                                    problem ->
+                                                                            check.errors()
+                                                                                    .add(
+                                                                                            "custodian.webhooks."
+                                                                                                    + name
+                                                                                                    + ".secret"
+                                                                                                    + " "
+                                                                                                    + problem));
                                                     active.add(name);
                                                 }));
         return active;
+    }
+
+    /** The fewest bytes of a webhook's HMAC secret: SHA-256's block of security, 256 bits. */
+    static final int MIN_SECRET_BYTES = 32;
+
+    /** What is wrong with a webhook's secret (never the secret itself), or empty. */
+    private static Optional<String> secretProblem(Optional<String> secret) {
+        if (secret.filter(s -> !s.isBlank()).isEmpty()) {
+            return Optional.of("is required with a URL");
+        }
+        int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
+        return bytes < MIN_SECRET_BYTES
+                ? Optional.of(
+                        "is too short: "
+                                + bytes
+                                + " bytes, at least "
+                                + MIN_SECRET_BYTES
+                                + " (e.g. openssl rand -hex 32)")
+                : Optional.empty();
     }
 
     /**

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingTest {
 
+    /** A webhook secret of the length the worker requires (32 bytes). */
+    private static final String SECRET = "s3cret-0123456789abcdef0123456789";
+
     /** Every host resolves to one public address (no DNS needed). */
     private static final TargetAddresses.Resolver PUBLIC =
             host -> new InetAddress[] {InetAddress.getByName("203.0.113.10")};
@@ -67,7 +70,7 @@ class RoutingTest {
                                         "CUSTODIAN_WEBHOOKS_SIEM_URL",
                                         "https://siem.corp.example/hooks",
                                         "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
-                                        "s3cret")),
+                                        SECRET)),
                         PUBLIC);
 
         assertThat(routing.targets("asset.incident.reported", PARTIES))
@@ -118,6 +121,26 @@ class RoutingTest {
     }
 
     @Test
+    void shouldRefuseAWebhookSecretShorterThan32BytesWithoutShowingIt() {
+        assertThatThrownBy(
+                        () ->
+                                new Routing(
+                                        config(
+                                                Map.of(
+                                                        "custodian.webhooks.siem.url",
+                                                        "https://siem.example/hooks",
+                                                        "custodian.webhooks.siem.secret",
+                                                        "s3cr3t-of-31-bytes-0123456789ab",
+                                                        "custodian.routing.\"t\".webhook",
+                                                        "siem"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "custodian.webhooks.siem.secret is too short: 31 bytes, at least 32")
+                .message()
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
     void shouldRefuseAWebhookWithoutSecretAndPlainHttpBeyondThisMachine() {
         assertThatThrownBy(
                         () ->
@@ -153,7 +176,7 @@ class RoutingTest {
                                         "custodian.webhooks.siem.url",
                                         "http://127.0.0.1:8089/hooks",
                                         "custodian.webhooks.siem.secret",
-                                        "s",
+                                        SECRET,
                                         "custodian.chat.ops.url",
                                         "http://localhost:8089/chat",
                                         "custodian.routing.\"t\".webhook",
@@ -198,7 +221,7 @@ class RoutingTest {
                                                         "CUSTODIAN_WEBHOOKS_SIEM_URL",
                                                         "https://siem.corp.example/hooks?k=abc",
                                                         "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
-                                                        "s3cret")),
+                                                        SECRET)),
                                         dns))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(
@@ -226,7 +249,7 @@ class RoutingTest {
                         "CUSTODIAN_WEBHOOKS_SIEM_URL",
                         "http://127.0.0.1:8089/hooks",
                         "CUSTODIAN_WEBHOOKS_SIEM_SECRET",
-                        "s3cret");
+                        SECRET);
         assertThatThrownBy(() -> new Routing(config("prod", env)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(
