@@ -105,7 +105,7 @@ public class PeopleAndGroups {
             person.createdAt = now;
             person.status = Person.Status.ACTIVE;
         }
-        Person.Status status = sync.status() != null ? sync.status() : person.status;
+        Person.Status status = syncedStatus(person, sync.status());
         String name = sync.displayName().trim();
         boolean changed =
                 created
@@ -124,6 +124,33 @@ public class PeopleAndGroups {
             person.persist();
         }
         return new Synced(person, created);
+    }
+
+    /**
+     * HR's authority over a person's status: it may repeat the status the person has, and re-hire
+     * (a {@code departed} person made {@code active} again, unless an off-boarding is still open;
+     * the change is in the person's history with HR as its actor). Nothing else: a person becomes
+     * {@code leaving} when an off-boarding starts and {@code departed} when it completes — never by
+     * a sync, which would leave their assets with nobody to return them — and a new person starts
+     * {@code active}.
+     */
+    private static Person.Status syncedStatus(Person person, Person.Status requested) {
+        if (requested == null || requested == person.status) {
+            return person.status;
+        }
+        if (requested == Person.Status.ACTIVE && person.status == Person.Status.DEPARTED) {
+            return Person.Status.ACTIVE;
+        }
+        throw ProblemException.invalid(
+                "status",
+                switch (requested) {
+                    case LEAVING, DEPARTED ->
+                            "a person becomes leaving or departed only through an off-boarding"
+                                    + " (POST /api/v1/offboardings), never by a sync";
+                    case ACTIVE ->
+                            "a leaving person is active again only when their off-boarding is"
+                                    + " closed";
+                });
     }
 
     @Transactional

@@ -62,14 +62,16 @@ class ScimUsers {
                     "externalId (the employee id; or the enterprise extension's employeeNumber)"
                             + " is required.");
         }
+        if (Boolean.FALSE.equals(attributes.active)) {
+            // a departed record for any address would lock its owner out of Custodian at once
+            throw ScimException.invalidValue(
+                    "active: a user is provisioned active; someone leaves through an off-boarding"
+                            + " (active: false on an existing user starts it).");
+        }
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.createdAt = now();
-        // an identity provider may provision someone already disabled: they hold nothing yet
-        person.status =
-                Boolean.FALSE.equals(attributes.active)
-                        ? Person.Status.DEPARTED
-                        : Person.Status.ACTIVE;
+        person.status = Person.Status.ACTIVE;
         write(person, attributes);
         person.persistAndFlush();
         return ScimUser.of(person, usersUrl);

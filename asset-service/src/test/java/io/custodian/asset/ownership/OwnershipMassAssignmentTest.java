@@ -2,7 +2,9 @@ package io.custodian.asset.ownership;
 
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.MassAssignment.PROBLEM;
 import static io.custodian.asset.MassAssignment.PROTECTED;
@@ -80,12 +82,14 @@ class OwnershipMassAssignmentTest {
         String employeeId = unique("E");
         String email = unique("eve") + "@example.com";
         String person =
-                hr().body(Map.of("email", email, "displayName", "Eve", "status", "leaving"))
+                hr().body(Map.of("email", email, "displayName", "Eve"))
                         .put("/api/v1/people/by-employee-id/" + employeeId)
                         .then()
                         .statusCode(201)
                         .extract()
                         .path("id");
+        createAsset(unique("DB"), "person", person); // an ownership to hand over: leaving
+        offboard(email); // the employee would like to be active again
         String group = createGroup(unique("Admins"));
         Map<String, Object> before = read(person);
         long revisions = revisions(person);

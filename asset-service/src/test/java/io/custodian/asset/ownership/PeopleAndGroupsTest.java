@@ -4,6 +4,7 @@ import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,12 +49,69 @@ class PeopleAndGroupsTest {
                 .statusCode(200)
                 .body("email", equalTo(email));
 
-        hr().body(Map.of("email", email, "displayName", "Ada King", "status", "leaving"))
+        hr().body(Map.of("email", email, "displayName", "Ada King", "status", "active"))
                 .put("/api/v1/people/by-employee-id/" + employee)
                 .then()
                 .statusCode(200)
                 .body("displayName", equalTo("Ada King"))
+                .body("status", equalTo("active"));
+        hr().get(location).then().statusCode(200).body("displayName", equalTo("Ada King"));
+    }
+
+    @Test
+    void shouldChangeAStatusOnlyThroughAnOffboardingNeverBySync() {
+        String employee = unique("E");
+        String email = unique("st") + "@example.com";
+        String location =
+                hr().body(Map.of("email", email, "displayName", "Sam"))
+                        .put("/api/v1/people/by-employee-id/" + employee)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .header("Location");
+        for (String status : new String[] {"departed", "leaving"}) {
+            hr().body(Map.of("email", email, "displayName", "Sam Renamed", "status", status))
+                    .put("/api/v1/people/by-employee-id/" + employee)
+                    .then()
+                    .statusCode(422)
+                    .contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("status"))
+                    .body("errors[0].message", containsString("off-boarding"));
+        }
+        // nothing of the refused records was kept
+        hr().get(location)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("active"))
+                .body("displayName", equalTo("Sam"));
+        // nor can a new person start out departed
+        hr().body(
+                        Map.of(
+                                "email",
+                                unique("new") + "@example.com",
+                                "displayName",
+                                "New",
+                                "status",
+                                "departed"))
+                .put("/api/v1/people/by-employee-id/" + unique("E"))
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("status"));
+
+        // leaving through an off-boarding: HR may repeat the status but not undo it by a sync
+        createAsset(unique("DB"), "person", location.substring(location.lastIndexOf('/') + 1));
+        offboard(email);
+        hr().get(location).then().statusCode(200).body("status", equalTo("leaving"));
+        hr().body(Map.of("email", email, "displayName", "Sam", "status", "leaving"))
+                .put("/api/v1/people/by-employee-id/" + employee)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("leaving"));
+        hr().body(Map.of("email", email, "displayName", "Sam", "status", "active"))
+                .put("/api/v1/people/by-employee-id/" + employee)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("status"));
         hr().get(location).then().statusCode(200).body("status", equalTo("leaving"));
     }
 

@@ -58,6 +58,28 @@ class ScimTest {
     record User(String id, String userName, String externalId) {}
 
     @Test
+    void shouldRefuseToProvisionAUserWhoIsAlreadyInactive() {
+        String email = unique("locked") + "@example.com";
+        Map<String, Object> body = new java.util.HashMap<>(user(email, unique("E"), "Lock", "Out"));
+        body.put("active", false);
+
+        scim().body(body)
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(SCIM))
+                .body("schemas", hasItems(ERROR))
+                .body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString("active"));
+        // no departed record that would lock the address's owner out
+        scim().queryParam("filter", "userName eq \"" + email + "\"")
+                .get("/scim/v2/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0));
+    }
+
+    @Test
     void shouldCreateAUserWith201LocationAndMeta() {
         String email = unique("ada") + "@example.com";
         String employeeId = unique("E");

@@ -1,6 +1,8 @@
 package io.custodian.asset.security;
 
 import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +25,7 @@ class DepartedPersonTest {
 
         as("employee", email).get("/api/v1/me/assets").then().statusCode(200);
 
-        sync(employeeId, email, "departed", 200);
+        offboard(email); // nothing to return: completed at once, the person has departed
 
         as("employee", email)
                 .get("/api/v1/me/assets")
@@ -56,7 +58,9 @@ class DepartedPersonTest {
     void shouldLetLeaversAndMachineClientsWithoutAPersonRecordIn() {
         String employeeId = unique("E");
         String email = unique("leaving") + "@example.com";
-        sync(employeeId, email, "leaving", 201);
+        String person = sync(employeeId, email, "active", 201);
+        createAsset(unique("DB"), "person", person); // an ownership to transfer: still leaving
+        offboard(email);
 
         as("employee", email).get("/api/v1/me/assets").then().statusCode(200);
         // the HR system has no person record: it is not a person and is never refused as one
@@ -66,12 +70,14 @@ class DepartedPersonTest {
                 .statusCode(200);
     }
 
-    private static void sync(String employeeId, String email, String status, int expected) {
-        as("hr-system", "hr@example.com")
+    private static String sync(String employeeId, String email, String status, int expected) {
+        return as("hr-system", "hr@example.com")
                 .body(Map.of("email", email, "displayName", "Lee Ver", "status", status))
                 .put("/api/v1/people/by-employee-id/" + employeeId)
                 .then()
                 .statusCode(expected)
-                .body("status", equalTo(status));
+                .body("status", equalTo(status))
+                .extract()
+                .path("id");
     }
 }
