@@ -128,9 +128,18 @@ class Incidents {
             return IncidentView.of(incident);
         }
 
-        Asset asset = inventory.byIdOrTag(report.assetId(), report.assetTag());
+        // for a caller who may not read every asset, someone else's asset and one that does not
+        // exist answer alike (no register oracle); one who reads them all is told why
+        Asset asset =
+                caller.readsEverything()
+                        ? inventory.byIdOrTag(report.assetId(), report.assetTag())
+                        : inventory.byIdOrTag(
+                                report.assetId(),
+                                report.assetTag(),
+                                a -> a.isHeldOrOwnedBy(caller.email()),
+                                "no asset you hold or own has it: report only your own devices,"
+                                        + " or ask IT to report this one");
         if (!caller.actsOnAnyAsset() && !asset.isHeldOrOwnedBy(caller.email())) {
-            // not naming the asset: the caller may have sent only its id, and may not read it
             throw ProblemException.forbidden(
                     "You can report only devices you hold or own; ask IT to report this one.");
         }

@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The register of assets: creation, reading, and the lifecycle transitions other features ask for.
@@ -279,16 +281,27 @@ public class Inventory {
 
     /** The asset named by id or by tag (exactly one), for a feature that acts on it. */
     public Asset byIdOrTag(UUID id, String tag) {
+        return byIdOrTag(id, tag, asset -> true, "no such asset");
+    }
+
+    /**
+     * The asset with this id or tag, if the caller may see it ({@code visible}); else the same 422
+     * naming the field as for an asset that does not exist ({@code missing}), so that an answer
+     * never tells an object the caller may not read from one that is not there.
+     */
+    public Asset byIdOrTag(UUID id, String tag, Predicate<Asset> visible, String missing) {
         if ((id == null) == (tag == null || tag.isBlank())) {
             throw ProblemException.invalid("assetId", "give exactly one of assetId and assetTag");
         }
-        if (id != null) {
-            return Asset.<Asset>findByIdOptional(id)
-                    .orElseThrow(() -> ProblemException.invalid("assetId", "no such asset"));
-        }
-        return Asset.<Asset>find("assetTag", tag.trim())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.invalid("assetTag", "no such asset"));
+        Optional<Asset> found =
+                id != null
+                        ? Asset.<Asset>findByIdOptional(id)
+                        : Asset.<Asset>find("assetTag", tag.trim()).firstResultOptional();
+        return found.filter(visible)
+                .orElseThrow(
+                        () ->
+                                ProblemException.invalid(
+                                        id != null ? "assetId" : "assetTag", missing));
     }
 
     /** Move the asset through a legal lifecycle transition; 409 naming both statuses otherwise. */

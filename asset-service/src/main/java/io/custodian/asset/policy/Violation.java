@@ -50,6 +50,14 @@ class Violation extends PanacheEntityBase {
     @JoinColumn(name = "asset_id")
     Asset asset;
 
+    /** The person as the reporter named them (id or e-mail), whether or not it matched anyone. */
+    @Column(name = "person_reference")
+    String personReference;
+
+    /** The asset as the reporter named it (id or tag), whether or not it matched one. */
+    @Column(name = "asset_reference")
+    String assetReference;
+
     @Column(name = "reported_by")
     String reportedBy;
 

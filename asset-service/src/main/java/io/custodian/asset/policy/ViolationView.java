@@ -16,7 +16,9 @@ record ViolationView(
         String description,
         PolicyClause clause,
         Instant occurredAt,
+        String personReference,
         PolicyPerson person,
+        String assetReference,
         PolicyAsset asset,
         PolicyPerson reportedBy,
         Instant reportedAt,
@@ -27,19 +29,27 @@ record ViolationView(
         Instant closedAt,
         String outcome) {
 
-    static ViolationView of(Violation v) {
-        return of(v, Directory::person);
+    /**
+     * The report as this caller may see it: the references as the reporter wrote them, and the
+     * person and asset they matched only for a caller who reads every object (an employee sees what
+     * they sent and nothing of the register).
+     */
+    static ViolationView of(Violation v, boolean readsEverything) {
+        return of(v, Directory::person, readsEverything);
     }
 
-    static ViolationView of(Violation v, Function<String, PolicyPerson> people) {
+    static ViolationView of(
+            Violation v, Function<String, PolicyPerson> people, boolean readsEverything) {
         return new ViolationView(
                 v.id,
                 v.status,
                 v.description,
                 v.clause,
                 v.occurredAt,
-                Directory.person(v.person),
-                Directory.asset(v.asset),
+                v.personReference,
+                readsEverything ? Directory.person(v.person) : null,
+                v.assetReference,
+                readsEverything ? Directory.asset(v.asset) : null,
                 people.apply(v.reportedBy),
                 v.reportedAt,
                 people.apply(v.acknowledgedBy),

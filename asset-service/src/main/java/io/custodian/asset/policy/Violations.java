@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,8 +80,14 @@ class Violations {
         violation.description = report.description().strip();
         violation.clause = report.clause();
         violation.occurredAt = report.occurredAt();
-        violation.person = person(report.personId(), report.personEmail());
-        violation.asset = asset(report.assetId(), report.assetTag());
+        // anyone may report about any asset or person (they saw the sticker, the colleague): for a
+        // caller who may not read the register, a reference that matches nothing is taken as
+        // written, so the answer is the same whether the object exists or not
+        boolean mustMatch = caller.readsEverything();
+        violation.personReference = reference(report.personId(), report.personEmail());
+        violation.person = person(report.personId(), report.personEmail(), mustMatch);
+        violation.assetReference = reference(report.assetId(), report.assetTag());
+        violation.asset = asset(report.assetId(), report.assetTag(), mustMatch);
         violation.reportedBy = caller.email();
         violation.reportedAt = now;
         violation.persist();
@@ -99,7 +106,7 @@ class Violations {
                         Directory.asset(violation.asset),
                         Directory.person(violation.reportedBy),
                         violation.reportedAt));
-        return ViolationView.of(violation);
+        return ViolationView.of(violation, caller.readsEverything());
     }
 
     @Transactional
@@ -135,7 +142,7 @@ class Violations {
                         Directory.person(violation.acknowledgedBy),
                         violation.acknowledgedAt,
                         violation.acknowledgementNote));
-        return ViolationView.of(violation);
+        return ViolationView.of(violation, true);
     }
 
     @Transactional
@@ -172,7 +179,7 @@ class Violations {
                         Directory.person(violation.closedBy),
                         violation.closedAt,
                         violation.outcome));
-        return ViolationView.of(violation);
+        return ViolationView.of(violation, true);
     }
 
     /** Admins, leadership and auditors read any; an employee only what they reported (else 404). */
@@ -182,7 +189,7 @@ class Violations {
         if (!caller.readsEverything() && !violation.reportedBy.equalsIgnoreCase(caller.email())) {
             throw ProblemException.notFound("violation report", id);
         }
-        return ViolationView.of(violation);
+        return ViolationView.of(violation, caller.readsEverything());
     }
 
     /** GET /api/v1/violations: newest first, filters status and reporter, keyset pages. */
@@ -221,7 +228,7 @@ class Violations {
                 rows,
                 limit,
                 v -> new Keyset.Position(v.reportedAt, v.id),
-                v -> ViolationView.of(v, people),
+                v -> ViolationView.of(v, people, caller.readsEverything()),
                 ViolationView.Page::new);
     }
 
@@ -241,38 +248,49 @@ class Violations {
                 .orElseThrow(() -> ProblemException.notFound("violation report", id));
     }
 
-    /** The person concerned by id or by e-mail (at most one), who must exist; or nobody. */
-    private static Person person(UUID id, String email) {
+    /** A reference as the reporter wrote it: the id, else the trimmed tag or e-mail; or none. */
+    private static String reference(UUID id, String text) {
+        return id != null ? id.toString() : text == null ? null : text.strip();
+    }
+
+    /**
+     * The person named by id or by e-mail (at most one); nobody when none is named, or when none
+     * matches and {@code mustMatch} is false (422 naming the field when it is true).
+     */
+    private static Person person(UUID id, String email, boolean mustMatch) {
         if (id != null && email != null) {
             throw ProblemException.invalid(
                     "personEmail", "give at most one of personId and personEmail");
         }
-        if (id != null) {
-            return Person.<Person>findByIdOptional(id)
-                    .orElseThrow(() -> ProblemException.invalid("personId", "no such person"));
+        Optional<Person> found =
+                id != null
+                        ? Person.findByIdOptional(id)
+                        : email != null ? Person.findByEmail(email.strip()) : Optional.empty();
+        if (found.isEmpty() && mustMatch && (id != null || email != null)) {
+            throw ProblemException.invalid(
+                    id != null ? "personId" : "personEmail", "no such person");
         }
-        if (email != null) {
-            return Person.findByEmail(email.strip())
-                    .orElseThrow(() -> ProblemException.invalid("personEmail", "no such person"));
-        }
-        return null;
+        return found.orElse(null);
     }
 
-    /** The asset concerned by id or by tag (at most one), which must exist; or none. */
-    private static Asset asset(UUID id, String tag) {
+    /**
+     * The asset named by id or by tag (at most one); none when none is named, or when none matches
+     * and {@code mustMatch} is false (422 naming the field when it is true).
+     */
+    private static Asset asset(UUID id, String tag, boolean mustMatch) {
         if (id != null && tag != null) {
             throw ProblemException.invalid("assetTag", "give at most one of assetId and assetTag");
         }
-        if (id != null) {
-            return Asset.<Asset>findByIdOptional(id)
-                    .orElseThrow(() -> ProblemException.invalid("assetId", "no such asset"));
+        Optional<Asset> found =
+                id != null
+                        ? Asset.findByIdOptional(id)
+                        : tag != null
+                                ? Asset.<Asset>find("assetTag", tag.strip()).firstResultOptional()
+                                : Optional.empty();
+        if (found.isEmpty() && mustMatch && (id != null || tag != null)) {
+            throw ProblemException.invalid(id != null ? "assetId" : "assetTag", "no such asset");
         }
-        if (tag != null) {
-            return Asset.<Asset>find("assetTag", tag.strip())
-                    .firstResultOptional()
-                    .orElseThrow(() -> ProblemException.invalid("assetTag", "no such asset"));
-        }
-        return null;
+        return found.orElse(null);
     }
 
     private static String subject(Violation violation) {

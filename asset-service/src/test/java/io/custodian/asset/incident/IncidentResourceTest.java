@@ -109,12 +109,28 @@ class IncidentResourceTest {
         String tag = unique("LT");
         String asset = createAsset(tag, "group", createGroup(unique("G")));
 
-        as("employee", "mallory@example.com")
-                .body(report(tag, "stolen", Instant.now()))
-                .post("/api/v1/incidents")
-                .then()
-                .statusCode(403)
-                .contentType(PROBLEM);
+        String refused =
+                as("employee", "mallory@example.com")
+                        .body(report(tag, "stolen", Instant.now()))
+                        .post("/api/v1/incidents")
+                        .then()
+                        .statusCode(422)
+                        .contentType(PROBLEM)
+                        .body("errors[0].field", equalTo("assetTag"))
+                        .extract()
+                        .asString();
+        // a tag that does not exist answers alike: the register is no oracle
+        String missingTag = unique("LT");
+        String missing =
+                as("employee", "mallory@example.com")
+                        .body(report(missingTag, "stolen", Instant.now()))
+                        .post("/api/v1/incidents")
+                        .then()
+                        .statusCode(422)
+                        .contentType(PROBLEM)
+                        .extract()
+                        .asString();
+        assertThat(missing.replace(missingTag, tag)).isEqualTo(refused);
         asAdmin().get("/api/v1/assets/" + asset).then().body("status", equalTo("in_stock"));
     }
 
@@ -201,17 +217,32 @@ class IncidentResourceTest {
         Map<String, Object> byId = report(null, "lost", Instant.now());
         byId.put("assetId", asset);
 
-        // an employee who sent only the id learns nothing about the asset
+        // an employee who sent only the id learns nothing about the asset, not even that it exists
+        String eve = unique("eve") + "@example.com";
         String refusal =
-                as("employee", unique("eve") + "@example.com")
+                as("employee", eve)
                         .body(byId)
                         .post("/api/v1/incidents")
                         .then()
-                        .statusCode(403)
+                        .statusCode(422)
                         .contentType(PROBLEM)
+                        .body("errors[0].field", equalTo("assetId"))
                         .extract()
                         .asString();
         assertThat(refusal).doesNotContain(tag);
+        String unknown = java.util.UUID.randomUUID().toString();
+        Map<String, Object> byUnknownId = report(null, "lost", Instant.now());
+        byUnknownId.put("assetId", unknown);
+        assertThat(
+                        as("employee", eve)
+                                .body(byUnknownId)
+                                .post("/api/v1/incidents")
+                                .then()
+                                .statusCode(422)
+                                .extract()
+                                .asString()
+                                .replace(unknown, asset))
+                .isEqualTo(refusal);
         // leadership reads everything but changes no inventory: only IT reports any device
         as("leadership", "ceo@example.com")
                 .body(byId)

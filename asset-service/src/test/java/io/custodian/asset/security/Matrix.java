@@ -67,7 +67,7 @@ final class Matrix {
         }
     }
 
-    private static final Set<String> OUTCOMES = Set.of("allow", "401", "403", "404");
+    private static final Set<String> OUTCOMES = Set.of("allow", "401", "403", "404", "422");
     private static final Set<String> HTTP_METHODS =
             Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]*}");
