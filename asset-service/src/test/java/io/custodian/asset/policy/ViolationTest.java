@@ -224,24 +224,8 @@ class ViolationTest {
             {"personId", personId, missingId}
         };
         for (String[] pair : pairs) {
-            String existing =
-                    as("employee", reporter)
-                            .body(with(pair[0], pair[1]))
-                            .post("/api/v1/violations")
-                            .then()
-                            .statusCode(201)
-                            .contentType("application/json")
-                            .extract()
-                            .asString();
-            String missing =
-                    as("employee", reporter)
-                            .body(with(pair[0], pair[2]))
-                            .post("/api/v1/violations")
-                            .then()
-                            .statusCode(201)
-                            .contentType("application/json")
-                            .extract()
-                            .asString();
+            String existing = accepted(reporter, pair[0], pair[1]);
+            String missing = accepted(reporter, pair[0], pair[2]);
             // nothing of the register: neither the asset's name or classification nor the
             // person's name, and the two answers differ only in what was sent and what the
             // server assigned (id, time)
@@ -265,6 +249,18 @@ class ViolationTest {
                 .statusCode(200)
                 .body("assetReference", equalTo(missingTag))
                 .body("asset", nullValue());
+    }
+
+    /** The 201 answer to an employee's report naming {@code field}. */
+    private static String accepted(String reporter, String field, String value) {
+        return as("employee", reporter)
+                .body(with(field, value))
+                .post("/api/v1/violations")
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
+                .extract()
+                .asString();
     }
 
     /** An answer without what the server assigned to the report: its id and its time. */
