@@ -37,6 +37,10 @@ public final class TokenRules {
         if (Instant.ofEpochSecond(issued.longValue()).isAfter(now.plus(leeway))) {
             return Optional.of("the token's iat is in the future");
         }
+        String email = email(claim);
+        if (email != null && email.chars().anyMatch(c -> Character.isISOControl(c) || c == ' ')) {
+            return Optional.of("the token's e-mail claim is not an address");
+        }
         Object verified = claim.apply("email_verified");
         if (verified != null && "false".equals(text(verified).toLowerCase(Locale.ROOT))) {
             return Optional.of("the token's e-mail address is not verified (email_verified=false)");

@@ -59,6 +59,18 @@ class TokenRulesTest {
     }
 
     @Test
+    void shouldRefuseAnEmailClaimThatIsNoAddress() {
+        Map<String, Object> claims = claims();
+        claims.put("email", "mallory@example.com\r\nFORGED log line");
+        assertThat(TokenRules.refusal(claims::get, NOW, LEEWAY))
+                .get()
+                .asString()
+                .contains("not an address");
+        claims.put("email", "a b@example.com");
+        assertThat(TokenRules.refusal(claims::get, NOW, LEEWAY)).isPresent();
+    }
+
+    @Test
     void shouldNameTheCallerByEmailThenUpnButNeverBySubject() {
         assertThat(TokenRules.email(Map.<String, Object>of("upn", "a@example.com")::get))
                 .isEqualTo("a@example.com");

@@ -58,6 +58,13 @@ class TrustedTokensTest {
                 .isEqualTo(401);
         assertThat(status("leadership", "ceo@example.com", Map.of("email_verified", "false")))
                 .isEqualTo(401);
+        // an e-mail claim that is no address (a line break to forge a log line with) is no identity
+        assertThat(
+                        status(
+                                "asset-admin",
+                                "mallory@example.com",
+                                Map.of("email", "mallory@example.com\r\nFORGED admin granted")))
+                .isEqualTo(401);
     }
 
     @Test
