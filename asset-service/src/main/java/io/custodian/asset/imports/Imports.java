@@ -52,8 +52,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class Imports {
 
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIRECTORY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -83,8 +83,8 @@ class Imports {
      */
     private Path privateDirectory() throws IOException {
         Path dir = config.directory();
-        Files.createDirectories(dir, OWNER_ONLY_DIRECTORY);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.setPosixFilePermissions(dir, OWNER_ONLY);
         return dir;
     }
 

@@ -293,15 +293,22 @@ public class Inventory {
         if ((id == null) == (tag == null || tag.isBlank())) {
             throw ProblemException.invalid("assetId", "give exactly one of assetId and assetTag");
         }
-        Optional<Asset> found =
-                id != null
-                        ? Asset.<Asset>findByIdOptional(id)
-                        : Asset.<Asset>find("assetTag", tag.trim()).firstResultOptional();
-        return found.filter(visible)
+        return find(id, tag)
+                .filter(visible)
                 .orElseThrow(
                         () ->
                                 ProblemException.invalid(
                                         id != null ? "assetId" : "assetTag", missing));
+    }
+
+    /** The asset with this id, else with this tag (trimmed); empty when neither finds one. */
+    public Optional<Asset> find(UUID id, String tag) {
+        if (id != null) {
+            return Asset.findByIdOptional(id);
+        }
+        return tag == null || tag.isBlank()
+                ? Optional.empty()
+                : Asset.<Asset>find("assetTag", tag.strip()).firstResultOptional();
     }
 
     /** Move the asset through a legal lifecycle transition; 409 naming both statuses otherwise. */

@@ -5,6 +5,7 @@ import io.custodian.api.event.ViolationAcknowledged;
 import io.custodian.api.event.ViolationClosed;
 import io.custodian.api.event.ViolationReported;
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
@@ -46,9 +47,16 @@ class Violations {
     private final PolicyConfig config;
     private final Clock clock;
     private final EntityManager db;
+    private final Inventory inventory;
 
-    Violations(Outbox outbox, PolicyConfig config, Clock clock, EntityManager db) {
+    Violations(
+            Outbox outbox,
+            PolicyConfig config,
+            Clock clock,
+            EntityManager db,
+            Inventory inventory) {
         this.outbox = outbox;
+        this.inventory = inventory;
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -277,16 +285,11 @@ class Violations {
      * The asset named by id or by tag (at most one); none when none is named, or when none matches
      * and {@code mustMatch} is false (422 naming the field when it is true).
      */
-    private static Asset asset(UUID id, String tag, boolean mustMatch) {
+    private Asset asset(UUID id, String tag, boolean mustMatch) {
         if (id != null && tag != null) {
             throw ProblemException.invalid("assetTag", "give at most one of assetId and assetTag");
         }
-        Optional<Asset> found =
-                id != null
-                        ? Asset.findByIdOptional(id)
-                        : tag != null
-                                ? Asset.<Asset>find("assetTag", tag.strip()).firstResultOptional()
-                                : Optional.empty();
+        Optional<Asset> found = inventory.find(id, tag);
         if (found.isEmpty() && mustMatch && (id != null || tag != null)) {
             throw ProblemException.invalid(id != null ? "assetId" : "assetTag", "no such asset");
         }

@@ -92,7 +92,7 @@ public class AlertDispatcher {
                 return Blocking.run(() -> ledger.complete(event.id()))
                         .replaceWith(Handled.DELIVERED);
             }
-            return Blocking.of(() -> ledger.errors(event.id(), rejected))
+            return refusedBefore(event, rejected)
                     .map(errors -> new Handled(rejected, Set.of(), errors, 0));
         }
         if (!done.isEmpty()) {
@@ -120,14 +120,15 @@ public class AlertDispatcher {
                 .invoke(outcomes -> logSent(event, outcomes))
                 .chain(
                         outcomes ->
-                                rejected.isEmpty()
-                                        ? Uni.createFrom().item(handled(outcomes, rejected, ""))
-                                        : Blocking.of(() -> ledger.errors(event.id(), rejected))
-                                                .map(
-                                                        before ->
-                                                                handled(
-                                                                        outcomes, rejected,
-                                                                        before)));
+                                refusedBefore(event, rejected)
+                                        .map(before -> handled(outcomes, rejected, before)));
+    }
+
+    /** Why the targets that refused the event for good in an earlier round did; "" for none. */
+    private Uni<String> refusedBefore(InboundEvent event, Set<String> rejected) {
+        return rejected.isEmpty()
+                ? Uni.createFrom().item("")
+                : Blocking.of(() -> ledger.errors(event.id(), rejected));
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,9 +125,8 @@ class DeliveryLedger {
     String errors(String eventId, Set<String> targets) {
         return Delivery.ofEvent(eventId).stream()
                 .filter(d -> Delivery.FAILED.equals(d.status))
-                .map(d -> Map.entry(new Target(d.channel, d.recipient).toString(), d))
-                .filter(e -> targets.contains(e.getKey()))
-                .map(e -> e.getKey() + " (" + e.getValue().error + ")")
+                .filter(d -> targets.contains(new Target(d.channel, d.recipient).toString()))
+                .map(d -> new Target(d.channel, d.recipient) + " (" + d.error + ")")
                 .sorted()
                 .collect(Collectors.joining(", "));
     }
