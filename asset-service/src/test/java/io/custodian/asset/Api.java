@@ -13,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -132,7 +131,7 @@ public final class Api {
                 .body(
                         Map.of(
                                 "person", Map.of("email", email),
-                                "lastWorkingDay", LocalDate.now().plusDays(14).toString(),
+                                "lastWorkingDay", TestClock.today().plusDays(14).toString(),
                                 "reference", unique("HR")))
                 .post("/api/v1/offboardings")
                 .then()

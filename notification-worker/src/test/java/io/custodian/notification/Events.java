@@ -9,6 +9,8 @@ import io.custodian.api.event.IncidentReported;
 import io.custodian.local.MailSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -221,6 +224,33 @@ public final class Events implements AutoCloseable {
                                 Arrays.stream(recipients)
                                         .noneMatch(r -> about(eventId, inbox(sink, r)).isEmpty()));
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /**
+     * Waits until the worker has settled this event: every target alerted or given up on (its
+     * {@code processed_event} row has {@code processed_at}). After it, what the event caused is all
+     * there: "nothing else arrived" can be asserted without a sleep.
+     */
+    public static void awaitSettled(String eventId) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> settledAt(eventId) != null);
+    }
+
+    private static Object settledAt(String eventId) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () ->
+                                Panache.getEntityManager()
+                                        .createNativeQuery(
+                                                "select processed_at from processed_event where"
+                                                        + " event_id = ?1")
+                                        .setParameter(1, eventId)
+                                        .getResultList()
+                                        .stream()
+                                        .filter(Objects::nonNull)
+                                        .findFirst()
+                                        .orElse(null));
     }
 
     /** The mails in this list that alert about the given CloudEvent id. */

@@ -143,6 +143,27 @@ class Incidents {
             throw ProblemException.forbidden(
                     "You can report only devices you hold or own; ask IT to report this one.");
         }
+        // two reports of one asset at the same moment: the second waits for the first, then is
+        // told of its incident instead of opening another
+        inventory.locked(asset);
+        Incident.<Incident>find(
+                        "asset = ?1 and status in ?2 order by reportedAt",
+                        asset,
+                        List.of(Incident.Status.OPEN, Incident.Status.CONTAINED))
+                .firstResultOptional()
+                .ifPresent(
+                        open -> {
+                            throw ProblemException.conflict(
+                                    "Asset "
+                                            + asset.assetTag
+                                            + " already has an open incident, reported at "
+                                            + open.reportedAt
+                                            + ": /api/v1/incidents/"
+                                            + open.id
+                                            + ".",
+                                    report.assetId() != null ? "assetId" : "assetTag",
+                                    "has an open incident: " + open.id);
+                        });
         incident.asset = asset;
         incident.previousAssetStatus = asset.status;
         inventory.transition(asset, report.kind().assetStatus());

@@ -14,6 +14,7 @@ import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -309,6 +310,15 @@ public class Inventory {
         return tag == null || tag.isBlank()
                 ? Optional.empty()
                 : Asset.<Asset>find("assetTag", tag.strip()).firstResultOptional();
+    }
+
+    /**
+     * The asset, reloaded under a row lock held to the end of the transaction: a change that
+     * depends on its status (a loss report) waits for the one before it and sees its outcome.
+     */
+    public Asset locked(Asset asset) {
+        Asset.getEntityManager().refresh(asset, LockModeType.PESSIMISTIC_WRITE);
+        return asset;
     }
 
     /** Move the asset through a legal lifecycle transition; 409 naming both statuses otherwise. */

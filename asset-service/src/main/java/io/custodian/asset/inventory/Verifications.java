@@ -71,6 +71,7 @@ class Verifications {
     /** Daily: one reminder per asset and due date, for assets still in the company's hands. */
     @Scheduled(
             cron = "${custodian.verification.reminder-cron}",
+            timeZone = "${custodian.time-zone}",
             identity = "verification-reminders")
     void remindDaily() {
         int total = 0;

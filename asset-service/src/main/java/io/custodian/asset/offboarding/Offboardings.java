@@ -410,6 +410,7 @@ public class Offboardings {
     /** Daily: one escalation per overdue off-boarding and day. */
     @Scheduled(
             cron = "${custodian.offboarding.escalation-cron}",
+            timeZone = "${custodian.time-zone}",
             identity = "offboarding-escalations")
     void escalateDaily() {
         int total = 0;

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -246,6 +245,7 @@ class ExceptionRequests {
      */
     @Scheduled(
             cron = "${custodian.policy.exceptions.expiry-cron}",
+            timeZone = "${custodian.time-zone}",
             identity = "exception-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
@@ -346,7 +346,8 @@ class ExceptionRequests {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    /** The company's date at this instant (its clock's zone, {@code custodian.time-zone}). */
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, clock.getZone());
     }
 }

@@ -137,12 +137,19 @@ class ProblemMappers {
                 uri);
     }
 
+    /**
+     * Another write committed first. A conditional request ({@code If-Match}) lost its precondition
+     * at the commit instead of at the check: the same 412 as a stale ETag, so a client handles one
+     * answer whichever way the race went.
+     */
     @ServerExceptionMapper
-    Response staleWrite(OptimisticLockException e, UriInfo uri) {
+    Response staleWrite(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
         return respond(
-                Kind.CONFLICT,
+                conditional ? Kind.PRECONDITION_FAILED : Kind.CONFLICT,
                 "The resource was changed by someone else at the same time; read it again and"
-                        + " retry.",
+                        + " retry"
+                        + (conditional ? " with its new ETag." : "."),
                 List.of(),
                 uri);
     }

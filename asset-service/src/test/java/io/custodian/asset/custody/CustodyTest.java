@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class CustodyTest {
                                 "kind",
                                 "stolen",
                                 "occurredAt",
-                                java.time.Instant.now().toString()))
+                                TestClock.now().toString()))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201);
@@ -165,6 +166,7 @@ class CustodyTest {
     @Test
     void shouldNameTheFieldOfABadCheckoutAndRequireIfMatch() {
         String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
+        String unchanged = etag(asset);
         asAdmin()
                 .header("If-Match", etag(asset))
                 .body(Map.of())
@@ -186,6 +188,14 @@ class CustodyTest {
                 .then()
                 .statusCode(428)
                 .contentType(PROBLEM);
+        // none of the refusals handed the asset out
+        asAdmin()
+                .get("/api/v1/assets/" + asset)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(unchanged))
+                .body("status", equalTo("in_stock"))
+                .body("holder", nullValue());
     }
 
     @Test

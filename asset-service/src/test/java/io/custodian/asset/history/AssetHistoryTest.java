@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custodian.asset.TestClock;
 import io.custodian.asset.inventory.Asset;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +43,7 @@ class AssetHistoryTest {
         assertThat(history.getString("items[0].actor")).isEqualTo(ADMIN);
         assertThat(Instant.parse(history.getString("items[0].at")))
                 .isCloseTo(
-                        Instant.now(),
+                        TestClock.now(),
                         org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
         List<Map<String, Object>> changes = history.getList("items[0].changes");
         assertThat(changes)
@@ -338,7 +339,7 @@ class AssetHistoryTest {
                                 "kind",
                                 "lost",
                                 "occurredAt",
-                                Instant.now().minus(10, ChronoUnit.MINUTES).toString()))
+                                TestClock.now().minus(10, ChronoUnit.MINUTES).toString()))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -108,7 +109,7 @@ class ImportIndexRebuildTest {
                                 "kind",
                                 "stolen",
                                 "occurredAt",
-                                java.time.Instant.now().minusSeconds(600).toString()))
+                                TestClock.now().minusSeconds(600).toString()))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201);

@@ -11,10 +11,10 @@ import static io.custodian.asset.MassAssignment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +132,7 @@ class IncidentMassAssignmentTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("assetId", asset);
         body.put("kind", "lost");
-        body.put("occurredAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString());
+        body.put("occurredAt", TestClock.now().minus(5, ChronoUnit.MINUTES).toString());
         body.put("circumstances", "Left on the train");
         return body;
     }

@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,7 +224,7 @@ class AssetUpdateTest {
                                 "kind",
                                 "stolen",
                                 "occurredAt",
-                                Instant.now().toString()))
+                                TestClock.now().toString()))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201);

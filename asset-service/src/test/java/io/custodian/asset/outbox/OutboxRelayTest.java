@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.custodian.asset.EventTap;
+import io.custodian.asset.TestClock;
 import io.custodian.local.KafkaBroker;
 import io.custodian.local.testing.InjectKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class OutboxRelayTest {
                                 "kind",
                                 "lost",
                                 "occurredAt",
-                                Instant.now().toString()))
+                                TestClock.now().toString()))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201);

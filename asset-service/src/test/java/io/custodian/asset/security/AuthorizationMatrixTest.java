@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.agroal.api.AgroalDataSource;
 import io.custodian.asset.Api;
+import io.custodian.asset.TestClock;
 import io.custodian.asset.security.Matrix.Row;
 import io.custodian.asset.security.Matrix.Who;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -89,7 +89,7 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicNode> shouldAnswerEveryCallerAsTheMatrixSays() {
         World world = new World();
-        TableCounts tables = new TableCounts(dataSource);
+        TableContents tables = new TableContents(dataSource);
         Map<String, Scenario> scenarios = world.scenarios();
         List<DynamicNode> nodes = new ArrayList<>();
         for (Row row : Matrix.rows()) {
@@ -113,10 +113,15 @@ class AuthorizationMatrixTest {
     }
 
     private static void cell(
-            World world, TableCounts tables, Row row, Who who, String expected, Scenario scenario) {
+            World world,
+            TableContents tables,
+            Row row,
+            Who who,
+            String expected,
+            Scenario scenario) {
         boolean allowed = "allow".equals(expected);
         Call call = scenario.call(who, allowed);
-        Map<String, Long> before = allowed ? null : tables.snapshot();
+        Map<String, String> before = allowed ? null : tables.snapshot();
 
         Response response = world.spec(who, call).request(row.method(), call.path);
         int status = response.statusCode();
@@ -154,7 +159,7 @@ class AuthorizationMatrixTest {
         if (call.hidden != null) {
             assertThat(body).as(where + "reveals the object").doesNotContain(call.hidden);
         }
-        assertThat(tables.snapshot()).as(where + "row counts after a refusal").isEqualTo(before);
+        assertThat(tables.snapshot()).as(where + "tables after a refusal").isEqualTo(before);
     }
 
     // --- requests -------------------------------------------------------------------------------
@@ -698,7 +703,7 @@ class AuthorizationMatrixTest {
         }
 
         private static String anHourAgo() {
-            return Instant.now()
+            return TestClock.now()
                     .minus(1, ChronoUnit.HOURS)
                     .truncatedTo(ChronoUnit.SECONDS)
                     .toString();

@@ -7,9 +7,9 @@ import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -85,7 +85,7 @@ class FreeTextTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("assetId", asset);
         body.put("kind", "stolen");
-        body.put("occurredAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString());
+        body.put("occurredAt", TestClock.now().minus(5, ChronoUnit.MINUTES).toString());
         body.put("location", IMG);
         body.put("circumstances", ALL);
         body.put("policeReference", FORMULA);

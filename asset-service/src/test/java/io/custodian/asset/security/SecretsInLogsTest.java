@@ -49,6 +49,15 @@ class SecretsInLogsTest {
                                                             : String.valueOf(record.getThrown())))
                             .toList();
         }
+        // the capture saw the JWT layer at work, the refusals included: the check below has lines
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("io.smallrye.jwt.auth SRJWT06000"))
+                .as("the JWT layer's record of each request with a token")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(lines)
+                .filteredOn(l -> l.contains("Authentication failed"))
+                .as("the JWT layer's record of each refused token")
+                .hasSizeGreaterThanOrEqualTo(2);
         String signature = valid.substring(valid.lastIndexOf('.') + 1);
         String payload = valid.split("\\.")[1];
         assertThat(lines)

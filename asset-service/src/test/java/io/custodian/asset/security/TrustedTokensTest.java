@@ -3,9 +3,9 @@ package io.custodian.asset.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.custodian.asset.Api;
+import io.custodian.asset.TestClock;
 import io.custodian.local.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class TrustedTokensTest {
 
     @Test
     void shouldRefuseATokenTooOldTooLongOrDatedAhead() {
-        long now = Instant.now().getEpochSecond();
+        long now = TestClock.now().getEpochSecond();
         assertThat(
                         status(
                                 "auditor",

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import io.custodian.asset.TestClock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -554,7 +554,7 @@ final class OpenApiContract {
                             LocalDate.now(ZoneOffset.UTC)
                                     .plusDays(7)
                                     .toString(); // "after today" is common
-                    case "date-time" -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+                    case "date-time" -> TestClock.now().truncatedTo(ChronoUnit.SECONDS).toString();
                     case "email" -> uniqueEmail();
                     case "uri", "uri-reference", "url" -> "https://example.com/negative";
                     default -> s.has("pattern") ? "A1" : "Negative test";

@@ -8,9 +8,9 @@ import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +168,7 @@ class StrictJsonTest {
                                         "kind",
                                         "lost",
                                         "occurredAt",
-                                        Instant.now().getEpochSecond()))
+                                        TestClock.now().getEpochSecond()))
                         .post("/api/v1/incidents");
         assertProblem(epoch, 400, "occurredAt", "expected a string");
     }

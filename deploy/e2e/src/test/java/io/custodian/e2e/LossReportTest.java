@@ -7,15 +7,22 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,21 +95,29 @@ class LossReportTest {
             assertThat(cto.get(0).getMessageID()).startsWith("<" + header(event, "ce_id") + ".");
         }
 
-        // nothing more arrives later
-        Custodian.sleep(1000);
-        assertThat(alerts(CEO, tag)).hasSize(1);
-        assertThat(alerts(CTO, tag)).hasSize(1);
+        // nothing more arrives later: the asset's next event is consumed after anything else
+        recover(incidentId);
+        awaitRecovered(tag);
+        for (String leader : List.of(CEO, CTO)) {
+            assertThat(alerts(leader, tag))
+                    .extracting(LossReportTest::subject)
+                    .filteredOn(subject -> subject.startsWith("[Custodian] STOLEN"))
+                    .hasSize(1);
+        }
     }
 
     @Test
     void shouldSendOneAlertWhenTheWorkerReceivesTheSameEventTwice() throws Exception {
         String tag = "LT-" + UUID.randomUUID().toString().substring(0, 8);
         String assetId = createLaptop(tag);
-        as("asset-admin", "it@example.com")
-                .body(report(tag, "lost"))
-                .post("/api/v1/incidents")
-                .then()
-                .statusCode(201);
+        String incidentId =
+                as("asset-admin", "it@example.com")
+                        .body(report(tag, "lost"))
+                        .post("/api/v1/incidents")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         awaitAlerts(CEO, tag, 1);
 
         try (KafkaConsumer<String, String> consumer = consumer();
@@ -118,19 +133,67 @@ class LossReportTest {
                                     original.headers()))
                     .get();
         }
-        // a later report proves the worker got past the duplicate
-        String marker = "LT-" + UUID.randomUUID().toString().substring(0, 8);
-        createLaptop(marker);
-        as("asset-admin", "it@example.com")
-                .body(report(marker, "lost"))
-                .post("/api/v1/incidents")
-                .then()
-                .statusCode(201);
-        awaitAlerts(CEO, marker, 1);
-        awaitAlerts(CTO, marker, 1);
+        // the next event of the same asset (same key, so same partition, consumed after the
+        // duplicate): once its alert is in, the worker is past the duplicate
+        recover(incidentId);
+        awaitRecovered(tag);
 
-        assertThat(alerts(CEO, tag)).hasSize(1);
-        assertThat(alerts(CTO, tag)).hasSize(1);
+        for (String leader : List.of(CEO, CTO)) {
+            assertThat(alerts(leader, tag))
+                    .extracting(LossReportTest::subject)
+                    .filteredOn(subject -> subject.startsWith("[Custodian] LOST"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldOpenOneIncidentAndAlertOnceWhenTwoPeopleReportOneAssetAtOnce() throws Exception {
+        String tag = "LT-" + UUID.randomUUID().toString().substring(0, 8);
+        String assetId = createLaptop(tag);
+
+        // the holder and IT press "report" at the same moment
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (RequestSpecification reporter :
+                List.of(as("employee", ownerEmail(tag)), as("asset-admin", "it@example.com"))) {
+            calls.add(
+                    threads.submit(
+                            () -> {
+                                start.await(10, TimeUnit.SECONDS);
+                                return reporter.body(report(tag, "stolen"))
+                                        .post("/api/v1/incidents");
+                            }));
+        }
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> call : calls) {
+            answers.add(call.get(60, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+
+        List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        Response opened = answers.get(statuses.indexOf(201));
+        Response told = answers.get(statuses.indexOf(409));
+        String incidentId = opened.jsonPath().getString("id");
+        assertThat(told.contentType()).startsWith("application/problem+json");
+        assertThat(told.jsonPath().getString("detail")).contains("/api/v1/incidents/" + incidentId);
+        assertThat(told.jsonPath().getString("errors[0].field")).isEqualTo("assetTag");
+
+        // the asset's next event (same key, consumed after anything the race could have sent)
+        recover(incidentId);
+        awaitRecovered(tag);
+        for (String leader : List.of(CEO, CTO)) {
+            assertThat(alerts(leader, tag))
+                    .extracting(LossReportTest::subject)
+                    .filteredOn(subject -> subject.startsWith("[Custodian] STOLEN"))
+                    .hasSize(1);
+        }
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            assertThat(eventsFor(consumer, assetId))
+                    .extracting(event -> header(event, "ce_type"))
+                    .containsExactly("asset.incident.reported", "asset.incident.closed");
+        }
     }
 
     @Test
@@ -219,16 +282,46 @@ class LossReportTest {
                 .until(() -> alerts(to, tag), list -> list.size() >= count);
     }
 
+    /** IT closes the incident as recovered: the asset's next event, with its own alert. */
+    private static void recover(String incidentId) {
+        String etag =
+                as("asset-admin", "it@example.com")
+                        .get("/api/v1/incidents/" + incidentId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+        as("asset-admin", "it@example.com")
+                .header("If-Match", etag)
+                .body(Map.of("outcome", "recovered", "note", "Found at the lost property office."))
+                .post("/api/v1/incidents/" + incidentId + "/closure")
+                .then()
+                .statusCode(200);
+    }
+
+    /** Waits for the RECOVERED alert of this asset in the CEO's and the CTO's inboxes. */
+    private static void awaitRecovered(String tag) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> recovered(CEO, tag) && recovered(CTO, tag));
+    }
+
+    private static boolean recovered(String to, String tag) {
+        return alerts(to, tag).stream()
+                .anyMatch(m -> subject(m).startsWith("[Custodian] RECOVERED"));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     private static List<MimeMessage> alerts(String to, String tag) {
         return custodian.mail.messagesTo(to).stream()
-                .filter(
-                        m -> {
-                            try {
-                                return m.getSubject() != null && m.getSubject().contains(tag);
-                            } catch (jakarta.mail.MessagingException e) {
-                                return false;
-                            }
-                        })
+                .filter(m -> subject(m).contains(tag))
                 .toList();
     }
 

@@ -95,7 +95,7 @@ class IncidentLifecycleHandlersTest {
         Events.awaitMails(mail, eventId, CEO, CTO);
 
         for (String recipient : List.of(CEO, CTO)) {
-            MimeMessage message = single(recipient);
+            MimeMessage message = single(eventId, recipient);
             assertThat(message.getSubject())
                     .isEqualTo("[Custodian] LOST: personal phone of grace@example.com");
             assertThat(text(message))
@@ -140,7 +140,7 @@ class IncidentLifecycleHandlersTest {
         Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
 
         for (String recipient : List.of(CEO, CTO, REPORTER)) {
-            MimeMessage message = single(recipient);
+            MimeMessage message = single(eventId, recipient);
             assertThat(message.getSubject())
                     .isEqualTo("[Custodian] CONTAINED: stolen LT-0042 MacBook Pro 14 (Ada)");
             assertThat(text(message))
@@ -163,9 +163,9 @@ class IncidentLifecycleHandlersTest {
 
         send(eventId, EventTypes.INCIDENT_CLOSED, LAPTOP.id(), recovered);
         Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
-        assertThat(single(REPORTER).getSubject()).startsWith("[Custodian] RECOVERED");
+        assertThat(single(eventId, REPORTER).getSubject()).startsWith("[Custodian] RECOVERED");
 
-        MimeMessage message = single(CEO);
+        MimeMessage message = single(eventId, CEO);
         assertThat(message.getSubject())
                 .isEqualTo("[Custodian] RECOVERED: stolen LT-0042 MacBook Pro 14 (Ada)");
         assertThat(text(message))
@@ -184,7 +184,7 @@ class IncidentLifecycleHandlersTest {
         send(eventId, EventTypes.INCIDENT_CLOSED, incident.incidentId(), incident);
         Events.awaitMails(mail, eventId, CEO, CTO, REPORTER);
 
-        MimeMessage message = single(CTO);
+        MimeMessage message = single(eventId, CTO);
         assertThat(message.getSubject())
                 .isEqualTo("[Custodian] CLOSED: stolen personal phone of ada@example.com");
         assertThat(text(message))
@@ -240,9 +240,11 @@ class IncidentLifecycleHandlersTest {
         events.send(eventId, type, key.toString(), mapper.writeValueAsString(data));
     }
 
-    private MimeMessage single(String recipient) {
-        List<MimeMessage> inbox = inbox(mail, recipient);
-        assertThat(inbox).hasSize(1);
-        return inbox.get(0);
+    /** The one mail about this event in the recipient's inbox, once the worker has settled it. */
+    private MimeMessage single(String eventId, String recipient) {
+        Events.awaitSettled(eventId);
+        List<MimeMessage> mails = Events.about(eventId, inbox(mail, recipient));
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
     }
 }

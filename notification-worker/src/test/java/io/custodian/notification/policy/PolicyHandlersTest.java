@@ -142,7 +142,7 @@ class PolicyHandlersTest {
                 .contains("Fri 15 Jan 2027")
                 .contains("Only for the demo; wipe it afterwards.")
                 .contains("Grace Ceo <ceo@example.com>");
-        Thread.sleep(300);
+        Events.awaitSettled(eventId);
         assertThat(Events.about(eventId, Events.inbox(mail, Events.CEO))).isEmpty();
         assertThat(chatsAbout(id)).isEmpty();
     }
@@ -201,8 +201,7 @@ class PolicyHandlersTest {
                 .contains("What happened")
                 .contains("/api/v1/violations/" + id + "/acknowledgement");
         only(eventId, Events.CTO);
-        await().atMost(Duration.ofSeconds(10)).until(() -> chatsAbout(id).size() == 1);
-        Thread.sleep(300);
+        Events.awaitSettled(eventId);
         assertThat(chatsAbout(id)).hasSize(1);
         assertThat(Events.about(eventId, Events.inbox(mail, concerned.email()))).isEmpty();
         assertThat(Events.about(eventId, Events.inbox(mail, reporter.email()))).isEmpty();
@@ -252,7 +251,7 @@ class PolicyHandlersTest {
         assertThat(Events.text(close))
                 .contains("Outcome")
                 .contains("Password rotated; the team was reminded of the rules.");
-        Thread.sleep(300);
+        Events.awaitSettled(closed);
         assertThat(Events.about(closed, Events.inbox(mail, Events.CEO))).isEmpty();
         assertThat(Events.about(closed, Events.inbox(mail, concerned.email()))).isEmpty();
     }

@@ -11,31 +11,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The row count of every table of the service's schema (history {@code *_aud}, {@code revinfo} and
- * the outbox included), in one statement: a refused call must leave all of them unchanged.
+ * The row count and a digest of the contents of every table of the service's schema (history {@code
+ * *_aud}, {@code revinfo} and the outbox included), in one statement: a refused call must leave all
+ * of them unchanged, an update that slipped through included (on a table without history or outbox
+ * rows a count alone would not show it). The outbox's relay bookkeeping ({@code published_at},
+ * {@code attempts}, {@code last_error}) changes by itself and is left out.
  */
-final class TableCounts {
+final class TableContents {
 
     private final AgroalDataSource dataSource;
     private String query;
 
-    TableCounts(AgroalDataSource dataSource) {
+    TableContents(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    Map<String, Long> snapshot() {
+    Map<String, String> snapshot() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             if (query == null) {
                 query = countQuery(statement);
             }
-            Map<String, Long> counts = new TreeMap<>();
+            Map<String, String> contents = new TreeMap<>();
             try (ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
+                    contents.put(
+                            rows.getString(1), rows.getLong(2) + " rows, " + rows.getString(3));
                 }
             }
-            return counts;
+            return contents;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -60,7 +64,18 @@ final class TableCounts {
         return String.join(
                 " union all ",
                 tables.stream()
-                        .map(t -> "select '" + t + "', count(*) from \"" + t + "\"")
+                        .map(
+                                t ->
+                                        "select '"
+                                                + t
+                                                + "', count(*), coalesce(sum(hashtextextended(("
+                                                + (t.equals("outbox_event")
+                                                        ? "to_jsonb(x) - 'published_at' -"
+                                                                + " 'attempts' - 'last_error'"
+                                                        : "to_jsonb(x)")
+                                                + ")::text, 0)::numeric), 0)::text from \""
+                                                + t
+                                                + "\" x")
                         .toList());
     }
 }
