@@ -207,6 +207,14 @@ class OffboardingTest {
         // the leaver works in IT: an admin who exports the register and reads the delivery log
         exportAs(leaver.email()).then().statusCode(200).contentType(startsWith("text/csv"));
         readDeliveryLogAs(leaver.email()).then().statusCode(200).contentType(ContentType.JSON);
+        // an export it cannot make is refused naming the parameter, and is not on record
+        as("asset-admin", leaver.email())
+                .queryParam("format", "xlsx")
+                .get("/api/v1/exports")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("format"));
 
         startOffboarding(leaver);
         // leaving people keep working until their last day
@@ -243,7 +251,8 @@ class OffboardingTest {
                         + " (person-status cache %d s)%n",
                 assetServiceMs, PERSON_STATUS_CACHE.toSeconds());
 
-        // the record of exports holds the two taken before, none of the refused ones
+        // the record of exports holds the two taken before, neither the invalid nor the refused
+        // ones
         as("auditor", "audit@example.com")
                 .queryParam("requestedBy", leaver.email())
                 .get("/api/v1/reports/exports")
