@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
@@ -60,9 +61,11 @@ class Exports {
 
     /**
      * Checks the parameters (a 400 before anything is streamed), records the export as started, and
-     * returns the body that streams it.
+     * returns the body that streams it. The body stops, and the export is recorded as failed, as
+     * soon as {@code clientGone} says the client has closed the connection.
      */
-    Export start(MultivaluedMap<String, String> params, String requestedBy) {
+    Export start(
+            MultivaluedMap<String, String> params, String requestedBy, BooleanSupplier clientGone) {
         AssetFilter filter = AssetFilter.of(params, FORMAT, clock);
         ExportFormat format = ExportFormat.of(AssetFilter.single(params, "format"));
         UUID id = log.started(requestedBy, format, filter.given());
@@ -71,7 +74,10 @@ class Exports {
                         + FILE_TIME.format(Instant.now(clock))
                         + "."
                         + format.extension();
-        return new Export(format, fileName, out -> write(id, requestedBy, format, filter, out));
+        return new Export(
+                format,
+                fileName,
+                out -> write(id, requestedBy, format, filter, new ClientStream(out, clientGone)));
     }
 
     private void write(

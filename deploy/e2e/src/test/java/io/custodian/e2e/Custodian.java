@@ -119,7 +119,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                 assetPort,
                 assetManagementPort,
                 common,
-                Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl("custodian_assets")));
+                Map.of(
+                        "CUSTODIAN_DB_URL",
+                        postgres.jdbcUrl("custodian_assets"),
+                        // uploads of this run only, not the machine's shared temporary folder
+                        "CUSTODIAN_IMPORTS_DIR",
+                        Path.of("target", "e2e-imports").toAbsolutePath().toString()));
         define(
                 "notification-worker",
                 workerPort,
