@@ -70,7 +70,7 @@ class ExceptionRequest extends PanacheEntityBase {
     @Column(name = "decision_note")
     String decisionNote;
 
-    /** Approved exceptions: the last day (UTC) the exception holds. */
+    /** Approved exceptions: the last day (in the company's zone) the exception holds. */
     @Column(name = "valid_until")
     LocalDate validUntil;
 

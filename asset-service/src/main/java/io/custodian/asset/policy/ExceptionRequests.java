@@ -82,7 +82,8 @@ class ExceptionRequests {
         Instant now = now();
         LocalDate today = today(now);
         if (!request.wantedUntil().isAfter(today)) {
-            throw ProblemException.invalid("wantedUntil", "must be a date after today (UTC)");
+            throw ProblemException.invalid(
+                    "wantedUntil", "must be a date after today (" + clock.getZone().getId() + ")");
         }
         long maxDays = config.exceptions().maxAhead().toDays();
         if (request.wantedUntil().isAfter(today.plusDays(maxDays))) {

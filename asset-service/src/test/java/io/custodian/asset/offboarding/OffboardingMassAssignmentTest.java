@@ -11,12 +11,11 @@ import static io.custodian.asset.MassAssignment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ class OffboardingMassAssignmentTest {
         Map<String, Object> start =
                 Map.of(
                         "person", Map.of("employeeId", employeeId),
-                        "lastWorkingDay", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(),
+                        "lastWorkingDay", TestClock.today().plusDays(30).toString(),
                         "reference", unique("HR"));
 
         probes().forEach(

@@ -27,7 +27,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -360,7 +359,7 @@ class OffboardingTest {
 
     @Test
     void shouldEscalateOverdueReturnsOncePerDay() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         Someone late = person(null);
         hold(createAsset(unique("LT"), "group", createGroup(unique("G"))), late);
         String overdue =

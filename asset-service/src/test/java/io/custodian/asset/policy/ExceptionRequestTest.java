@@ -465,7 +465,7 @@ class ExceptionRequestTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return TestClock.today();
     }
 
     private static LocalDate nextWeek() {

@@ -12,11 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.custodian.asset.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +203,7 @@ class PolicyMassAssignmentTest {
         body.put("clause", "acceptable_use");
         body.put("justification", "Customer visit without the docking station.");
         body.put("assetIds", List.of());
-        body.put("wantedUntil", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+        body.put("wantedUntil", TestClock.today().plusDays(7).toString());
         return body;
     }
 

@@ -22,14 +22,13 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
+import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -667,7 +666,7 @@ class ScimTest {
                 .body("items", hasSize(1))
                 .body("items[0].status", equalTo("open"))
                 .body("items[0].source", equalTo("scim"))
-                .body("items[0].lastWorkingDay", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
+                .body("items[0].lastWorkingDay", equalTo(TestClock.today().toString()))
                 .body("items[0].items", hasSize(1))
                 .body("items[0].items[0].kind", equalTo("ownership_transfer"))
                 .body("items[0].items[0].asset.id", equalTo(ownedAsset));

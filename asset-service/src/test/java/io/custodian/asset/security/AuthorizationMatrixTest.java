@@ -16,8 +16,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -733,7 +731,7 @@ class AuthorizationMatrixTest {
                     "justification",
                     "Needs an unencrypted lab machine",
                     "wantedUntil",
-                    LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+                    TestClock.today().plusDays(7).toString());
         }
 
         private static String exceptionBy(String email) {
@@ -769,7 +767,7 @@ class AuthorizationMatrixTest {
                     "person",
                     Map.of("email", email),
                     "lastWorkingDay",
-                    LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(),
+                    TestClock.today().plusDays(30).toString(),
                     "reference",
                     unique("HR"));
         }

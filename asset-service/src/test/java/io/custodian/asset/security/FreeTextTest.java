@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +116,7 @@ class FreeTextTest {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("clause", "acceptable_use");
         request.put("justification", ALL);
-        request.put("wantedUntil", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
+        request.put("wantedUntil", TestClock.today().plusDays(3).toString());
         Response exception = as("employee", email).body(request).post("/api/v1/exceptions");
         assertJson(exception, 201);
         Response readException =

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.TestClock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -551,9 +549,7 @@ final class OpenApiContract {
                 switch (format(s)) {
                     case "uuid" -> UUID.randomUUID().toString();
                     case "date" ->
-                            LocalDate.now(ZoneOffset.UTC)
-                                    .plusDays(7)
-                                    .toString(); // "after today" is common
+                            TestClock.today().plusDays(7).toString(); // "after today" is common
                     case "date-time" -> TestClock.now().truncatedTo(ChronoUnit.SECONDS).toString();
                     case "email" -> uniqueEmail();
                     case "uri", "uri-reference", "url" -> "https://example.com/negative";
