@@ -4,9 +4,11 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.AUDITOR;
 
 import io.custodian.asset.security.Caller;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,8 +27,11 @@ class ExportResource {
 
     @GET
     @RolesAllowed({ASSET_ADMIN, AUDITOR})
-    public Response export(UriInfo uri) {
-        Exports.Export export = exports.start(uri.getQueryParameters(), caller.email());
+    public Response export(UriInfo uri, @Context HttpServerResponse response) {
+        // the server drops what is written after the client went away, without an error: the
+        // export asks the connection itself, so that it stops and is recorded as failed
+        Exports.Export export =
+                exports.start(uri.getQueryParameters(), caller.email(), response::closed);
         return Response.ok(export.body(), export.format().mediaType)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
