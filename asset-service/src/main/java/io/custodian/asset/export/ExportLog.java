@@ -53,10 +53,13 @@ class ExportLog {
         return record.id;
     }
 
+    /** The export ended: completed when {@code failure} is null, else failed for that reason. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void finished(UUID id, boolean completed, long rows) {
+    void finished(UUID id, ExportRecord.Failure failure, long rows) {
         ExportRecord record = db.find(ExportRecord.class, id);
-        record.status = completed ? ExportRecord.Status.COMPLETED : ExportRecord.Status.FAILED;
+        record.status =
+                failure == null ? ExportRecord.Status.COMPLETED : ExportRecord.Status.FAILED;
+        record.failure = failure;
         record.finishedAt = Instant.now(clock);
         record.rowCount = rows;
     }
@@ -108,7 +111,8 @@ class ExportLog {
                 e.status,
                 e.startedAt,
                 e.finishedAt,
-                e.rowCount);
+                e.rowCount,
+                e.failure);
     }
 
     /** An export as the report shows it. */
@@ -121,7 +125,8 @@ class ExportLog {
             ExportRecord.Status status,
             Instant startedAt,
             Instant finishedAt,
-            long rowCount) {}
+            long rowCount,
+            ExportRecord.Failure failure) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Page(List<View> items, String next) {}

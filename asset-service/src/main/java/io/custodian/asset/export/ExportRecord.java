@@ -25,6 +25,14 @@ class ExportRecord extends PanacheEntityBase {
         FAILED;
     }
 
+    /** Why a failed export ended early. */
+    enum Failure {
+        /** The client closed the connection before the last row. */
+        CLIENT_DISCONNECTED,
+        /** The database or the service failed (the service's log has the error). */
+        SERVER_ERROR;
+    }
+
     @Id UUID id;
 
     @Column(name = "requested_by")
@@ -47,4 +55,8 @@ class ExportRecord extends PanacheEntityBase {
 
     @Column(name = "row_count")
     long rowCount;
+
+    /** Why it failed; null unless it did. */
+    @Enumerated(EnumType.STRING)
+    Failure failure;
 }

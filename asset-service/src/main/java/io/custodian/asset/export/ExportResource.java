@@ -28,6 +28,8 @@ class ExportResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, AUDITOR})
     public Response export(UriInfo uri, @Context HttpServerResponse response) {
+        // the server drops what is written after the client went away, without an error: the
+        // export asks the connection itself, so that it stops and is recorded as failed
         Exports.Export export =
                 exports.start(uri.getQueryParameters(), caller.email(), response::closed);
         return Response.ok(export.body(), export.format().mediaType)

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -61,8 +62,8 @@ class Exports {
 
     /**
      * Checks the parameters (a 400 before anything is streamed), records the export as started, and
-     * returns the body that streams it. The body stops, and the export is recorded as failed, as
-     * soon as {@code clientGone} says the client has closed the connection.
+     * returns the body that streams it; {@code clientGone} says whether the client has closed the
+     * connection (the server discards what is written after that, without an error).
      */
     Export start(
             MultivaluedMap<String, String> params, String requestedBy, BooleanSupplier clientGone) {
@@ -75,39 +76,113 @@ class Exports {
                         + "."
                         + format.extension();
         return new Export(
-                format,
-                fileName,
-                out -> write(id, requestedBy, format, filter, new ClientStream(out, clientGone)));
+                format, fileName, out -> write(id, requestedBy, format, filter, out, clientGone));
+    }
+
+    /** Thrown when the client closed the connection before the export's end. */
+    static final class ClientGone extends IOException {
+        ClientGone() {
+            super("the client closed the connection");
+        }
+    }
+
+    /**
+     * The response, refusing every write once the client has gone away: the export then stops
+     * reading the register and is recorded as failed, rather than streaming the rest to nowhere and
+     * being recorded as completed. Asked per chunk the row writer hands on, not per row.
+     */
+    private static final class ToClient extends FilterOutputStream {
+
+        private final BooleanSupplier gone;
+
+        ToClient(OutputStream out, BooleanSupplier gone) {
+            super(out);
+            this.gone = gone;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            check();
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check();
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check();
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the response is the framework's to end
+        }
+
+        private void check() throws ClientGone {
+            if (gone.getAsBoolean()) {
+                throw new ClientGone();
+            }
+        }
     }
 
     private void write(
-            UUID id, String requestedBy, ExportFormat format, AssetFilter filter, OutputStream out)
+            UUID id,
+            String requestedBy,
+            ExportFormat format,
+            AssetFilter filter,
+            OutputStream response,
+            BooleanSupplier gone)
             throws IOException {
         long started = System.nanoTime();
         long[] rows = {0};
+        OutputStream out = new ToClient(response, gone);
         try {
             QuarkusTransaction.requiringNew()
                     .timeout((int) config.transactionTimeout().toSeconds())
                     .run(() -> stream(format, filter, out, rows));
         } catch (RuntimeException e) {
-            log.finished(id, false, rows[0]);
-            LOG.warnf(
-                    "Export %s by %s failed after %d rows: %s",
-                    id, requestedBy, rows[0], e.toString());
-            Throwable cause = e;
-            while (cause != null) {
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                cause = cause.getCause();
+            IOException io = ioCause(e);
+            // noticed by ToClient, or by the server's own stream (a write refused after the close)
+            boolean clientGone = io instanceof ClientGone || io != null && gone.getAsBoolean();
+            log.finished(
+                    id,
+                    clientGone
+                            ? ExportRecord.Failure.CLIENT_DISCONNECTED
+                            : ExportRecord.Failure.SERVER_ERROR,
+                    rows[0]);
+            if (clientGone) {
+                LOG.infof(
+                        "Export %s by %s broken off by the client after %d rows",
+                        id, requestedBy, rows[0]);
+            } else {
+                LOG.warnf(
+                        "Export %s by %s failed after %d rows: %s",
+                        id, requestedBy, rows[0], e.toString());
+            }
+            if (io != null) {
+                throw io; // the framework cuts the connection
             }
             throw e;
         }
-        log.finished(id, true, rows[0]);
+        log.finished(id, null, rows[0]);
         long ms = (System.nanoTime() - started) / 1_000_000;
         LOG.infof(
                 "Export %s by %s (%s, filters %s): %d rows in %d ms",
                 id, requestedBy, format.extension(), filter.given(), rows[0], ms);
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private void stream(ExportFormat format, AssetFilter filter, OutputStream out, long[] rows) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     /** The shared secret the worker signs its webhook calls to {@link #receiver} with. */
     static final String WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
 
+    /** The JVM options of each service process unless a test asks for others. */
+    private static final List<String> JVM = List.of("-Xmx384m");
+
     final Postgres postgres;
     final KafkaBroker kafka;
     final MailSink mail;
@@ -69,16 +73,79 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
-    /** How a service process is started, kept so that it can be started again the same way. */
-    private record Service(List<String> command, Map<String, String> env) {}
+    /** How the asset-service runs now: {@link AssetServiceOptions#DEFAULT} unless a test asked. */
+    private AssetServiceOptions assetServiceOptions;
 
-    static Custodian get(ExtensionContext context) {
-        return context.getRoot()
-                .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Custodian.class, k -> new Custodian(), Custodian.class);
+    /**
+     * How a service process is started (the harness's JVM options and environment, to which the
+     * asset-service's {@link AssetServiceOptions} are added), kept so that it can be started again
+     * the same way.
+     */
+    private record Service(String jar, Map<String, String> env) {}
+
+    /**
+     * What a test class may ask of the asset-service process beyond the harness's configuration:
+     * JVM options (the default heap is {@code -Xmx384m}) and configuration as environment variables
+     * (Quarkus's names: {@code CUSTODIAN_EXPORTS_FETCH_SIZE} for {@code
+     * custodian.exports.fetch-size}), e.g. a small heap, or a daily job that runs every few
+     * seconds.
+     */
+    record AssetServiceOptions(List<String> jvm, Map<String, String> env) {
+
+        /** What every test class gets unless it asks for something else. */
+        static final AssetServiceOptions DEFAULT = new AssetServiceOptions(JVM, Map.of());
+
+        AssetServiceOptions {
+            jvm = List.copyOf(jvm);
+            env = Map.copyOf(env);
+        }
+
+        /** The same with the maximum heap {@code size} ({@code -Xmx<size>}) instead. */
+        AssetServiceOptions withMaxHeap(String size) {
+            List<String> options = new ArrayList<>(jvm);
+            options.removeIf(o -> o.startsWith("-Xmx"));
+            options.add(0, "-Xmx" + size);
+            return new AssetServiceOptions(options, env);
+        }
+
+        /** The same with one more JVM option. */
+        AssetServiceOptions withJvmOption(String option) {
+            List<String> options = new ArrayList<>(jvm);
+            options.add(option);
+            return new AssetServiceOptions(options, env);
+        }
+
+        /** The same with one more (or another) environment variable. */
+        AssetServiceOptions withEnv(String name, String value) {
+            Map<String, String> variables = new LinkedHashMap<>(env);
+            variables.put(name, value);
+            return new AssetServiceOptions(jvm, variables);
+        }
     }
 
-    private Custodian() {
+    /** The system, with the asset-service as the harness configures it. */
+    static Custodian get(ExtensionContext context) {
+        return get(context, AssetServiceOptions.DEFAULT);
+    }
+
+    /**
+     * The system, with the asset-service running with {@code options}: started so if the system is
+     * new, restarted (the asset-service alone, on the same port and infrastructure) if it runs with
+     * other options, as it is otherwise. A test class asks in its {@code beforeAll}; the next class
+     * that asks for other options (the default included) gets those.
+     */
+    static Custodian get(ExtensionContext context, AssetServiceOptions options) {
+        Custodian custodian =
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .getOrComputeIfAbsent(
+                                Custodian.class, k -> new Custodian(options), Custodian.class);
+        custodian.runAssetService(options);
+        return custodian;
+    }
+
+    private Custodian(AssetServiceOptions options) {
+        assetServiceOptions = options;
         logs = Path.of("target", "e2e-logs");
         try {
             Files.createDirectories(logs);
@@ -210,6 +277,33 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         awaitReady(workerManagement);
     }
 
+    /**
+     * Restarts the asset-service alone (SIGTERM, then a fresh JVM on the same port) with these
+     * options, unless it already runs with them; returns once it says it is ready.
+     */
+    synchronized void runAssetService(AssetServiceOptions options) {
+        Process running = processes.get("asset-service");
+        if (options.equals(assetServiceOptions) && running != null && running.isAlive()) {
+            return;
+        }
+        if (running != null) {
+            stop(List.of(running));
+        }
+        assetServiceOptions = options;
+        launch("asset-service");
+        awaitReady(assetManagement);
+    }
+
+    synchronized boolean isAssetServiceRunning() {
+        Process service = processes.get("asset-service");
+        return service != null && service.isAlive();
+    }
+
+    /** The running asset-service's process, e.g. to read its memory from /proc. */
+    synchronized ProcessHandle assetServiceProcess() {
+        return processes.get("asset-service").toHandle();
+    }
+
     synchronized boolean isWorkerRunning() {
         Process worker = processes.get("notification-worker");
         return worker != null && worker.isAlive();
@@ -243,13 +337,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         env.putAll(own);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        List<String> command =
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-jar",
-                        jar);
-        services.put(name, new Service(command, Map.copyOf(env)));
+        services.put(name, new Service(jar, Map.copyOf(env)));
         try {
             Files.deleteIfExists(logs.resolve(name + ".log")); // a fresh log per test run
         } catch (IOException e) {
@@ -260,8 +348,17 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     /** Starts the service's process; its output is appended to target/e2e-logs/{name}.log. */
     private void launch(String name) {
         Service service = services.get(name);
-        ProcessBuilder builder = new ProcessBuilder(service.command());
+        boolean assets = name.equals("asset-service");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(assets ? assetServiceOptions.jvm() : JVM);
+        command.add("-jar");
+        command.add(service.jar());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(service.env());
+        if (assets) {
+            builder.environment().putAll(assetServiceOptions.env());
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));

@@ -10,27 +10,21 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,19 +74,21 @@ class LossReportTest {
         assertThat(ceo.get(0).getSubject()).contains("STOLEN").contains(tag);
         assertThat(cto.get(0).getSubject()).contains("STOLEN").contains(tag);
 
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<ConsumerRecord<String, String>> events = eventsFor(consumer, assetId);
+        try (KafkaConsumer<String, String> consumer = Events.consumer(custodian)) {
+            List<ConsumerRecord<String, String>> events = Events.keyed(consumer, assetId);
             assertThat(events).hasSize(1);
             ConsumerRecord<String, String> event = events.get(0);
-            assertThat(header(event, "ce_type")).isEqualTo("asset.incident.reported");
-            assertThat(header(event, "ce_source")).isEqualTo("/custodian/asset-service");
-            assertThat(header(event, "ce_subject")).isEqualTo("assets/" + assetId);
-            assertThat(header(event, "ce_id")).isNotBlank();
+            assertThat(Events.header(event, "ce_type")).isEqualTo("asset.incident.reported");
+            assertThat(Events.header(event, "ce_source")).isEqualTo("/custodian/asset-service");
+            assertThat(Events.header(event, "ce_subject")).isEqualTo("assets/" + assetId);
+            assertThat(Events.header(event, "ce_id")).isNotBlank();
             JsonNode data = new ObjectMapper().readTree(event.value());
             assertThat(data.get("incidentId").asText()).isEqualTo(incidentId);
             // the alert carries the event's id: its Message-ID is derived from it
-            assertThat(ceo.get(0).getMessageID()).startsWith("<" + header(event, "ce_id") + ".");
-            assertThat(cto.get(0).getMessageID()).startsWith("<" + header(event, "ce_id") + ".");
+            assertThat(ceo.get(0).getMessageID())
+                    .startsWith("<" + Events.header(event, "ce_id") + ".");
+            assertThat(cto.get(0).getMessageID())
+                    .startsWith("<" + Events.header(event, "ce_id") + ".");
         }
 
         // nothing more arrives later: the asset's next event is consumed after anything else
@@ -120,9 +116,9 @@ class LossReportTest {
                         .path("id");
         awaitAlerts(CEO, tag, 1);
 
-        try (KafkaConsumer<String, String> consumer = consumer();
-                KafkaProducer<String, String> producer = producer()) {
-            ConsumerRecord<String, String> original = eventsFor(consumer, assetId).get(0);
+        try (KafkaConsumer<String, String> consumer = Events.consumer(custodian);
+                KafkaProducer<String, String> producer = Events.producer(custodian)) {
+            ConsumerRecord<String, String> original = Events.keyed(consumer, assetId).get(0);
             // redeliver it, as a broker would after a consumer crash
             producer.send(
                             new ProducerRecord<>(
@@ -189,9 +185,9 @@ class LossReportTest {
                     .filteredOn(subject -> subject.startsWith("[Custodian] STOLEN"))
                     .hasSize(1);
         }
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            assertThat(eventsFor(consumer, assetId))
-                    .extracting(event -> header(event, "ce_type"))
+        try (KafkaConsumer<String, String> consumer = Events.consumer(custodian)) {
+            assertThat(Events.keyed(consumer, assetId))
+                    .extracting(event -> Events.header(event, "ce_type"))
                     .containsExactly("asset.incident.reported", "asset.incident.closed");
         }
     }
@@ -323,49 +319,5 @@ class LossReportTest {
         return custodian.mail.messagesTo(to).stream()
                 .filter(m -> subject(m).contains(tag))
                 .toList();
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, custodian.kafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of("custodian.events"));
-        return consumer;
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, custodian.kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    /** Every event keyed by the asset, read until the topic has been quiet for a while. */
-    private static List<ConsumerRecord<String, String>> eventsFor(
-            KafkaConsumer<String, String> consumer, String assetId) {
-        List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(15);
-        int quietPolls = 0;
-        while (Instant.now().isBefore(deadline) && (found.isEmpty() || quietPolls < 3)) {
-            var records = consumer.poll(Duration.ofMillis(300));
-            quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
-            for (ConsumerRecord<String, String> r : records) {
-                if (assetId.equals(r.key())) {
-                    found.add(r);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

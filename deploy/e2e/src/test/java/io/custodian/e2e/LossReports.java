@@ -115,14 +115,13 @@ final class LossReports {
     /** The alerts {@code to} received about the laptop {@code tag}, oldest first. */
     List<MimeMessage> alerts(String to, String tag) {
         return custodian.mail.messagesTo(to).stream()
-                .filter(m -> subject(m).contains(tag))
+                .filter(m -> Mails.subject(m).contains(tag))
                 .toList();
     }
 
     /** How many of {@code tags} {@code to} has received at least one alert about. */
     long alerted(String to, List<String> tags) {
-        List<String> subjects =
-                custodian.mail.messagesTo(to).stream().map(LossReports::subject).toList();
+        List<String> subjects = custodian.mail.messagesTo(to).stream().map(Mails::subject).toList();
         return tags.stream()
                 .filter(tag -> subjects.stream().anyMatch(s -> s.contains(tag)))
                 .count();
@@ -133,15 +132,6 @@ final class LossReports {
             return message.getMessageID();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (MessagingException e) {
-            return "";
         }
     }
 
