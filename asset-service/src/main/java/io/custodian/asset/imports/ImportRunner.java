@@ -45,6 +45,8 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs one import job: parse the stored file in chunks, copy the rows that are valid on their own
@@ -240,16 +242,39 @@ class ImportRunner {
                     connection.rollback();
                     connection.setAutoCommit(true);
                 }
-                finish(
-                        connection,
-                        id,
-                        State.FAILED,
-                        e.getMessage() == null ? e.toString() : e.getMessage());
+                finish(connection, id, State.FAILED, failure(e));
                 cleanUp(connection, job);
             }
         } catch (SQLException e) {
             LOG.errorf(e, "import %s could not be run; it stays queued for the next start", id);
         }
+    }
+
+    /**
+     * Why a job failed, for {@code failure}: the database's own message (and detail) when the
+     * database refused something, however deep the transaction manager wrapped it (a refusal at the
+     * commit arrives as "could not commit"), else the error itself. A failed job has written
+     * nothing: the merge is one transaction, and everything before it only stages.
+     */
+    static String failure(Throwable e) {
+        String reason = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage error = psql.getServerErrorMessage();
+                reason =
+                        error.getMessage()
+                                + (error.getDetail() == null ? "" : " (" + error.getDetail() + ")");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (reason == null) {
+            reason = root.getMessage() == null ? root.toString() : root.getMessage();
+        }
+        return "nothing of the file was written: " + reason;
     }
 
     private void execute(Connection connection, Job job) throws SQLException, IOException {
