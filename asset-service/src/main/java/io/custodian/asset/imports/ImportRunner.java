@@ -52,8 +52,8 @@ import org.postgresql.util.ServerErrorMessage;
  * Runs one import job: parse the stored file in chunks, copy the rows that are valid on their own
  * into the staging table ({@code COPY}), find clashes set by set (repeated asset tags and serial
  * numbers, serials of other assets), then merge into the register with one {@code INSERT … ON
- * CONFLICT (asset_tag) DO UPDATE} that also writes the history rows — all in one transaction, so
- * the register gets the whole import or nothing of it.
+ * CONFLICT (asset_tag) DO UPDATE} followed by the history rows of what it wrote — all in one
+ * transaction, so the register gets the whole import or nothing of it.
  */
 @ApplicationScoped
 class ImportRunner {
@@ -84,7 +84,8 @@ class ImportRunner {
      * The merge. Existing assets keep what the file cannot know: their classification when the file
      * has none (Snipe-IT), and a status owned by a workflow here (lost, stolen, pending return);
      * custody (holder) and posture are never touched. Rows that change nothing are not written at
-     * all; every written row gets its history row in the import's revision.
+     * all; every written row is noted in {@link #WRITTEN}, for its history row in the import's
+     * revision ({@link #HISTORY}).
      */
     private static final String MERGE =
             "with up as ("
@@ -120,14 +121,46 @@ class ImportRunner {
                     + " excluded.manufacturer, excluded.model, excluded.notes, excluded.location,"
                     + " excluded.purchase_date, excluded.warranty_until,"
                     + " excluded.owner_person_id, excluded.owner_group_id)"
-                    + " returning a.*, (xmax = 0) as inserted),"
-                    + " aud as (insert into asset_aud (id, rev, revtype, "
+                    + " returning a.id, (xmax = 0) as inserted)"
+                    + " insert into import_written (id, revtype)"
+                    + " select id, case when inserted then 0 else 1 end from up";
+
+    /**
+     * The assets {@link #MERGE} wrote, created (0) or updated (1), until the commit: their rows
+     * stay locked by the merge, so they are read back as written.
+     */
+    private static final String WRITTEN =
+            "create temporary table import_written (id uuid not null, revtype smallint not null)"
+                    + " on commit drop";
+
+    /**
+     * The history rows of the assets {@link #MERGE} wrote, in the import's revision — numbered only
+     * now, after every writer the merge had to wait for (a create of the same tag through the API,
+     * say), so that the history shows their change before the import's.
+     */
+    private static final String HISTORY =
+            "insert into asset_aud (id, rev, revtype, "
                     + AUDITED
-                    + ") select id, ?, case when inserted then 0 else 1 end, "
+                    + ") select a.id, ?, w.revtype, "
                     + AUDITED
-                    + " from up returning revtype)"
-                    + " select count(*) filter (where revtype = 0),"
-                    + " count(*) filter (where revtype = 1) from aud";
+                    + " from import_written w join asset a on a.id = w.id";
+
+    /**
+     * The people whose assets the import hands to another owner, locked until the commit, in the
+     * order of their ids. An off-boarding locks its person before it reads what they hold and own
+     * ({@code Offboardings.start}): one that starts meanwhile waits for the import and then finds
+     * the new owners; one that started first makes the import wait for its items, which the merge
+     * then settles ({@link #settleOwnershipTransfers}). Without this, an off-boarding could read
+     * the assets before the import's commit and write its items after the import had looked for
+     * them: a pending ownership transfer of an asset the leaver no longer owns.
+     */
+    private static final String PREVIOUS_OWNERS =
+            "select p.id from person p where p.id in (select a.owner_person_id from import_row s"
+                    + " join asset a on a.asset_tag = s.asset_tag where s.job_id = ?"
+                    + " and a.owner_person_id is not null"
+                    + " and a.owner_person_id is distinct from s.owner_person_id"
+                    + " and not exists (select 1 from import_error e where e.job_id = s.job_id"
+                    + " and e.row_number = s.row_number)) order by p.id for share of p";
 
     /**
      * The merge while the import holds the register (a migration, see {@link #toRebuild}): the same
@@ -569,20 +602,56 @@ class ImportRunner {
         }
     }
 
-    /** The merge next to other users of the register: one {@link #MERGE}. */
-    private Outcome upsert(Connection connection, Job job, Instant now, long revision)
-            throws SQLException {
+    /**
+     * The merge next to other users of the register: one {@link #MERGE}, the written assets noted
+     * for their history rows (written by {@link #HISTORY} once the revision is numbered).
+     */
+    private Outcome upsert(Connection connection, Job job, Instant now) throws SQLException {
+        update(connection, WRITTEN);
         try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
             statement.setObject(4, job.id());
-            statement.setLong(5, revision);
+            statement.executeUpdate();
+        }
+        update(connection, "analyze import_written");
+        try (Statement statement = connection.createStatement();
+                ResultSet rs =
+                        statement.executeQuery(
+                                "select count(*) filter (where revtype = 0), count(*) filter"
+                                        + " (where revtype = 1) from import_written")) {
+            rs.next();
+            return new Outcome(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** The import's history revision, by the caller who uploaded the file. */
+    private long revision(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "insert into revinfo (at, actor) values (?, ?) returning rev")) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+            statement.setString(2, job.startedBy());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new Outcome(rs.getLong(1), rs.getLong(2));
+                return rs.getLong(1);
             }
         }
+    }
+
+    /** Takes {@link #PREVIOUS_OWNERS}; returns how many people that locked. */
+    private static int lockPreviousOwners(Connection connection, Job job) throws SQLException {
+        int locked = 0;
+        try (PreparedStatement statement = connection.prepareStatement(PREVIOUS_OWNERS)) {
+            statement.setObject(1, job.id());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    locked++;
+                }
+            }
+        }
+        return locked;
     }
 
     /**
@@ -622,33 +691,36 @@ class ImportRunner {
 
     /**
      * Runs inside the merge's transaction (the connection is enlisted in it, as is the ORM session
-     * the off-boarding observers use): one history revision, the upsert with its history rows, then
-     * the owner changes that settle pending ownership transfers of leavers. A dry run is rolled
-     * back.
+     * the off-boarding observers use): the previous owners locked ({@link #PREVIOUS_OWNERS}), the
+     * upsert, one history revision numbered after it and the history rows, then the owner changes
+     * that settle pending ownership transfers of leavers. A dry run is rolled back.
      */
     private Outcome merge(Job job, long read, long rejected, long valid) throws SQLException {
         Instant now = Instant.now(clock);
         try (Connection connection = dataSource.getConnection()) {
-            long revision;
-            try (PreparedStatement statement =
-                    connection.prepareStatement(
-                            "insert into revinfo (at, actor) values (?, ?) returning rev")) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setString(2, job.startedBy());
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    revision = rs.getLong(1);
-                }
-            }
             Rebuild rebuild = toRebuild(connection, job, valid);
             if (!rebuild.none() && !dropped(connection, job, rebuild)) {
                 rebuild = Rebuild.NONE;
             }
+            if (!job.dryRun()) {
+                int locked = lockPreviousOwners(connection, job);
+                if (locked > 0) {
+                    LOG.debugf(
+                            "import %s: %d previous owners locked until the commit",
+                            job.id(), locked);
+                }
+            }
             long merging = System.nanoTime();
-            Outcome outcome =
-                    rebuild.none()
-                            ? upsert(connection, job, now, revision)
-                            : updateThenInsert(connection, job, now, revision);
+            long revision;
+            Outcome outcome;
+            if (rebuild.none()) {
+                outcome = upsert(connection, job, now);
+                revision = revision(connection, job);
+                update(connection, HISTORY, revision);
+            } else { // nobody else writes while the import holds the register
+                revision = revision(connection, job);
+                outcome = updateThenInsert(connection, job, now, revision);
+            }
             LOG.infof(
                     "import %s: merged in %d ms, %d created, %d updated",
                     job.id(),
