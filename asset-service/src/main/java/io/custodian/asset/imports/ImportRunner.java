@@ -81,6 +81,15 @@ class ImportRunner {
                     + " where e.job_id = s.job_id and e.row_number = s.row_number)";
 
     /**
+     * The status an update by {@link #MERGE} leaves, decided on the row as it is when the merge
+     * writes it ({@code a}), not as the merge's snapshot saw it: a loss reported, or a return
+     * begun, while the merge waited for that row is kept too.
+     */
+    private static final String KEPT_STATUS =
+            "case when a.status in ('LOST', 'STOLEN', 'PENDING_RETURN') then a.status"
+                    + " else excluded.status end";
+
+    /**
      * The merge. Existing assets keep what the file cannot know: their classification when the file
      * has none (Snipe-IT), and a status owned by a workflow here (lost, stolen, pending return);
      * custody (holder) and posture are never touched. Rows that change nothing are not written at
@@ -105,7 +114,9 @@ class ImportRunner {
                     + " where e.job_id = s.job_id and e.row_number = s.row_number)"
                     + " on conflict (asset_tag) do update set name = excluded.name,"
                     + " category = excluded.category, classification = excluded.classification,"
-                    + " status = excluded.status, serial_number = excluded.serial_number,"
+                    + " status = "
+                    + KEPT_STATUS
+                    + ", serial_number = excluded.serial_number,"
                     + " manufacturer = excluded.manufacturer, model = excluded.model,"
                     + " notes = excluded.notes, location = excluded.location,"
                     + " purchase_date = excluded.purchase_date,"
@@ -117,7 +128,9 @@ class ImportRunner {
                     + " a.manufacturer, a.model, a.notes, a.location, a.purchase_date,"
                     + " a.warranty_until, a.owner_person_id, a.owner_group_id)"
                     + " is distinct from (excluded.name, excluded.category,"
-                    + " excluded.classification, excluded.status, excluded.serial_number,"
+                    + " excluded.classification, "
+                    + KEPT_STATUS
+                    + ", excluded.serial_number,"
                     + " excluded.manufacturer, excluded.model, excluded.notes, excluded.location,"
                     + " excluded.purchase_date, excluded.warranty_until,"
                     + " excluded.owner_person_id, excluded.owner_group_id)"

@@ -254,6 +254,75 @@ class ImportRaceTest {
         assertThat(o.getString("status")).isEqualTo("open");
     }
 
+    /**
+     * A loss is reported ({@code POST /api/v1/incidents}) while an import changes the same asset:
+     * the import waits for the report and keeps its status — a workflow state wins over the file,
+     * also when it came after the merge had begun.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldKeepALossReportedWhileAnImportChangesTheAsset() throws Exception {
+        String p = unique("RL");
+        String group = createGroup("Field " + p);
+        String tag = p + "-1";
+        String asset = createAsset(tag, "group", group);
+        String csv =
+                "assetTag,name,category,classification,status,owner\n"
+                        + (tag + ",Renamed laptop,laptop,confidential,in_use,Field " + p)
+                        + "\n";
+
+        Response reported;
+        JsonPath job;
+        try (Triggers triggers = new Triggers(dataSource)) {
+            Gate gate = triggers.gate();
+            triggers.holdAt(
+                    gate,
+                    "asset",
+                    "update",
+                    "new.id = " + Triggers.quote(asset) + " and new.status = 'LOST'");
+            CompletableFuture<Response> reporting =
+                    async(
+                            () ->
+                                    asAdmin()
+                                            .body(
+                                                    Map.of(
+                                                            "assetTag",
+                                                            tag,
+                                                            "kind",
+                                                            "lost",
+                                                            "occurredAt",
+                                                            java.time.Instant.now()
+                                                                    .minusSeconds(600)
+                                                                    .toString(),
+                                                            "location",
+                                                            "Train to York"))
+                                            .post("/api/v1/incidents"));
+            until(() -> assertThat(triggers.waitingAtGates()).isEqualTo(1));
+            String path = submitImport(csv, "");
+            until(() -> assertThat(triggers.waitingForRows()).isEqualTo(1));
+            triggers.open(gate);
+            reported = reporting.get(30, TimeUnit.SECONDS);
+            job = awaitImport(path);
+        }
+
+        reported.then().statusCode(201).contentType("application/json");
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(1);
+        JsonPath now = asset(tag);
+        assertThat(now.getString("status")).isEqualTo("lost");
+        assertThat(now.getString("name")).isEqualTo("Renamed laptop");
+        assertThat(
+                        asAdmin()
+                                .get("/api/v1/assets/" + asset + "/history")
+                                .then()
+                                .statusCode(200)
+                                .contentType("application/json")
+                                .extract()
+                                .jsonPath()
+                                .getList("items.action", String.class))
+                .hasSize(3)
+                .endsWith("updated");
+    }
+
     /** The tags of the assets this filter of {@code GET /api/v1/assets} lists. */
     private static List<String> tags(String filter) {
         return asAdmin()
