@@ -159,21 +159,23 @@ class ImportRunner {
                     + " from import_written w join asset a on a.id = w.id";
 
     /**
-     * The people whose assets the import hands to another owner, locked until the commit, in the
-     * order of their ids. An off-boarding locks its person before it reads what they hold and own
-     * ({@code Offboardings.start}): one that starts meanwhile waits for the import and then finds
-     * the new owners; one that started first makes the import wait for its items, which the merge
-     * then settles ({@link #settleOwnershipTransfers}). Without this, an off-boarding could read
-     * the assets before the import's commit and write its items after the import had looked for
-     * them: a pending ownership transfer of an asset the leaver no longer owns.
+     * The people whose assets the import hands to another owner, read before the merge and locked
+     * after it ({@link #lockPeople}) until the commit. An off-boarding locks its person before it
+     * reads what they hold and own ({@code Offboardings.start}): one that starts before the lock
+     * makes the import wait for its items, which the merge then settles ({@link
+     * #settleOwnershipTransfers}); one that starts after it waits for the import's commit and then
+     * finds the new owners. Without this, an off-boarding could read the assets before the import's
+     * commit and write its items after the import had looked for them: a pending ownership transfer
+     * of an asset the leaver no longer owns. Locked after the merge, not before: a check-in that
+     * completes an off-boarding holds the asset, then wants its person.
      */
     private static final String PREVIOUS_OWNERS =
-            "select p.id from person p where p.id in (select a.owner_person_id from import_row s"
-                    + " join asset a on a.asset_tag = s.asset_tag where s.job_id = ?"
+            "select distinct a.owner_person_id from import_row s join asset a"
+                    + " on a.asset_tag = s.asset_tag where s.job_id = ?"
                     + " and a.owner_person_id is not null"
                     + " and a.owner_person_id is distinct from s.owner_person_id"
                     + " and not exists (select 1 from import_error e where e.job_id = s.job_id"
-                    + " and e.row_number = s.row_number)) order by p.id for share of p";
+                    + " and e.row_number = s.row_number)";
 
     /**
      * The merge while the import holds the register (a migration, see {@link #toRebuild}): the same
@@ -653,18 +655,31 @@ class ImportRunner {
         }
     }
 
-    /** Takes {@link #PREVIOUS_OWNERS}; returns how many people that locked. */
-    private static int lockPreviousOwners(Connection connection, Job job) throws SQLException {
-        int locked = 0;
+    /** {@link #PREVIOUS_OWNERS}: the ids of the people. */
+    private static List<UUID> previousOwners(Connection connection, Job job) throws SQLException {
+        List<UUID> people = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(PREVIOUS_OWNERS)) {
             statement.setObject(1, job.id());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    locked++;
+                    people.add(rs.getObject(1, UUID.class));
                 }
             }
         }
-        return locked;
+        return people;
+    }
+
+    /** Locks these people's rows (shared, in the order of their ids) until the commit. */
+    private static void lockPeople(Connection connection, List<UUID> people) throws SQLException {
+        if (people.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "select id from person where id = any(?) order by id for share")) {
+            statement.setArray(1, connection.createArrayOf("uuid", people.toArray()));
+            statement.executeQuery().close();
+        }
     }
 
     /**
@@ -704,9 +719,9 @@ class ImportRunner {
 
     /**
      * Runs inside the merge's transaction (the connection is enlisted in it, as is the ORM session
-     * the off-boarding observers use): the previous owners locked ({@link #PREVIOUS_OWNERS}), the
-     * upsert, one history revision numbered after it and the history rows, then the owner changes
-     * that settle pending ownership transfers of leavers. A dry run is rolled back.
+     * the off-boarding observers use): the upsert, the previous owners locked ({@link
+     * #PREVIOUS_OWNERS}), one history revision numbered after that and the history rows, then the
+     * owner changes that settle pending ownership transfers of leavers. A dry run is rolled back.
      */
     private Outcome merge(Job job, long read, long rejected, long valid) throws SQLException {
         Instant now = Instant.now(clock);
@@ -715,22 +730,17 @@ class ImportRunner {
             if (!rebuild.none() && !dropped(connection, job, rebuild)) {
                 rebuild = Rebuild.NONE;
             }
-            if (!job.dryRun()) {
-                int locked = lockPreviousOwners(connection, job);
-                if (locked > 0) {
-                    LOG.debugf(
-                            "import %s: %d previous owners locked until the commit",
-                            job.id(), locked);
-                }
-            }
+            List<UUID> previousOwners = job.dryRun() ? List.of() : previousOwners(connection, job);
             long merging = System.nanoTime();
             long revision;
             Outcome outcome;
             if (rebuild.none()) {
                 outcome = upsert(connection, job, now);
+                lockPeople(connection, previousOwners);
                 revision = revision(connection, job);
                 update(connection, HISTORY, revision);
             } else { // nobody else writes while the import holds the register
+                lockPeople(connection, previousOwners);
                 revision = revision(connection, job);
                 outcome = updateThenInsert(connection, job, now, revision);
             }
