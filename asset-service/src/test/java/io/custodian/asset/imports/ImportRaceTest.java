@@ -1,10 +1,13 @@
 package io.custodian.asset.imports;
 
+import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.etag;
 import static io.custodian.asset.Api.hold;
+import static io.custodian.asset.Api.offboard;
 import static io.custodian.asset.Api.publishAcceptableUse;
 import static io.custodian.asset.Api.startOffboarding;
 import static io.custodian.asset.Api.unique;
@@ -250,6 +253,79 @@ class ImportRaceTest {
                 .extracting(i -> i.get("kind") + "/" + i.get("status") + "/" + i.get("closedBy"))
                 .containsExactly("ownership_transfer/transferred/it@example.com");
         assertThat(o.getString("status")).isEqualTo("open");
+    }
+
+    /**
+     * A check-in that completes a leaver's off-boarding (it writes the asset, then the person)
+     * while an import writes the same asset and hands another of theirs to a group (it takes that
+     * person after the asset): both go through, one after the other, with no deadlock between them.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldLetACheckInThatCompletesAnOffboardingAndAnImportBothGoThrough() throws Exception {
+        String p = unique("RK");
+        String group = createGroup("Finance " + p);
+        String email = unique("leaver").toLowerCase() + "@example.com";
+        String leaver = createPerson(email);
+        createAsset(p + "-1", "person", leaver);
+        String held = createAsset(p + "-2", "group", group);
+        publishAcceptableUse();
+        hold(held, leaver, email);
+        JsonPath started = offboard(email);
+        String transfer = started.getString("items.find { it.kind == 'ownership_transfer' }.id");
+        as("leadership", "ceo@example.com")
+                .body(Map.of("reason", "Handed over in the exit meeting"))
+                .post(
+                        "/api/v1/offboardings/"
+                                + started.getString("id")
+                                + "/items/"
+                                + transfer
+                                + "/waiver")
+                .then()
+                .statusCode(200);
+        String csv =
+                "assetTag,name,category,classification,status,owner\n"
+                        + (p + "-1,Budget workbook,laptop,confidential,in_stock,Finance " + p)
+                        + "\n"
+                        + (p + "-2,Renamed laptop,laptop,confidential,in_stock,Finance " + p)
+                        + "\n";
+
+        Response checkedIn;
+        JsonPath job;
+        try (Triggers triggers = new Triggers(dataSource)) {
+            Gate gate = triggers.gate();
+            triggers.holdAt(
+                    gate,
+                    "asset",
+                    "update",
+                    "new.id = " + Triggers.quote(held) + " and new.holder_id is null");
+            String etag = etag(held);
+            CompletableFuture<Response> checkingIn =
+                    async(
+                            () ->
+                                    asAdmin()
+                                            .header("If-Match", etag)
+                                            .body(Map.of("condition", "Good"))
+                                            .post("/api/v1/assets/" + held + "/checkin"));
+            until(() -> assertThat(triggers.waitingAtGates()).isEqualTo(1));
+            String path = submitImport(csv, "");
+            until(() -> assertThat(triggers.waitingForRows()).isEqualTo(1));
+            triggers.open(gate);
+            checkedIn = checkingIn.get(30, TimeUnit.SECONDS);
+            job = awaitImport(path);
+        }
+
+        checkedIn.then().statusCode(200).contentType("application/json");
+        assertThat(job.getString("failure")).isNull();
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.updated")).isEqualTo(2);
+        assertThat(asset(p + "-2").getString("holder")).isNull();
+        assertThat(asset(p + "-2").getString("name")).isEqualTo("Renamed laptop");
+        asAdmin()
+                .get("/api/v1/offboardings/" + started.getString("id"))
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("status", org.hamcrest.Matchers.equalTo("completed"));
     }
 
     /**
