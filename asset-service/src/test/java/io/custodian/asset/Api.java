@@ -1,6 +1,7 @@
 package io.custodian.asset;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -9,6 +10,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.custodian.local.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,16 +129,52 @@ public final class Api {
      * returns the created off-boarding.
      */
     public static JsonPath offboard(String email) {
+        return startOffboarding(email).then().statusCode(201).extract().jsonPath();
+    }
+
+    /**
+     * The HR system's request to start the off-boarding of the person with this e-mail, last day in
+     * two weeks, as it was answered.
+     */
+    public static Response startOffboarding(String email) {
         return as("hr-system", "hr@example.com")
                 .body(
                         Map.of(
                                 "person", Map.of("email", email),
                                 "lastWorkingDay", TestClock.today().plusDays(14).toString(),
                                 "reference", unique("HR")))
-                .post("/api/v1/offboardings")
+                .post("/api/v1/offboardings");
+    }
+
+    /** Publishes new acceptable-use rules (the current version from now on); returns it. */
+    public static String publishAcceptableUse() {
+        String version = unique("v");
+        asAdmin()
+                .body(
+                        Map.of(
+                                "version",
+                                version,
+                                "title",
+                                "Acceptable use",
+                                "text",
+                                "Lock your screen."))
+                .post("/api/v1/acceptable-use")
                 .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+                .statusCode(201);
+        return version;
+    }
+
+    /**
+     * Hands the asset to the person the way IT does: they acknowledge the rules, then check-out.
+     */
+    public static void hold(String assetId, String personId, String email) {
+        as("employee", email).post("/api/v1/acceptable-use/current/acknowledgements");
+        asAdmin()
+                .header("If-Match", etag(assetId))
+                .body(Map.of("personId", personId))
+                .post("/api/v1/assets/" + assetId + "/checkout")
+                .then()
+                .statusCode(200)
+                .body("holder.id", equalTo(personId));
     }
 }

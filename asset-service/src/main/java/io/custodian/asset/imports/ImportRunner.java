@@ -45,13 +45,15 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs one import job: parse the stored file in chunks, copy the rows that are valid on their own
  * into the staging table ({@code COPY}), find clashes set by set (repeated asset tags and serial
  * numbers, serials of other assets), then merge into the register with one {@code INSERT … ON
- * CONFLICT (asset_tag) DO UPDATE} that also writes the history rows — all in one transaction, so
- * the register gets the whole import or nothing of it.
+ * CONFLICT (asset_tag) DO UPDATE} followed by the history rows of what it wrote — all in one
+ * transaction, so the register gets the whole import or nothing of it.
  */
 @ApplicationScoped
 class ImportRunner {
@@ -79,10 +81,20 @@ class ImportRunner {
                     + " where e.job_id = s.job_id and e.row_number = s.row_number)";
 
     /**
+     * The status an update by {@link #MERGE} leaves, decided on the row as it is when the merge
+     * writes it ({@code a}), not as the merge's snapshot saw it: a loss reported, or a return
+     * begun, while the merge waited for that row is kept too.
+     */
+    private static final String KEPT_STATUS =
+            "case when a.status in ('LOST', 'STOLEN', 'PENDING_RETURN') then a.status"
+                    + " else excluded.status end";
+
+    /**
      * The merge. Existing assets keep what the file cannot know: their classification when the file
      * has none (Snipe-IT), and a status owned by a workflow here (lost, stolen, pending return);
      * custody (holder) and posture are never touched. Rows that change nothing are not written at
-     * all; every written row gets its history row in the import's revision.
+     * all; every written row is noted in {@link #WRITTEN}, for its history row in the import's
+     * revision ({@link #HISTORY}).
      */
     private static final String MERGE =
             "with up as ("
@@ -102,7 +114,9 @@ class ImportRunner {
                     + " where e.job_id = s.job_id and e.row_number = s.row_number)"
                     + " on conflict (asset_tag) do update set name = excluded.name,"
                     + " category = excluded.category, classification = excluded.classification,"
-                    + " status = excluded.status, serial_number = excluded.serial_number,"
+                    + " status = "
+                    + KEPT_STATUS
+                    + ", serial_number = excluded.serial_number,"
                     + " manufacturer = excluded.manufacturer, model = excluded.model,"
                     + " notes = excluded.notes, location = excluded.location,"
                     + " purchase_date = excluded.purchase_date,"
@@ -114,18 +128,54 @@ class ImportRunner {
                     + " a.manufacturer, a.model, a.notes, a.location, a.purchase_date,"
                     + " a.warranty_until, a.owner_person_id, a.owner_group_id)"
                     + " is distinct from (excluded.name, excluded.category,"
-                    + " excluded.classification, excluded.status, excluded.serial_number,"
+                    + " excluded.classification, "
+                    + KEPT_STATUS
+                    + ", excluded.serial_number,"
                     + " excluded.manufacturer, excluded.model, excluded.notes, excluded.location,"
                     + " excluded.purchase_date, excluded.warranty_until,"
                     + " excluded.owner_person_id, excluded.owner_group_id)"
-                    + " returning a.*, (xmax = 0) as inserted),"
-                    + " aud as (insert into asset_aud (id, rev, revtype, "
+                    + " returning a.id, (xmax = 0) as inserted)"
+                    + " insert into import_written (id, revtype)"
+                    + " select id, case when inserted then 0 else 1 end from up";
+
+    /**
+     * The assets {@link #MERGE} wrote, created (0) or updated (1), until the commit: their rows
+     * stay locked by the merge, so they are read back as written.
+     */
+    private static final String WRITTEN =
+            "create temporary table import_written (id uuid not null, revtype smallint not null)"
+                    + " on commit drop";
+
+    /**
+     * The history rows of the assets {@link #MERGE} wrote, in the import's revision — numbered only
+     * now, after every writer the merge had to wait for (a create of the same tag through the API,
+     * say), so that the history shows their change before the import's.
+     */
+    private static final String HISTORY =
+            "insert into asset_aud (id, rev, revtype, "
                     + AUDITED
-                    + ") select id, ?, case when inserted then 0 else 1 end, "
+                    + ") select a.id, ?, w.revtype, "
                     + AUDITED
-                    + " from up returning revtype)"
-                    + " select count(*) filter (where revtype = 0),"
-                    + " count(*) filter (where revtype = 1) from aud";
+                    + " from import_written w join asset a on a.id = w.id";
+
+    /**
+     * The people whose assets the import hands to another owner, read before the merge and locked
+     * after it ({@link #lockPeople}) until the commit. An off-boarding locks its person before it
+     * reads what they hold and own ({@code Offboardings.start}): one that starts before the lock
+     * makes the import wait for its items, which the merge then settles ({@link
+     * #settleOwnershipTransfers}); one that starts after it waits for the import's commit and then
+     * finds the new owners. Without this, an off-boarding could read the assets before the import's
+     * commit and write its items after the import had looked for them: a pending ownership transfer
+     * of an asset the leaver no longer owns. Locked after the merge, not before: a check-in that
+     * completes an off-boarding holds the asset, then wants its person.
+     */
+    private static final String PREVIOUS_OWNERS =
+            "select distinct a.owner_person_id from import_row s join asset a"
+                    + " on a.asset_tag = s.asset_tag where s.job_id = ?"
+                    + " and a.owner_person_id is not null"
+                    + " and a.owner_person_id is distinct from s.owner_person_id"
+                    + " and not exists (select 1 from import_error e where e.job_id = s.job_id"
+                    + " and e.row_number = s.row_number)";
 
     /**
      * The merge while the import holds the register (a migration, see {@link #toRebuild}): the same
@@ -240,16 +290,39 @@ class ImportRunner {
                     connection.rollback();
                     connection.setAutoCommit(true);
                 }
-                finish(
-                        connection,
-                        id,
-                        State.FAILED,
-                        e.getMessage() == null ? e.toString() : e.getMessage());
+                finish(connection, id, State.FAILED, failure(e));
                 cleanUp(connection, job);
             }
         } catch (SQLException e) {
             LOG.errorf(e, "import %s could not be run; it stays queued for the next start", id);
         }
+    }
+
+    /**
+     * Why a job failed, for {@code failure}: the database's own message (and detail) when the
+     * database refused something, however deep the transaction manager wrapped it (a refusal at the
+     * commit arrives as "could not commit"), else the error itself. A failed job has written
+     * nothing: the merge is one transaction, and everything before it only stages.
+     */
+    static String failure(Throwable e) {
+        String reason = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage error = psql.getServerErrorMessage();
+                reason =
+                        error.getMessage()
+                                + (error.getDetail() == null ? "" : " (" + error.getDetail() + ")");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (reason == null) {
+            reason = root.getMessage() == null ? root.toString() : root.getMessage();
+        }
+        return "nothing of the file was written: " + reason;
     }
 
     private void execute(Connection connection, Job job) throws SQLException, IOException {
@@ -544,19 +617,68 @@ class ImportRunner {
         }
     }
 
-    /** The merge next to other users of the register: one {@link #MERGE}. */
-    private Outcome upsert(Connection connection, Job job, Instant now, long revision)
-            throws SQLException {
+    /**
+     * The merge next to other users of the register: one {@link #MERGE}, the written assets noted
+     * for their history rows (written by {@link #HISTORY} once the revision is numbered).
+     */
+    private Outcome upsert(Connection connection, Job job, Instant now) throws SQLException {
+        update(connection, WRITTEN);
         try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setTimestamp(3, Timestamp.from(now.plus(cadence)));
             statement.setObject(4, job.id());
-            statement.setLong(5, revision);
+            statement.executeUpdate();
+        }
+        update(connection, "analyze import_written");
+        try (Statement statement = connection.createStatement();
+                ResultSet rs =
+                        statement.executeQuery(
+                                "select count(*) filter (where revtype = 0), count(*) filter"
+                                        + " (where revtype = 1) from import_written")) {
+            rs.next();
+            return new Outcome(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** The import's history revision, by the caller who uploaded the file. */
+    private long revision(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "insert into revinfo (at, actor) values (?, ?) returning rev")) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+            statement.setString(2, job.startedBy());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new Outcome(rs.getLong(1), rs.getLong(2));
+                return rs.getLong(1);
             }
+        }
+    }
+
+    /** {@link #PREVIOUS_OWNERS}: the ids of the people. */
+    private static List<UUID> previousOwners(Connection connection, Job job) throws SQLException {
+        List<UUID> people = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(PREVIOUS_OWNERS)) {
+            statement.setObject(1, job.id());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    people.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return people;
+    }
+
+    /** Locks these people's rows (shared, in the order of their ids) until the commit. */
+    private static void lockPeople(Connection connection, List<UUID> people) throws SQLException {
+        if (people.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "select id from person where id = any(?) order by id for share")) {
+            statement.setArray(1, connection.createArrayOf("uuid", people.toArray()));
+            statement.executeQuery().close();
         }
     }
 
@@ -597,33 +719,31 @@ class ImportRunner {
 
     /**
      * Runs inside the merge's transaction (the connection is enlisted in it, as is the ORM session
-     * the off-boarding observers use): one history revision, the upsert with its history rows, then
-     * the owner changes that settle pending ownership transfers of leavers. A dry run is rolled
-     * back.
+     * the off-boarding observers use): the upsert, the previous owners locked ({@link
+     * #PREVIOUS_OWNERS}), one history revision numbered after that and the history rows, then the
+     * owner changes that settle pending ownership transfers of leavers. A dry run is rolled back.
      */
     private Outcome merge(Job job, long read, long rejected, long valid) throws SQLException {
         Instant now = Instant.now(clock);
         try (Connection connection = dataSource.getConnection()) {
-            long revision;
-            try (PreparedStatement statement =
-                    connection.prepareStatement(
-                            "insert into revinfo (at, actor) values (?, ?) returning rev")) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setString(2, job.startedBy());
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    revision = rs.getLong(1);
-                }
-            }
             Rebuild rebuild = toRebuild(connection, job, valid);
             if (!rebuild.none() && !dropped(connection, job, rebuild)) {
                 rebuild = Rebuild.NONE;
             }
+            List<UUID> previousOwners = job.dryRun() ? List.of() : previousOwners(connection, job);
             long merging = System.nanoTime();
-            Outcome outcome =
-                    rebuild.none()
-                            ? upsert(connection, job, now, revision)
-                            : updateThenInsert(connection, job, now, revision);
+            long revision;
+            Outcome outcome;
+            if (rebuild.none()) {
+                outcome = upsert(connection, job, now);
+                lockPeople(connection, previousOwners);
+                revision = revision(connection, job);
+                update(connection, HISTORY, revision);
+            } else { // nobody else writes while the import holds the register
+                lockPeople(connection, previousOwners);
+                revision = revision(connection, job);
+                outcome = updateThenInsert(connection, job, now, revision);
+            }
             LOG.infof(
                     "import %s: merged in %d ms, %d created, %d updated",
                     job.id(),

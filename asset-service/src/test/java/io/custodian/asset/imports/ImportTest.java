@@ -774,6 +774,13 @@ class ImportTest {
 
     /** Upload, expect 202 + Location, and follow the job until it ends. */
     static JsonPath runImport(String csv, String query) {
+        return awaitImport(submitImport(csv, query));
+    }
+
+    /**
+     * Upload, expect 202 + Location; returns the job's path, to follow with {@link #awaitImport}.
+     */
+    static String submitImport(String csv, String query) {
         Response accepted =
                 asAdmin()
                         .contentType("text/csv; charset=UTF-8")
@@ -788,24 +795,30 @@ class ImportTest {
                         org.hamcrest.Matchers.oneOf(
                                 "queued", "running", "completed", "rejected", "failed"));
         String location = accepted.header("Location");
-        String path = location.substring(location.indexOf("/api/v1/imports/"));
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> {
-                            String state =
-                                    asAdmin()
-                                            .get(path)
-                                            .then()
-                                            .statusCode(200)
-                                            .extract()
-                                            .path("state");
-                            return !state.equals("queued") && !state.equals("running");
-                        });
-        return asAdmin().get(path).then().statusCode(200).extract().jsonPath();
+        return location.substring(location.indexOf("/api/v1/imports/"));
     }
 
-    private static List<Map<String, Object>> errors(String job) {
+    /** Follows the job at this path until it ends; returns it as {@code GET} shows it then. */
+    static JsonPath awaitImport(String path) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> finished(path));
+        return asAdmin()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
+    }
+
+    /** Whether the job at this path has ended (completed, rejected or failed). */
+    static boolean finished(String path) {
+        String state = asAdmin().get(path).then().statusCode(200).extract().path("state");
+        return !state.equals("queued") && !state.equals("running");
+    }
+
+    static List<Map<String, Object>> errors(String job) {
         return asAdmin()
                 .get("/api/v1/imports/" + job + "/errors")
                 .then()
@@ -827,7 +840,7 @@ class ImportTest {
                 .getList("items");
     }
 
-    private static JsonPath asset(String tag) {
+    static JsonPath asset(String tag) {
         JsonPath page =
                 asAdmin()
                         .queryParam("assetTag", tag)

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,18 +58,7 @@ class OffboardingTest {
     @BeforeEach
     void publishAcceptableUse() {
         lastDay = LocalDate.now(clock).plusDays(14).toString();
-        asAdmin()
-                .body(
-                        Map.of(
-                                "version",
-                                unique("v"),
-                                "title",
-                                "Acceptable use",
-                                "text",
-                                "Lock your screen."))
-                .post("/api/v1/acceptable-use")
-                .then()
-                .statusCode(201);
+        Api.publishAcceptableUse();
     }
 
     @Test
@@ -619,18 +609,8 @@ class OffboardingTest {
         return new Someone(id, employeeId, email);
     }
 
-    /**
-     * Hands the asset to the person the way IT does: they acknowledge the rules, then check-out.
-     */
     private static void hold(String asset, Someone person) {
-        as("employee", person.email()).post("/api/v1/acceptable-use/current/acknowledgements");
-        asAdmin()
-                .header("If-Match", etag(asset))
-                .body(Map.of("personId", person.id()))
-                .post("/api/v1/assets/" + asset + "/checkout")
-                .then()
-                .statusCode(200)
-                .body("holder.id", equalTo(person.id()));
+        Api.hold(asset, person.id(), person.email());
     }
 
     private static void changeOwner(String asset, String type, String id) {
