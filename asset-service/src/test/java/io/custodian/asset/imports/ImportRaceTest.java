@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.custodian.asset.Sql;
+import io.custodian.asset.TestClock;
 import io.custodian.asset.imports.Triggers.Gate;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -364,7 +365,7 @@ class ImportRaceTest {
                                                             "kind",
                                                             "lost",
                                                             "occurredAt",
-                                                            java.time.Instant.now()
+                                                            TestClock.now()
                                                                     .minusSeconds(600)
                                                                     .toString(),
                                                             "location",
