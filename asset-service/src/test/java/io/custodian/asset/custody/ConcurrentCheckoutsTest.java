@@ -6,6 +6,7 @@ import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.etag;
+import static io.custodian.asset.Api.publishAcceptableUse;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,15 +32,7 @@ class ConcurrentCheckoutsTest {
 
     @BeforeEach
     void rules() {
-        asAdmin()
-                .body(
-                        Map.of(
-                                "version", unique("v"),
-                                "title", "Acceptable use",
-                                "text", "Lock your screen."))
-                .post("/api/v1/acceptable-use")
-                .then()
-                .statusCode(201);
+        publishAcceptableUse();
     }
 
     @RepeatedTest(5)
