@@ -16,6 +16,12 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * Identity attribute: why this caller is refused everything (its 403's detail), set by the
+     * security layer that took the roles away, so the error mapping needs no knowledge of it.
+     */
+    public static final String FORBIDDEN_DETAIL = "custodian.forbidden-detail";
+
     /** One offending field: its JSON path ({@code owner.id}) or {@code body}, and what is wrong. */
     public record FieldError(String field, String message) {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.custodian.asset.security.DepartedPeople;
 import io.custodian.asset.web.ProblemException.Kind;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -178,7 +177,7 @@ class ProblemMappers {
         return unauthenticated(uri);
     }
 
-    /** A departed person's identity has no roles (security/DepartedPeople): said so. */
+    /** A 403 says why when the security layer said so ({@link Problem#FORBIDDEN_DETAIL}). */
     @ServerExceptionMapper
     Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
         return identities
@@ -189,9 +188,11 @@ class ProblemMappers {
                         identity ->
                                 respond(
                                         Kind.FORBIDDEN,
-                                        DepartedPeople.isDeparted(identity)
-                                                ? "Your person record is departed: this"
-                                                        + " account may no longer use Custodian."
+                                        identity != null
+                                                        && identity.getAttribute(
+                                                                        Problem.FORBIDDEN_DETAIL)
+                                                                instanceof String detail
+                                                ? detail
                                                 : "Your roles do not allow this operation.",
                                         List.of(),
                                         uri));
