@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Paged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.UUID;
 
 /** The record of exports: one row per export, started and finished. */
 @ApplicationScoped
-class ExportLog {
+public class ExportLog {
 
     private static final TypeReference<Map<String, List<String>>> FILTERS =
             new TypeReference<>() {};
@@ -66,8 +65,8 @@ class ExportLog {
 
     /** GET /api/v1/reports/exports: newest first, optionally one requester's, keyset pages. */
     @Transactional
-    Response list(UriInfo uri) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    public Paged list(Listing listing) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("requestedBy"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -88,7 +87,7 @@ class ExportLog {
                         after,
                         limit);
         return Keyset.page(
-                uri,
+                listing,
                 rows,
                 limit,
                 e -> new Keyset.Position(e.startedAt, e.id),

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /** The register as a file: CSV or JSON, filtered as the search is, streamed. */
@@ -32,7 +33,7 @@ class ExportResource {
         // export asks the connection itself, so that it stops and is recorded as failed
         Exports.Export export =
                 exports.start(uri.getQueryParameters(), caller.email(), response::closed);
-        return Response.ok(export.body(), export.format().mediaType)
+        return Response.ok((StreamingOutput) export.body()::writeTo, export.format().mediaType)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + export.fileName() + "\"")

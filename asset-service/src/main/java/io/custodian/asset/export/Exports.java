@@ -6,8 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -58,15 +58,19 @@ class Exports {
     }
 
     /** A started export: what to send, as which media type and file name. */
-    record Export(ExportFormat format, String fileName, StreamingOutput body) {}
+    /** What streams the export to the client's stream. */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    record Export(ExportFormat format, String fileName, Body body) {}
 
     /**
      * Checks the parameters (a 400 before anything is streamed), records the export as started, and
      * returns the body that streams it; {@code clientGone} says whether the client has closed the
      * connection (the server discards what is written after that, without an error).
      */
-    Export start(
-            MultivaluedMap<String, String> params, String requestedBy, BooleanSupplier clientGone) {
+    Export start(Map<String, List<String>> params, String requestedBy, BooleanSupplier clientGone) {
         AssetFilter filter = AssetFilter.of(params, FORMAT, clock);
         ExportFormat format = ExportFormat.of(AssetFilter.single(params, "format"));
         UUID id = log.started(requestedBy, format, filter.given());

@@ -6,6 +6,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -67,7 +68,7 @@ class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
     public Response list(UriInfo uri) {
-        return imports.list(uri);
+        return imports.list(Listing.of(uri)).response();
     }
 
     @GET

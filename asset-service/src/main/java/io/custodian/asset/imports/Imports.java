@@ -6,14 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.imports.ImportJob.State;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -155,8 +155,8 @@ class Imports {
      * GET /api/v1/imports: the jobs newest first (submitted, then id), optionally in some states,
      * keyset pages.
      */
-    Response list(UriInfo uri) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("state"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -198,7 +198,7 @@ class Imports {
             throw new IllegalStateException(e);
         }
         return Keyset.page(
-                uri,
+                listing,
                 rows,
                 limit,
                 job -> new Keyset.Position(job.submittedAt(), job.id()),

@@ -7,6 +7,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
+import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ class IncidentResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
     public Response list(UriInfo uri) {
-        return search.list(uri, caller);
+        return search.list(Listing.of(uri), caller).response();
     }
 
     @POST

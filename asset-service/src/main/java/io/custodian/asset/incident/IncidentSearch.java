@@ -2,14 +2,14 @@ package io.custodian.asset.incident;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Paged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,8 +29,8 @@ class IncidentSearch {
 
     /** GET /api/v1/incidents: the page the query parameters ask for, with a next link if any. */
     @Transactional
-    Response list(UriInfo uri, Caller caller) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing, Caller caller) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("status", "kind", "late", "assetId"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -65,7 +65,7 @@ class IncidentSearch {
                         after,
                         limit);
         return Keyset.page(
-                uri,
+                listing,
                 rows,
                 limit,
                 i -> new Keyset.Position(i.reportedAt, i.id),

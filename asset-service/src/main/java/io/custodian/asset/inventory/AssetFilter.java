@@ -3,7 +3,6 @@ package io.custodian.asset.inventory;
 import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.persistence.Query;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class AssetFilter {
      * (paging, format), accepted but not filters.
      */
     public static AssetFilter of(
-            MultivaluedMap<String, String> params, Set<String> others, Clock clock) {
+            Map<String, List<String>> params, Set<String> others, Clock clock) {
         Set<String> known = new HashSet<>(PARAMETERS);
         known.addAll(others);
         for (String name : params.keySet()) {
@@ -95,7 +94,7 @@ public final class AssetFilter {
         return given;
     }
 
-    private void parse(MultivaluedMap<String, String> params, Clock clock) {
+    private void parse(Map<String, List<String>> params, Clock clock) {
         String tag = single(params, "assetTag");
         if (tag != null) {
             and("a.assetTag = :assetTag", "assetTag", tag.trim());
@@ -157,7 +156,7 @@ public final class AssetFilter {
         posture(params, "screenLock", "a.screenLock");
     }
 
-    private void posture(MultivaluedMap<String, String> params, String name, String path) {
+    private void posture(Map<String, List<String>> params, String name, String path) {
         Boolean value = Keyset.bool(params, name);
         if (value != null) {
             and(path + " = " + value, null, null);
@@ -165,7 +164,7 @@ public final class AssetFilter {
     }
 
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
-    public static String single(MultivaluedMap<String, String> params, String name) {
+    public static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;

@@ -8,6 +8,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +43,7 @@ class AssetResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
     public Response list(UriInfo uri) {
-        return search.list(uri, caller);
+        return search.list(Listing.of(uri), caller).response();
     }
 
     @POST

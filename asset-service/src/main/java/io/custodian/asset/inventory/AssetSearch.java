@@ -1,19 +1,18 @@
 package io.custodian.asset.inventory;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.Link;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,8 +42,8 @@ public class AssetSearch {
     }
 
     /** GET /api/v1/assets: the page the query parameters ask for, with a next link if any. */
-    Response list(UriInfo uri, Caller caller) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing, Caller caller) {
+        Map<String, List<String>> params = listing.params();
         AssetFilter filter = AssetFilter.of(params, PAGING, clock);
         int limit = limit(AssetFilter.single(params, "limit"));
         String after = decodeCursor(AssetFilter.single(params, "cursor"));
@@ -79,16 +78,10 @@ public class AssetSearch {
         List<AssetView> items =
                 rows.subList(0, Math.min(limit, rows.size())).stream().map(AssetView::of).toList();
         if (!more) {
-            return Response.ok(new AssetPage(items, null)).build();
+            return new Paged(new AssetPage(items, null), null);
         }
-        String next =
-                uri.getRequestUriBuilder()
-                        .replaceQueryParam("cursor", encodeCursor(items.get(limit - 1).assetTag()))
-                        .build()
-                        .toString();
-        return Response.ok(new AssetPage(items, next))
-                .links(Link.fromUri(next).rel("next").build())
-                .build();
+        String next = listing.withCursor(encodeCursor(items.get(limit - 1).assetTag()));
+        return new Paged(new AssetPage(items, next), next);
     }
 
     private static int limit(String value) {

@@ -7,6 +7,7 @@ import static io.custodian.asset.security.Roles.HR_SYSTEM;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Listing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,7 +52,7 @@ class OffboardingResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, HR_SYSTEM, EMPLOYEE})
     public Response list(UriInfo uri) {
-        return search.list(uri, caller);
+        return search.list(Listing.of(uri), caller).response();
     }
 
     @GET

@@ -3,13 +3,12 @@ package io.custodian.asset.offboarding;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,8 +38,8 @@ class OffboardingSearch {
     record Page(List<OffboardingView> items, String next) {}
 
     @Transactional
-    Response list(UriInfo uri, Caller caller) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing, Caller caller) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("status", "overdue"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -92,7 +91,7 @@ class OffboardingSearch {
                         limit);
 
         return Keyset.pageOf(
-                uri,
+                listing,
                 rows,
                 limit,
                 o -> new Keyset.Position(o.startedAt, o.id),

@@ -10,7 +10,9 @@ import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
+import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.LockOptions;
@@ -200,8 +200,8 @@ class ExceptionRequests {
 
     /** GET /api/v1/exceptions: newest first, filters status and requester, keyset pages. */
     @Transactional
-    Response list(UriInfo uri, Caller caller) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing, Caller caller) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("status", "requester"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -231,7 +231,7 @@ class ExceptionRequests {
                         limit);
         var people = Directory.memo();
         return Keyset.page(
-                uri,
+                listing,
                 rows,
                 limit,
                 e -> new Keyset.Position(e.requestedAt, e.id),

@@ -7,6 +7,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
+import io.custodian.asset.web.Listing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,7 +41,7 @@ class ViolationResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
     public Response list(UriInfo uri) {
-        return violations.list(uri, caller);
+        return violations.list(Listing.of(uri), caller).response();
     }
 
     @GET

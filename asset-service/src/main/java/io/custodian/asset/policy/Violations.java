@@ -11,7 +11,9 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
+import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,14 +23,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -202,8 +202,8 @@ class Violations {
 
     /** GET /api/v1/violations: newest first, filters status and reporter, keyset pages. */
     @Transactional
-    Response list(UriInfo uri, Caller caller) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
+    Paged list(Listing listing, Caller caller) {
+        Map<String, List<String>> params = listing.params();
         Keyset.onlyKnown(params, Set.of("status", "reporter"));
         int limit = Keyset.limit(params);
         Keyset.Position after = Keyset.cursor(params);
@@ -232,7 +232,7 @@ class Violations {
                         limit);
         var people = Directory.memo();
         return Keyset.page(
-                uri,
+                listing,
                 rows,
                 limit,
                 v -> new Keyset.Position(v.reportedAt, v.id),

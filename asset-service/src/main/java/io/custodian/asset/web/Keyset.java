@@ -2,10 +2,6 @@ package io.custodian.asset.web;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.Link;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,7 +98,7 @@ public final class Keyset {
     }
 
     /** 400 for any parameter but {@code known}, {@code limit} and {@code cursor}. */
-    public static void onlyKnown(MultivaluedMap<String, String> params, Set<String> known) {
+    public static void onlyKnown(Map<String, List<String>> params, Set<String> known) {
         for (String name : params.keySet()) {
             if (!known.contains(name) && !"limit".equals(name) && !"cursor".equals(name)) {
                 throw QueryParameters.invalid(name, "unknown query parameter");
@@ -110,7 +106,7 @@ public final class Keyset {
         }
     }
 
-    public static int limit(MultivaluedMap<String, String> params) {
+    public static int limit(Map<String, List<String>> params) {
         String value = single(params, "limit");
         if (value == null) {
             return DEFAULT_LIMIT;
@@ -131,7 +127,7 @@ public final class Keyset {
         return limit;
     }
 
-    public static Position cursor(MultivaluedMap<String, String> params) {
+    public static Position cursor(Map<String, List<String>> params) {
         String cursor = single(params, "cursor");
         if (cursor == null) {
             return null;
@@ -151,26 +147,25 @@ public final class Keyset {
     }
 
     /**
-     * The 200 response: the first {@code limit} rows as views, and a next link (body and {@code
-     * Link} header) when there was one row more.
+     * The page: the first {@code limit} rows as views, and a next link when there was one row more.
      */
-    public static <E, V> Response page(
-            UriInfo uri,
+    public static <E, V> Paged page(
+            Listing listing,
             List<E> rows,
             int limit,
             Function<E, Position> position,
             Function<E, V> view,
             PageFactory<V> pages) {
         return pageOf(
-                uri, rows, limit, position, shown -> shown.stream().map(view).toList(), pages);
+                listing, rows, limit, position, shown -> shown.stream().map(view).toList(), pages);
     }
 
     /**
      * As {@link #page}, with the views made from the whole page at once (e.g. to fetch what they
      * show in one query).
      */
-    public static <E, V> Response pageOf(
-            UriInfo uri,
+    public static <E, V> Paged pageOf(
+            Listing listing,
             List<E> rows,
             int limit,
             Function<E, Position> position,
@@ -180,22 +175,16 @@ public final class Keyset {
         List<E> shown = rows.subList(0, Math.min(limit, rows.size()));
         List<V> items = views.apply(shown);
         if (!more) {
-            return Response.ok(pages.of(items, null)).build();
+            return new Paged(pages.of(items, null), null);
         }
         Position last = position.apply(shown.get(limit - 1));
         String token = last.at() + "|" + last.id();
         String next =
-                uri.getRequestUriBuilder()
-                        .replaceQueryParam(
-                                "cursor",
-                                Base64.getUrlEncoder()
-                                        .withoutPadding()
-                                        .encodeToString(token.getBytes(StandardCharsets.UTF_8)))
-                        .build()
-                        .toString();
-        return Response.ok(pages.of(items, next))
-                .links(Link.fromUri(next).rel("next").build())
-                .build();
+                listing.withCursor(
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        return new Paged(pages.of(items, next), next);
     }
 
     public interface PageFactory<V> {
@@ -203,7 +192,7 @@ public final class Keyset {
     }
 
     public static <E extends Enum<E>> E enumValue(
-            MultivaluedMap<String, String> params, String name, Class<E> type) {
+            Map<String, List<String>> params, String name, Class<E> type) {
         String value = single(params, name);
         return value == null ? null : enumValue(type, name, value);
     }
@@ -229,7 +218,7 @@ public final class Keyset {
      * status=open,contained}); empty if absent.
      */
     public static <E extends Enum<E>> Set<E> enumValues(
-            MultivaluedMap<String, String> params, String name, Class<E> type) {
+            Map<String, List<String>> params, String name, Class<E> type) {
         Set<E> result = EnumSet.noneOf(type);
         for (String value : params.getOrDefault(name, List.of())) {
             for (String part : value.split(",")) {
@@ -242,7 +231,7 @@ public final class Keyset {
     }
 
     /** {@code true}, {@code false}, or null when absent; 400 otherwise. */
-    public static Boolean bool(MultivaluedMap<String, String> params, String name) {
+    public static Boolean bool(Map<String, List<String>> params, String name) {
         String value = single(params, name);
         if (value == null) {
             return null;
@@ -255,7 +244,7 @@ public final class Keyset {
     }
 
     /** A UUID, or null when absent; 400 otherwise. */
-    public static UUID uuid(MultivaluedMap<String, String> params, String name) {
+    public static UUID uuid(Map<String, List<String>> params, String name) {
         String value = single(params, name);
         if (value == null) {
             return null;
@@ -268,7 +257,7 @@ public final class Keyset {
     }
 
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
-    public static String single(MultivaluedMap<String, String> params, String name) {
+    public static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
