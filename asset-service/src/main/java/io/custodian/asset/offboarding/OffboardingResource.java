@@ -7,15 +7,20 @@ import static io.custodian.asset.security.Roles.HR_SYSTEM;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import java.util.UUID;
 
+/** The off-boardings over HTTP: the HR webhook, the list, one off-boarding, and waivers. */
 @Path("/api/v1/offboardings")
 class OffboardingResource {
 
@@ -51,14 +56,22 @@ class OffboardingResource {
     @GET
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, HR_SYSTEM, EMPLOYEE})
     public Response list(UriInfo uri) {
-        return search.list(uri, caller);
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        Keyset.onlyKnown(params, Set.of("status", "overdue"));
+        int limit = Keyset.limit(params);
+        Keyset.Position after = Keyset.cursor(params);
+        OffboardingSearch.Filter filter =
+                new OffboardingSearch.Filter(
+                        status(Keyset.single(params, "status")),
+                        overdue(Keyset.single(params, "overdue")));
+        return Keyset.page(uri, search.list(filter, after, limit, caller), OffboardingPage::new);
     }
 
     @GET
     @Path("/{offboardingId}")
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, HR_SYSTEM, EMPLOYEE})
     public OffboardingView get(UUID offboardingId) {
-        return offboardings.read(offboardingId, caller);
+        return search.read(offboardingId, caller);
     }
 
     @POST
@@ -66,5 +79,27 @@ class OffboardingResource {
     @RolesAllowed(LEADERSHIP)
     public OffboardingView waive(UUID offboardingId, UUID itemId, Offboardings.Waiver body) {
         return offboardings.waive(offboardingId, itemId, body, caller);
+    }
+
+    private static Offboarding.Status status(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "open" -> Offboarding.Status.OPEN;
+            case "completed" -> Offboarding.Status.COMPLETED;
+            default -> throw QueryParameters.invalid("status", "must be one of: open, completed");
+        };
+    }
+
+    private static Boolean overdue(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw QueryParameters.invalid("overdue", "must be true or false");
+        };
     }
 }

@@ -176,13 +176,36 @@ public final class Keyset {
             Function<E, Position> position,
             Function<List<E>, List<V>> views,
             PageFactory<V> pages) {
+        return page(uri, slice(rows, limit, position, views), pages);
+    }
+
+    /** One page of a list as views, and where the next page starts (null on the last page). */
+    public record Slice<V>(List<V> items, Position next) {}
+
+    /**
+     * The first {@code limit} of these rows (read with {@link Query#rows}, one more than the limit)
+     * as views made from the whole page at once, and the last one's position when there was one row
+     * more: what a service returns, the resource making the response with {@link #page(UriInfo,
+     * Slice, PageFactory)}.
+     */
+    public static <E, V> Slice<V> slice(
+            List<E> rows,
+            int limit,
+            Function<E, Position> position,
+            Function<List<E>, List<V>> views) {
         boolean more = rows.size() > limit;
         List<E> shown = rows.subList(0, Math.min(limit, rows.size()));
         List<V> items = views.apply(shown);
-        if (!more) {
+        return new Slice<>(items, more ? position.apply(shown.get(limit - 1)) : null);
+    }
+
+    /** The 200 response of a slice, with a next link (body and {@code Link} header) if any. */
+    public static <V> Response page(UriInfo uri, Slice<V> slice, PageFactory<V> pages) {
+        List<V> items = slice.items();
+        if (slice.next() == null) {
             return Response.ok(pages.of(items, null)).build();
         }
-        Position last = position.apply(shown.get(limit - 1));
+        Position last = slice.next();
         String token = last.at() + "|" + last.id();
         String next =
                 uri.getRequestUriBuilder()
