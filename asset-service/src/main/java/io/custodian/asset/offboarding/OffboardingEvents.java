@@ -12,10 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/**
- * The off-boarding's events (started, completed, return overdue): their payloads, appended to the
- * outbox in the caller's transaction.
- */
+/** The off-boarding's outbox events (started, completed, return overdue) and their payloads. */
 @ApplicationScoped
 class OffboardingEvents {
 

@@ -7,12 +7,11 @@ import io.custodian.asset.ownership.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/**
- * The off-boarding's reactions to other features' events: check-ins, loss reports and owner changes
- * close pending items, in the transaction of the feature that fired the event.
- */
+/** How other features' events (check-ins, loss reports, owner changes) close pending items. */
 @ApplicationScoped
 class OffboardingReactions {
+
+    // synchronous observers: they run in the transaction of the feature that fired the event
 
     private final Offboardings offboardings;
 

@@ -14,10 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/**
- * The off-boarding tables ({@code offboarding}, {@code offboarding_item}): every query on them, and
- * when an off-boarding's returns are overdue, in HQL and in memory alike.
- */
+/** The off-boarding tables' queries, and the overdue rule in HQL and in memory alike. */
 @ApplicationScoped
 class OffboardingStore {
 
