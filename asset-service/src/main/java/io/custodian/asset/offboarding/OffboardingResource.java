@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
+/** The off-boardings over HTTP: the HR webhook, the list, one off-boarding, and waivers. */
 @Path("/api/v1/offboardings")
 class OffboardingResource {
 
@@ -59,7 +60,7 @@ class OffboardingResource {
     @Path("/{offboardingId}")
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, HR_SYSTEM, EMPLOYEE})
     public OffboardingView get(UUID offboardingId) {
-        return offboardings.read(offboardingId, caller);
+        return search.read(offboardingId, caller);
     }
 
     @POST

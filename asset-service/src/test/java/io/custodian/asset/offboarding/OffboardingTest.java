@@ -45,7 +45,7 @@ class OffboardingTest {
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject Offboardings offboardings;
+    @Inject Escalations escalations;
     @Inject TestClock clock;
 
     /**
@@ -383,8 +383,8 @@ class OffboardingTest {
                 .body("items.status", everyItem(equalTo("open")));
 
         try (EventTap tap = new EventTap()) {
-            offboardings.escalateDaily();
-            offboardings.escalateDaily();
+            escalations.escalateDaily();
+            escalations.escalateDaily();
             JsonNode first = event(tap, overdue, "offboarding.return-overdue");
             assertThat(first.get("escalatedOn").asText()).isEqualTo(today.toString());
             assertThat(first.get("daysOverdue").asLong()).isEqualTo(10);
@@ -392,8 +392,8 @@ class OffboardingTest {
 
             clock.shift(Duration.ofDays(1));
             try {
-                offboardings.escalateDaily();
-                offboardings.escalateDaily();
+                escalations.escalateDaily();
+                escalations.escalateDaily();
             } finally {
                 clock.reset();
             }

@@ -1,0 +1,54 @@
+package io.custodian.asset.offboarding;
+
+import io.custodian.asset.custody.AssetReturned;
+import io.custodian.asset.incident.AssetReportedMissing;
+import io.custodian.asset.inventory.OwnerChanged;
+import io.custodian.asset.ownership.Party;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** How other features' events (check-ins, loss reports, owner changes) close pending items. */
+@ApplicationScoped
+class OffboardingReactions {
+
+    // synchronous observers: they run in the transaction of the feature that fired the event
+
+    private final Offboardings offboardings;
+
+    OffboardingReactions(Offboardings offboardings) {
+        this.offboardings = offboardings;
+    }
+
+    /** A check-in closes the asset's pending return items: returned, with the condition. */
+    void onReturned(@Observes AssetReturned returned) {
+        offboardings.closePending(
+                returned.assetId(),
+                OffboardingItem.Kind.RETURN,
+                OffboardingItem.Status.RETURNED,
+                returned.condition(),
+                null,
+                null);
+    }
+
+    /** A loss or theft report closes the asset's pending return items: lost. */
+    void onReportedMissing(@Observes AssetReportedMissing missing) {
+        offboardings.closePending(
+                missing.assetId(),
+                OffboardingItem.Kind.RETURN,
+                OffboardingItem.Status.LOST,
+                null,
+                null,
+                null);
+    }
+
+    /** A new owner (anyone but the leaver) closes the asset's pending transfer items. */
+    void onOwnerChanged(@Observes OwnerChanged changed) {
+        offboardings.closePending(
+                changed.assetId(),
+                OffboardingItem.Kind.OWNERSHIP_TRANSFER,
+                OffboardingItem.Status.TRANSFERRED,
+                null,
+                changed.ownerType() == Party.Type.PERSON ? changed.ownerId() : null,
+                changed.by());
+    }
+}
