@@ -5,8 +5,6 @@ import io.custodian.notification.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.HashMap;
@@ -23,6 +21,8 @@ class ChatChannel implements Channel {
 
     static final String NAME = "chat";
 
+    static final String USER_AGENT = "Custodian";
+
     /** Block Kit limits: header text 150 characters, section text 3000. */
     static final int HEADER_MAX = 150;
 
@@ -31,14 +31,9 @@ class ChatChannel implements Channel {
     private final HttpPosts posts;
     private final Map<String, URI> urls = new HashMap<>();
 
-    ChatChannel(Vertx vertx, NotificationConfig config) {
+    ChatChannel(HttpPosts posts, NotificationConfig config) {
         config.chat().forEach((name, target) -> target.url().ifPresent(u -> urls.put(name, u)));
-        this.posts = new HttpPosts(vertx, "Custodian", config.delivery().retry().attemptTimeout());
-    }
-
-    @PreDestroy
-    void close() {
-        posts.close();
+        this.posts = posts;
     }
 
     @Override
@@ -59,7 +54,7 @@ class ChatChannel implements Channel {
             return HttpPosts.noUrl(target);
         }
         JsonObject message = message(alert);
-        return posts.post(target, url, request -> request.sendJsonObject(message));
+        return posts.post(USER_AGENT, target, url, request -> request.sendJsonObject(message));
     }
 
     /** The Block Kit message of an alert. */

@@ -1,5 +1,6 @@
 package io.custodian.notification.delivery;
 
+import io.custodian.notification.NotificationConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -7,38 +8,48 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.Dependent;
 import java.net.URI;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
  * The POST of the chat and webhook channels: a non-blocking Vert.x web client that follows no
  * redirect and gives up after the attempt timeout (connecting and answering), the answer judged by
- * {@link HttpAnswers}, a failure's text without the URL's secret path.
+ * {@link HttpAnswers}, a failure's text without the URL's secret path. Each channel has its own
+ * (its own client and connections), closed with the channel.
  */
-final class HttpPosts {
+@Dependent
+class HttpPosts {
 
     private final WebClient client;
     private final long timeoutMillis;
 
-    HttpPosts(Vertx vertx, String userAgent, Duration attemptTimeout) {
-        this.timeoutMillis = attemptTimeout.toMillis();
+    HttpPosts(Vertx vertx, NotificationConfig config) {
+        this.timeoutMillis = config.delivery().retry().attemptTimeout().toMillis();
         this.client =
                 WebClient.create(
                         vertx,
                         new WebClientOptions()
-                                .setUserAgent(userAgent)
+                                .setUserAgentEnabled(false)
                                 .setConnectTimeout((int) timeoutMillis)
                                 .setFollowRedirects(false));
     }
 
     /**
-     * Posts to {@code url} what {@code send} puts on the request (headers, body); {@code target}
-     * names the receiver in the failure ({@code chat target leadership}).
+     * Posts to {@code url}, as {@code userAgent}, what {@code send} puts on the request (headers,
+     * body); {@code target} names the receiver in the failure ({@code chat target leadership}).
      */
     Uni<Void> post(
-            String target, URI url, Function<HttpRequest<Buffer>, Uni<HttpResponse<Buffer>>> send) {
-        return send.apply(client.postAbs(url.toString()).timeout(timeoutMillis))
+            String userAgent,
+            String target,
+            URI url,
+            Function<HttpRequest<Buffer>, Uni<HttpResponse<Buffer>>> send) {
+        HttpRequest<Buffer> request =
+                client.postAbs(url.toString())
+                        .timeout(timeoutMillis)
+                        .putHeader("User-Agent", userAgent);
+        return send.apply(request)
                 .map(response -> HttpAnswers.accepted(target, response))
                 .onFailure()
                 .transform(e -> HttpAnswers.redacted(e, url));
@@ -49,6 +60,7 @@ final class HttpPosts {
         return Uni.createFrom().failure(new IllegalStateException(target + " has no URL"));
     }
 
+    @PreDestroy
     void close() {
         client.close();
     }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +24,7 @@ import java.util.Map;
 class WebhookChannel implements Channel {
 
     static final String NAME = "webhook";
+    static final String USER_AGENT = "Custodian-Webhooks";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String TIMESTAMP = "X-Custodian-Timestamp";
     static final String SIGNATURE = "X-Custodian-Signature";
@@ -42,7 +41,8 @@ class WebhookChannel implements Channel {
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new HashMap<>();
 
-    WebhookChannel(Vertx vertx, ObjectMapper mapper, NotificationConfig config) {
+    WebhookChannel(HttpPosts posts, ObjectMapper mapper, NotificationConfig config) {
+        this.posts = posts;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         config.webhooks()
@@ -57,14 +57,6 @@ class WebhookChannel implements Channel {
                                                                         url,
                                                                         target.secret()
                                                                                 .orElse("")))));
-        this.posts =
-                new HttpPosts(
-                        vertx, "Custodian-Webhooks", config.delivery().retry().attemptTimeout());
-    }
-
-    @PreDestroy
-    void close() {
-        posts.close();
     }
 
     @Override
@@ -88,6 +80,7 @@ class WebhookChannel implements Channel {
         byte[] body = body(event);
         long timestamp = clock.instant().getEpochSecond();
         return posts.post(
+                USER_AGENT,
                 target,
                 endpoint.url(),
                 request ->
