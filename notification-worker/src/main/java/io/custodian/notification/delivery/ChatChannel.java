@@ -5,10 +5,6 @@ import io.custodian.notification.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.HashMap;
@@ -25,30 +21,19 @@ class ChatChannel implements Channel {
 
     static final String NAME = "chat";
 
+    static final String USER_AGENT = "Custodian";
+
     /** Block Kit limits: header text 150 characters, section text 3000. */
     static final int HEADER_MAX = 150;
 
     static final int SECTION_MAX = 3000;
 
-    private final WebClient client;
+    private final HttpPosts posts;
     private final Map<String, URI> urls = new HashMap<>();
-    private final long timeoutMillis;
 
-    ChatChannel(Vertx vertx, NotificationConfig config) {
+    ChatChannel(HttpPosts posts, NotificationConfig config) {
         config.chat().forEach((name, target) -> target.url().ifPresent(u -> urls.put(name, u)));
-        this.timeoutMillis = config.delivery().retry().attemptTimeout().toMillis();
-        this.client =
-                WebClient.create(
-                        vertx,
-                        new WebClientOptions()
-                                .setUserAgent("Custodian")
-                                .setConnectTimeout((int) timeoutMillis)
-                                .setFollowRedirects(false));
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
+        this.posts = posts;
     }
 
     @Override
@@ -63,17 +48,13 @@ class ChatChannel implements Channel {
 
     @Override
     public Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
+        String target = "chat target " + recipient;
         URI url = urls.get(recipient);
         if (url == null) {
-            return Uni.createFrom()
-                    .failure(new IllegalStateException("chat target " + recipient + " has no URL"));
+            return HttpPosts.noUrl(target);
         }
-        return client.postAbs(url.toString())
-                .timeout(timeoutMillis)
-                .sendJsonObject(message(alert))
-                .map(response -> HttpAnswers.accepted("chat target " + recipient, response))
-                .onFailure()
-                .transform(e -> HttpAnswers.redacted(e, url));
+        JsonObject message = message(alert);
+        return posts.post(USER_AGENT, target, url, request -> request.sendJsonObject(message));
     }
 
     /** The Block Kit message of an alert. */

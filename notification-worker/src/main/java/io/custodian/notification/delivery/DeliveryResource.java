@@ -1,5 +1,6 @@
 package io.custodian.notification.delivery;
 
+import io.custodian.notification.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,7 @@ public class DeliveryResource {
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
     public Response list(@QueryParam("eventId") String eventId, @Context UriInfo uri) {
         if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
-            return DeliveryProblems.badParameter("eventId", "required, 1 to 200 characters", uri);
+            return Problems.badParameter("eventId", "required, 1 to 200 characters", uri);
         }
         return Response.ok(log.ofEvent(eventId), MediaType.APPLICATION_JSON).build();
     }

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -150,43 +152,42 @@ class Routing {
     }
 
     private static Set<String> activeChats(NotificationConfig config, UrlCheck check) {
-        Set<String> active = new java.util.HashSet<>();
-        config.chat()
-                .forEach(
-                        (name, target) ->
-                                target.url()
-                                        .ifPresent(
-                                                url -> {
-                                                    check.url(
-                                                            "custodian.chat." + name + ".url", url);
-                                                    active.add(name);
-                                                }));
-        return active;
+        return withUrl("custodian.chat.", config.chat(), NotificationConfig.ChatTarget::url, check);
     }
 
     private static Set<String> activeWebhooks(NotificationConfig config, UrlCheck check) {
-        Set<String> active = new java.util.HashSet<>();
-        config.webhooks()
-                .forEach(
-                        (name, target) ->
-                                target.url()
-                                        .ifPresent(
-                                                url -> {
-                                                    check.url(
-                                                            "custodian.webhooks." + name + ".url",
-                                                            url);
-                                                    secretProblem(target.secret())
-                                                            .ifPresent(
-                                                                    problem ->
-                                                                            check.errors()
-                                                                                    .add(
-                                                                                            "custodian.webhooks."
-                                                                                                    + name
-                                                                                                    + ".secret"
-                                                                                                    + " "
-                                                                                                    + problem));
-                                                    active.add(name);
-                                                }));
+        Set<String> active =
+                withUrl(
+                        "custodian.webhooks.",
+                        config.webhooks(),
+                        NotificationConfig.WebhookTarget::url,
+                        check);
+        for (String name : active) {
+            secretProblem(config.webhooks().get(name).secret())
+                    .ifPresent(
+                            problem ->
+                                    check.errors()
+                                            .add(
+                                                    "custodian.webhooks."
+                                                            + name
+                                                            + ".secret "
+                                                            + problem));
+        }
+        return active;
+    }
+
+    /** The names of the targets that have a URL, each URL checked as {@code <prefix><name>.url}. */
+    private static <T> Set<String> withUrl(
+            String prefix, Map<String, T> targets, Function<T, Optional<URI>> url, UrlCheck check) {
+        Set<String> active = new HashSet<>();
+        targets.forEach(
+                (name, target) ->
+                        url.apply(target)
+                                .ifPresent(
+                                        u -> {
+                                            check.url(prefix + name + ".url", u);
+                                            active.add(name);
+                                        }));
         return active;
     }
 

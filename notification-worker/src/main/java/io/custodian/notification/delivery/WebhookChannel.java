@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
@@ -28,24 +24,25 @@ import java.util.Map;
 class WebhookChannel implements Channel {
 
     static final String NAME = "webhook";
+    static final String USER_AGENT = "Custodian-Webhooks";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String TIMESTAMP = "X-Custodian-Timestamp";
     static final String SIGNATURE = "X-Custodian-Signature";
 
-    private record Endpoint(String url, String secret) {
+    private record Endpoint(URI url, String secret) {
         @Override
         public String toString() {
             return "Endpoint[secret hidden]";
         }
     }
 
-    private final WebClient client;
+    private final HttpPosts posts;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new HashMap<>();
-    private final long timeoutMillis;
 
-    WebhookChannel(Vertx vertx, ObjectMapper mapper, NotificationConfig config) {
+    WebhookChannel(HttpPosts posts, ObjectMapper mapper, NotificationConfig config) {
+        this.posts = posts;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         config.webhooks()
@@ -57,22 +54,9 @@ class WebhookChannel implements Channel {
                                                         endpoints.put(
                                                                 name,
                                                                 new Endpoint(
-                                                                        url.toString(),
+                                                                        url,
                                                                         target.secret()
                                                                                 .orElse("")))));
-        this.timeoutMillis = config.delivery().retry().attemptTimeout().toMillis();
-        this.client =
-                WebClient.create(
-                        vertx,
-                        new WebClientOptions()
-                                .setUserAgent("Custodian-Webhooks")
-                                .setConnectTimeout((int) timeoutMillis)
-                                .setFollowRedirects(false));
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 
     @Override
@@ -88,26 +72,26 @@ class WebhookChannel implements Channel {
 
     @Override
     public Uni<Void> send(InboundEvent event, Alert alert, String recipient, String messageId) {
+        String target = "webhook target " + recipient;
         Endpoint endpoint = endpoints.get(recipient);
         if (endpoint == null) {
-            return Uni.createFrom()
-                    .failure(
-                            new IllegalStateException(
-                                    "webhook target " + recipient + " has no URL"));
+            return HttpPosts.noUrl(target);
         }
         byte[] body = body(event);
         long timestamp = clock.instant().getEpochSecond();
-        return client.postAbs(endpoint.url())
-                .timeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json")
-                .putHeader(IDEMPOTENCY_KEY, messageId)
-                .putHeader(TIMESTAMP, Long.toString(timestamp))
-                .putHeader(SIGNATURE, WebhookSignatures.sign(endpoint.secret(), timestamp, body))
-                .putHeader("X-Custodian-Event-Type", OneLine.of(event.type()))
-                .sendBuffer(Buffer.buffer(body))
-                .map(response -> HttpAnswers.accepted("webhook target " + recipient, response))
-                .onFailure()
-                .transform(e -> HttpAnswers.redacted(e, URI.create(endpoint.url())));
+        return posts.post(
+                USER_AGENT,
+                target,
+                endpoint.url(),
+                request ->
+                        request.putHeader("Content-Type", "application/json")
+                                .putHeader(IDEMPOTENCY_KEY, messageId)
+                                .putHeader(TIMESTAMP, Long.toString(timestamp))
+                                .putHeader(
+                                        SIGNATURE,
+                                        WebhookSignatures.sign(endpoint.secret(), timestamp, body))
+                                .putHeader("X-Custodian-Event-Type", OneLine.of(event.type()))
+                                .sendBuffer(Buffer.buffer(body)));
     }
 
     /** {@code {id, type, source, subject, time, data}}; data is the event's JSON as it came. */

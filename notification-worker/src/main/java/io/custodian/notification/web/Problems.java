@@ -1,4 +1,4 @@
-package io.custodian.notification.delivery;
+package io.custodian.notification.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The worker's HTTP errors as RFC 9457 problem+json, shaped as asset-service's: 400 for a missing
  * or bad query parameter, 401 without a valid token, 403 for a role that may not read the log.
  */
-class DeliveryProblems {
+public class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
@@ -46,7 +46,8 @@ class DeliveryProblems {
                 403, "forbidden", "Forbidden", "Your roles do not allow this operation.", uri);
     }
 
-    static Response badParameter(String field, String message, UriInfo uri) {
+    /** 400 for a missing or bad query parameter, naming it. */
+    public static Response badParameter(String field, String message, UriInfo uri) {
         Problem problem =
                 new Problem(
                         URI.create("https://custodian.local/problems/validation"),

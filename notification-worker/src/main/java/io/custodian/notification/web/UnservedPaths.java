@@ -1,4 +1,4 @@
-package io.custodian.notification.delivery;
+package io.custodian.notification.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ class UnservedPaths {
     UnservedPaths(ObjectMapper mapper) throws JsonProcessingException {
         this.body =
                 mapper.writeValueAsString(
-                        new DeliveryProblems.Problem(
+                        new Problems.Problem(
                                 URI.create("https://custodian.local/problems/not-found"),
                                 "Not found",
                                 404,
@@ -38,9 +38,7 @@ class UnservedPaths {
                         rc ->
                                 rc.response()
                                         .setStatusCode(404)
-                                        .putHeader(
-                                                HttpHeaders.CONTENT_TYPE,
-                                                DeliveryProblems.MEDIA_TYPE)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                                         .end(body));
     }
 }

@@ -1,0 +1,2 @@
+/** The alerts on policy violations and policy exceptions (requested, decided, expired). */
+package io.custodian.notification.policy;
