@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.custodian.local.testing.ArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ArchitectureRulesTest {
 
     @Test
     void jaxRsOutsideResourcesAndWebFails() {
-        ArchRule rule = ArchitectureRules.jaxRsOnlyInResourcesAndWeb(ROOT);
+        ArchRule rule = ArchitectureRules.jaxRsOnlyInResourcesAnd(ROOT, "web");
 
         assertThat(violations(rule))
                 .contains("delivery.LeakyHandler")
@@ -47,7 +48,7 @@ class ArchitectureRulesTest {
 
     @Test
     void kafkaOutsideEventsFails() {
-        ArchRule rule = ArchitectureRules.kafkaOnlyInEvents(ROOT);
+        ArchRule rule = ArchitectureRules.kafkaOnlyIn(ROOT, "events");
 
         assertThat(violations(rule))
                 .contains("delivery.RecordPeeker")

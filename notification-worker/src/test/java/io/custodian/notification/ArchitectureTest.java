@@ -3,10 +3,14 @@ package io.custodian.notification;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.custodian.local.testing.ArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The worker's production classes keep the architecture rules ({@link ArchitectureRules}). */
+/**
+ * The worker's production classes keep the architecture rules ({@link ArchitectureRules}, shared
+ * with the asset-service).
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "io.custodian.notification";
@@ -28,12 +32,12 @@ class ArchitectureTest {
 
     @Test
     void jaxRsOnlyInResourcesAndWeb() {
-        ArchitectureRules.jaxRsOnlyInResourcesAndWeb(ROOT).check(production);
+        ArchitectureRules.jaxRsOnlyInResourcesAnd(ROOT, "web").check(production);
     }
 
     @Test
     void kafkaOnlyInEvents() {
-        ArchitectureRules.kafkaOnlyInEvents(ROOT).check(production);
+        ArchitectureRules.kafkaOnlyIn(ROOT, "events").check(production);
     }
 
     @Test

@@ -29,12 +29,12 @@ class AcceptableUseResource {
     @POST
     @RolesAllowed(ASSET_ADMIN)
     public Response publish(AcceptableUse.NewVersion body, UriInfo uri) {
-        AcceptableUseVersion version = rules.publish(body, caller);
+        RulesView version = RulesView.of(rules.publish(body, caller), null);
         return Response.created(
                         uri.getBaseUriBuilder()
-                                .path("/api/v1/acceptable-use/versions/" + version.version)
+                                .path("/api/v1/acceptable-use/versions/" + version.version())
                                 .build())
-                .entity(RulesView.of(version, null))
+                .entity(version)
                 .build();
     }
 
@@ -59,8 +59,7 @@ class AcceptableUseResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response acknowledge() {
         AcceptableUse.Acknowledged result = rules.acknowledge(caller);
-        Acknowledgement ack = result.acknowledgement();
-        AckView view = new AckView(ack.version.version, caller.email(), ack.acknowledgedAt);
+        AckView view = AckView.of(result.acknowledgement(), caller.email());
         return Response.status(result.isNew() ? 201 : 200).entity(view).build();
     }
 
@@ -86,5 +85,9 @@ class AcceptableUseResource {
         }
     }
 
-    record AckView(String version, String person, Instant acknowledgedAt) {}
+    record AckView(String version, String person, Instant acknowledgedAt) {
+        static AckView of(Acknowledgement ack, String person) {
+            return new AckView(ack.version.version, person, ack.acknowledgedAt);
+        }
+    }
 }

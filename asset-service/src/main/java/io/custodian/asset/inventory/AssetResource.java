@@ -18,7 +18,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,10 +48,10 @@ class AssetResource {
     @POST
     @RolesAllowed(ASSET_ADMIN)
     public Response create(Inventory.NewAsset body, UriInfo uri) {
-        Asset asset = inventory.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(asset.id.toString()).build())
-                .tag(etag(asset))
-                .entity(AssetView.of(asset))
+        AssetView asset = AssetView.of(inventory.create(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build())
+                .tag(Versions.etag(asset.version()))
+                .entity(asset)
                 .build();
     }
 
@@ -60,8 +59,7 @@ class AssetResource {
     @Path("/{assetId}")
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
     public Response get(UUID assetId) {
-        Asset asset = inventory.read(assetId, caller);
-        return Response.ok(AssetView.of(asset)).tag(etag(asset)).build();
+        return current(AssetView.of(inventory.read(assetId, caller)));
     }
 
     @PUT
@@ -106,9 +104,5 @@ class AssetResource {
 
     private static Response current(AssetView asset) {
         return Response.ok(asset).tag(Versions.etag(asset.version())).build();
-    }
-
-    private static EntityTag etag(Asset asset) {
-        return Versions.etag(asset.version);
     }
 }

@@ -28,9 +28,9 @@ class GroupResource {
     @POST
     @RolesAllowed(ASSET_ADMIN)
     public Response create(PeopleAndGroups.NewGroup body, UriInfo uri) {
-        Group group = groups.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build())
-                .entity(GroupView.of(group))
+        GroupView group = GroupView.of(groups.create(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build())
+                .entity(group)
                 .build();
     }
 

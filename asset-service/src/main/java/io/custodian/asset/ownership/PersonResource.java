@@ -27,9 +27,9 @@ class PersonResource {
     @POST
     @RolesAllowed({ASSET_ADMIN, HR_SYSTEM})
     public Response create(PeopleAndGroups.NewPerson body, UriInfo uri) {
-        Person person = people.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
-                .entity(PersonView.of(person))
+        PersonView person = PersonView.of(people.create(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(person.id().toString()).build())
+                .entity(person)
                 .build();
     }
 
@@ -41,9 +41,7 @@ class PersonResource {
         PersonView view = PersonView.of(synced.person());
         if (synced.created()) {
             return Response.created(
-                            uri.getBaseUriBuilder()
-                                    .path("/api/v1/people/" + synced.person().id)
-                                    .build())
+                            uri.getBaseUriBuilder().path("/api/v1/people/" + view.id()).build())
                     .entity(view)
                     .build();
         }
