@@ -1,19 +1,18 @@
 package io.custodian.asset.imports;
 
+import io.custodian.asset.ownership.BulkParties;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * People (by e-mail and by display name) and groups (by name), loaded once per job: the owners a
- * row may name. A name shared by two people resolves to neither.
+ * The owners a row may name, loaded once per job from the ownership feature: people (by e-mail and
+ * by display name) and groups (by name). A name shared by two people resolves to neither.
  */
-final class Directory {
+final class KnownOwners {
 
     static final UUID AMBIGUOUS = new UUID(0, 0);
 
@@ -21,25 +20,20 @@ final class Directory {
     private final Map<String, UUID> peopleByName = new HashMap<>();
     private final Map<String, UUID> groupsByName = new HashMap<>();
 
-    static Directory load(Connection connection) throws SQLException {
-        Directory directory = new Directory();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs =
-                    statement.executeQuery("select id, email, display_name from person")) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    directory.peopleByEmail.put(key(rs.getString(2)), id);
-                    directory.peopleByName.merge(
-                            key(rs.getString(3)), id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
-                }
-            }
-            try (ResultSet rs = statement.executeQuery("select id, name from asset_group")) {
-                while (rs.next()) {
-                    directory.groupsByName.put(key(rs.getString(2)), rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        return directory;
+    static KnownOwners load(BulkParties parties, Connection connection) throws SQLException {
+        KnownOwners owners = new KnownOwners();
+        parties.forEachPerson(
+                connection,
+                person -> {
+                    owners.peopleByEmail.put(key(person.email()), person.id());
+                    owners.peopleByName.merge(
+                            key(person.displayName()),
+                            person.id(),
+                            (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                });
+        parties.forEachGroup(
+                connection, group -> owners.groupsByName.put(key(group.name()), group.id()));
+        return owners;
     }
 
     /**
