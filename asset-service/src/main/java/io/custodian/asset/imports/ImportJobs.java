@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class ImportJobs {
 
+    // every step logs as the runner: one category follows a job from start to end
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     private final Clock clock;

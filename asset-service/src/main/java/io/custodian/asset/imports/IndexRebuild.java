@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class IndexRebuild {
 
+    // every step logs as the runner: one category follows a job from start to end
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     /**

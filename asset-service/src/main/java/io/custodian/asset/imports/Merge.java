@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class Merge {
 
+    // every step logs as the runner: one category follows a job from start to end
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     /**
@@ -185,7 +186,8 @@ class Merge {
     /**
      * A dry run's preview: each valid row that would create an asset, or change one with each
      * changed field's value now and after — computed as {@link BulkRegister#upsert} sets it
-     * (workflow statuses and an unknown classification kept).
+     * (workflow statuses and an unknown classification kept). Reads the register, writes only the
+     * job's own {@code import_change}.
      */
     static void recordChanges(Connection connection, Job job) throws SQLException {
         Sql.update(

@@ -27,6 +27,7 @@ import org.postgresql.copy.CopyIn;
 @ApplicationScoped
 class Staging {
 
+    // every step logs as the runner: one category follows a job from start to end
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     /**
@@ -120,7 +121,8 @@ class Staging {
     /**
      * The checks only the whole file allows, set by set: rows without a tag take the tag of the
      * asset with their serial number; repeated tags and serial numbers (the later row is rejected,
-     * naming the first), serial numbers of other assets. How many rows are rejected in all.
+     * naming the first), serial numbers of other assets. How many rows are rejected in all. The
+     * register is only read here, joined to the staged rows in the same statements.
      */
     long check(Connection connection, Job job, RowMapper mapper) throws SQLException {
         // the staging table is empty between jobs: without fresh statistics the planner would take
