@@ -1,5 +1,7 @@
 package io.custodian.asset.imports;
 
+import io.custodian.asset.inventory.AssetStatus;
+import io.custodian.asset.inventory.Category;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +46,51 @@ enum Dialect {
                     Map.entry(Field.NOTES, List.of("Notes")),
                     Map.entry(Field.OWNER, List.of("Checked Out To", "Assigned To"))),
             List.of(Field.ASSET_TAG, Field.CATEGORY));
+
+    /**
+     * Snipe-IT's default status labels onto our lifecycle. "Pending" (not yet deployable) and
+     * "Ready to Deploy" are both in stock; "Archived" is retired; "Lost/Stolen" is lost (Snipe-IT
+     * does not tell which); broken or out for repair/diagnostics is in repair.
+     */
+    static final Map<String, AssetStatus> SNIPEIT_STATUS =
+            Map.ofEntries(
+                    Map.entry("ready to deploy", AssetStatus.IN_STOCK),
+                    Map.entry("pending", AssetStatus.IN_STOCK),
+                    Map.entry("deployed", AssetStatus.IN_USE),
+                    Map.entry("archived", AssetStatus.RETIRED),
+                    Map.entry("lost/stolen", AssetStatus.LOST),
+                    Map.entry("lost", AssetStatus.LOST),
+                    Map.entry("stolen", AssetStatus.STOLEN),
+                    Map.entry("broken", AssetStatus.IN_REPAIR),
+                    Map.entry("out for repair", AssetStatus.IN_REPAIR),
+                    Map.entry("out for diagnostics", AssetStatus.IN_REPAIR));
+
+    /** Snipe-IT categories are free text; the usual names (singular or plural) onto ours. */
+    static final Map<String, Category> SNIPEIT_CATEGORY =
+            Map.ofEntries(
+                    Map.entry("laptop", Category.LAPTOP),
+                    Map.entry("notebook", Category.LAPTOP),
+                    Map.entry("desktop", Category.DESKTOP),
+                    Map.entry("workstation", Category.DESKTOP),
+                    Map.entry("phone", Category.PHONE),
+                    Map.entry("mobile phone", Category.PHONE),
+                    Map.entry("smartphone", Category.PHONE),
+                    Map.entry("mobile", Category.PHONE),
+                    Map.entry("tablet", Category.TABLET),
+                    Map.entry("server", Category.SERVER),
+                    Map.entry("network", Category.NETWORK_DEVICE),
+                    Map.entry("networking", Category.NETWORK_DEVICE),
+                    Map.entry("network device", Category.NETWORK_DEVICE),
+                    Map.entry("switch", Category.NETWORK_DEVICE),
+                    Map.entry("router", Category.NETWORK_DEVICE),
+                    Map.entry("firewall", Category.NETWORK_DEVICE),
+                    Map.entry("hardware token", Category.HARDWARE_TOKEN),
+                    Map.entry("security key", Category.HARDWARE_TOKEN),
+                    Map.entry("yubikey", Category.HARDWARE_TOKEN),
+                    Map.entry("removable media", Category.REMOVABLE_MEDIA),
+                    Map.entry("usb drive", Category.REMOVABLE_MEDIA),
+                    Map.entry("external drive", Category.REMOVABLE_MEDIA),
+                    Map.entry("other", Category.OTHER));
 
     /** What a column means, whatever it is called in the file. */
     enum Field {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.imports.ImportJob.State;
+import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.Paged;
@@ -61,14 +62,24 @@ class Imports {
 
     private final DataSource dataSource;
     private final ImportRunner runner;
+    private final ImportJobs jobs;
+    private final PeopleAndGroups peopleAndGroups;
     private final ImportConfig config;
     private final Clock clock;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "import-worker"));
 
-    Imports(DataSource dataSource, ImportRunner runner, ImportConfig config, Clock clock) {
+    Imports(
+            DataSource dataSource,
+            ImportRunner runner,
+            ImportJobs jobs,
+            PeopleAndGroups peopleAndGroups,
+            ImportConfig config,
+            Clock clock) {
         this.dataSource = dataSource;
         this.runner = runner;
+        this.jobs = jobs;
+        this.peopleAndGroups = peopleAndGroups;
         this.config = config;
         this.clock = clock;
     }
@@ -93,7 +104,7 @@ class Imports {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {
             if (options.defaultOwnerGroup() != null
-                    && !exists(connection, options.defaultOwnerGroup())) {
+                    && peopleAndGroups.findGroup(options.defaultOwnerGroup()).isEmpty()) {
                 throw ProblemException.invalid("defaultOwnerGroup", "no group with this id");
             }
             Path file = privateDirectory().resolve(id + ".csv");
@@ -339,16 +350,6 @@ class Imports {
         return safe;
     }
 
-    private static boolean exists(Connection connection, UUID group) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("select 1 from asset_group where id = ?")) {
-            statement.setObject(1, group);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     /**
      * Jobs a crash or restart interrupted (queued or running) run again from their file; the merge
      * is one transaction, so none of them wrote anything to the register yet.
@@ -374,15 +375,7 @@ class Imports {
                     if (failure == null) {
                         again.add(id);
                     } else {
-                        ImportRunner.update(
-                                connection,
-                                "update import_job set state = 'FAILED', failure = ?,"
-                                        + " finished_at = ? where id = ?",
-                                failure,
-                                Timestamp.from(Instant.now(clock)),
-                                id);
-                        ImportRunner.update(
-                                connection, "delete from import_row where job_id = ?", id);
+                        jobs.failInterrupted(connection, id, failure);
                     }
                 }
             }

@@ -27,51 +27,6 @@ final class RowMapper {
     private static final Pattern MONTHS = Pattern.compile("^(\\d{1,3})\\s*(months?)?$");
 
     /**
-     * Snipe-IT's default status labels onto our lifecycle. "Pending" (not yet deployable) and
-     * "Ready to Deploy" are both in stock; "Archived" is retired; "Lost/Stolen" is lost (Snipe-IT
-     * does not tell which); broken or out for repair/diagnostics is in repair.
-     */
-    private static final Map<String, AssetStatus> SNIPEIT_STATUS =
-            Map.ofEntries(
-                    Map.entry("ready to deploy", AssetStatus.IN_STOCK),
-                    Map.entry("pending", AssetStatus.IN_STOCK),
-                    Map.entry("deployed", AssetStatus.IN_USE),
-                    Map.entry("archived", AssetStatus.RETIRED),
-                    Map.entry("lost/stolen", AssetStatus.LOST),
-                    Map.entry("lost", AssetStatus.LOST),
-                    Map.entry("stolen", AssetStatus.STOLEN),
-                    Map.entry("broken", AssetStatus.IN_REPAIR),
-                    Map.entry("out for repair", AssetStatus.IN_REPAIR),
-                    Map.entry("out for diagnostics", AssetStatus.IN_REPAIR));
-
-    /** Snipe-IT categories are free text; the usual names (singular or plural) onto ours. */
-    private static final Map<String, Category> SNIPEIT_CATEGORY =
-            Map.ofEntries(
-                    Map.entry("laptop", Category.LAPTOP),
-                    Map.entry("notebook", Category.LAPTOP),
-                    Map.entry("desktop", Category.DESKTOP),
-                    Map.entry("workstation", Category.DESKTOP),
-                    Map.entry("phone", Category.PHONE),
-                    Map.entry("mobile phone", Category.PHONE),
-                    Map.entry("smartphone", Category.PHONE),
-                    Map.entry("mobile", Category.PHONE),
-                    Map.entry("tablet", Category.TABLET),
-                    Map.entry("server", Category.SERVER),
-                    Map.entry("network", Category.NETWORK_DEVICE),
-                    Map.entry("networking", Category.NETWORK_DEVICE),
-                    Map.entry("network device", Category.NETWORK_DEVICE),
-                    Map.entry("switch", Category.NETWORK_DEVICE),
-                    Map.entry("router", Category.NETWORK_DEVICE),
-                    Map.entry("firewall", Category.NETWORK_DEVICE),
-                    Map.entry("hardware token", Category.HARDWARE_TOKEN),
-                    Map.entry("security key", Category.HARDWARE_TOKEN),
-                    Map.entry("yubikey", Category.HARDWARE_TOKEN),
-                    Map.entry("removable media", Category.REMOVABLE_MEDIA),
-                    Map.entry("usb drive", Category.REMOVABLE_MEDIA),
-                    Map.entry("external drive", Category.REMOVABLE_MEDIA),
-                    Map.entry("other", Category.OTHER));
-
-    /**
      * Our own names, lower case, looked up without {@code valueOf} (whose exception for a name that
      * is not ours, as in every Snipe-IT row, would cost more than the rest of the row).
      */
@@ -91,14 +46,14 @@ final class RowMapper {
     }
 
     private final Dialect dialect;
-    private final Directory directory;
+    private final KnownOwners owners;
     private final UUID defaultOwnerGroup;
     private final Map<Field, Integer> index = new EnumMap<>(Field.class);
     private final Map<Field, String> label = new EnumMap<>(Field.class);
 
-    private RowMapper(Dialect dialect, Directory directory, UUID defaultOwnerGroup) {
+    private RowMapper(Dialect dialect, KnownOwners owners, UUID defaultOwnerGroup) {
         this.dialect = dialect;
-        this.directory = directory;
+        this.owners = owners;
         this.defaultOwnerGroup = defaultOwnerGroup;
     }
 
@@ -109,10 +64,10 @@ final class RowMapper {
     static RowMapper forHeader(
             Dialect dialect,
             String[] header,
-            Directory directory,
+            KnownOwners owners,
             UUID defaultOwnerGroup,
             List<RowError> errors) {
-        RowMapper mapper = new RowMapper(dialect, directory, defaultOwnerGroup);
+        RowMapper mapper = new RowMapper(dialect, owners, defaultOwnerGroup);
         for (int i = 0; i < header.length; i++) {
             String name = Dialect.normalize(header[i]);
             for (var column : dialect.columns.entrySet()) {
@@ -191,12 +146,12 @@ final class RowMapper {
         String ownerType = ownerType(row, givenType, mine);
         if (owner != null) {
             if (!"group".equals(ownerType)) {
-                ownerPerson = directory.person(owner);
+                ownerPerson = owners.person(owner);
             }
             if (ownerPerson == null
                     && dialect == Dialect.CUSTODIAN
                     && ("group".equals(ownerType) || ownerType == null && !owner.contains("@"))) {
-                ownerGroup = directory.group(owner);
+                ownerGroup = owners.group(owner);
             }
         }
         if (ownerPerson == null && ownerGroup == null && (givenType == null || ownerType != null)) {
@@ -280,9 +235,9 @@ final class RowMapper {
         String key = value.toLowerCase(Locale.ROOT).strip();
         Category category = CATEGORY.get(key.replace(' ', '_'));
         if (category == null && dialect == Dialect.SNIPEIT) {
-            category = SNIPEIT_CATEGORY.get(key);
+            category = Dialect.SNIPEIT_CATEGORY.get(key);
             if (category == null && key.endsWith("s")) {
-                category = SNIPEIT_CATEGORY.get(key.substring(0, key.length() - 1));
+                category = Dialect.SNIPEIT_CATEGORY.get(key.substring(0, key.length() - 1));
             }
         }
         if (category == null) {
@@ -322,7 +277,9 @@ final class RowMapper {
         if (dialect == Dialect.SNIPEIT) {
             // an export may add the assignee in brackets: "Deployed (Jane Doe)"
             int bracket = key.indexOf('(');
-            status = SNIPEIT_STATUS.get(bracket > 0 ? key.substring(0, bracket).strip() : key);
+            status =
+                    Dialect.SNIPEIT_STATUS.get(
+                            bracket > 0 ? key.substring(0, bracket).strip() : key);
         } else {
             status = STATUS.get(key);
         }

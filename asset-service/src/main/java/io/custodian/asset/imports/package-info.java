@@ -1,6 +1,6 @@
 /**
- * Migration into the register: CSV files (Snipe-IT or Custodian dialect) uploaded, staged,
- * validated and merged as import jobs; owns tables import_job, import_error, import_change and the
- * staging tables.
+ * The bulk import of the register from CSV files: the uploads, the jobs and their rows ({@code
+ * import_job}, {@code import_error}, {@code import_change}), the staging table ({@code import_row})
+ * and the steps that parse, stage, merge and rebuild.
  */
 package io.custodian.asset.imports;
