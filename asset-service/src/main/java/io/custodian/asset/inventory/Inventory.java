@@ -1,7 +1,6 @@
 package io.custodian.asset.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.ownership.Party;
@@ -10,6 +9,7 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.LowerCaseEnums;
+import io.custodian.asset.web.MergePatch;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,7 +169,7 @@ public class Inventory {
             throws JsonProcessingException {
         Asset asset = forUpdate(id, ifMatch);
         ObjectNode merged = json.valueToTree(AssetDetails.of(asset));
-        merge(merged, patch);
+        MergePatch.apply(merged, patch);
         AssetDetails details = json.treeToValue(merged, AssetDetails.class);
         var violations = validator.validate(details);
         if (!violations.isEmpty()) {
@@ -392,23 +392,6 @@ public class Inventory {
         asset.diskEncrypted = posture == null ? null : posture.diskEncrypted();
         asset.mdmEnrolled = posture == null ? null : posture.mdmEnrolled();
         asset.screenLock = posture == null ? null : posture.screenLock();
-    }
-
-    /** RFC 7396: objects merge recursively, null removes, anything else replaces. */
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        patch.properties()
-                .forEach(
-                        entry -> {
-                            JsonNode value = entry.getValue();
-                            JsonNode current = target.get(entry.getKey());
-                            if (value.isNull()) {
-                                target.putNull(entry.getKey());
-                            } else if (value.isObject() && current != null && current.isObject()) {
-                                merge((ObjectNode) current, (ObjectNode) value);
-                            } else {
-                                target.set(entry.getKey(), value);
-                            }
-                        });
     }
 
     private static String blankToNull(String value) {
