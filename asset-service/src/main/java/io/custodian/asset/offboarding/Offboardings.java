@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,6 +68,12 @@ public class Offboardings {
 
     /** The result of a start: the off-boarding, and whether this call created it. */
     public record Started(Offboarding offboarding, boolean created) {}
+
+    /** The id of the person's open off-boarding, if they have one (for SCIM's re-activation). */
+    public Optional<UUID> openFor(Person person) {
+        Offboarding open = store.openOf(person);
+        return open == null ? Optional.empty() : Optional.of(open.id);
+    }
 
     /** The webhook's result, mapped inside the transaction. */
     record StartedView(OffboardingView offboarding, boolean created) {}

@@ -235,18 +235,18 @@ class ScimUsers {
         if (person.status == Person.Status.ACTIVE) {
             return;
         }
-        Offboarding open =
-                Offboarding.<Offboarding>find(
-                                "person = ?1 and status = ?2", person, Offboarding.Status.OPEN)
-                        .firstResult();
-        if (open != null) {
-            throw ScimException.conflict(
-                    "User "
-                            + person.id
-                            + " has an open off-boarding ("
-                            + open.id
-                            + "); IT closes it before the user can be active again.");
-        }
+        offboardings
+                .openFor(person)
+                .ifPresent(
+                        open -> {
+                            throw ScimException.conflict(
+                                    "User "
+                                            + person.id
+                                            + " has an open off-boarding ("
+                                            + open
+                                            + "); IT closes it before the user can be active"
+                                            + " again.");
+                        });
         person.status = Person.Status.ACTIVE;
         person.updatedAt = now();
     }
