@@ -94,12 +94,7 @@ class LossReportTest {
         // nothing more arrives later: the asset's next event is consumed after anything else
         recover(incidentId);
         awaitRecovered(tag);
-        for (String leader : List.of(CEO, CTO)) {
-            assertThat(alerts(leader, tag))
-                    .extracting(LossReportTest::subject)
-                    .filteredOn(subject -> subject.startsWith("[Custodian] STOLEN"))
-                    .hasSize(1);
-        }
+        assertOneAlertEach(tag, "STOLEN");
     }
 
     @Test
@@ -134,12 +129,7 @@ class LossReportTest {
         recover(incidentId);
         awaitRecovered(tag);
 
-        for (String leader : List.of(CEO, CTO)) {
-            assertThat(alerts(leader, tag))
-                    .extracting(LossReportTest::subject)
-                    .filteredOn(subject -> subject.startsWith("[Custodian] LOST"))
-                    .hasSize(1);
-        }
+        assertOneAlertEach(tag, "LOST");
     }
 
     @Test
@@ -179,12 +169,7 @@ class LossReportTest {
         // the asset's next event (same key, consumed after anything the race could have sent)
         recover(incidentId);
         awaitRecovered(tag);
-        for (String leader : List.of(CEO, CTO)) {
-            assertThat(alerts(leader, tag))
-                    .extracting(LossReportTest::subject)
-                    .filteredOn(subject -> subject.startsWith("[Custodian] STOLEN"))
-                    .hasSize(1);
-        }
+        assertOneAlertEach(tag, "STOLEN");
         try (KafkaConsumer<String, String> consumer = Events.consumer(custodian)) {
             assertThat(Events.keyed(consumer, assetId))
                     .extracting(event -> Events.header(event, "ce_type"))
@@ -276,6 +261,19 @@ class LossReportTest {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> alerts(to, tag), list -> list.size() >= count);
+    }
+
+    /**
+     * The CEO and the CTO each have exactly one alert of this kind (LOST, STOLEN) about the tag.
+     */
+    private static void assertOneAlertEach(String tag, String kind) {
+        for (String leader : List.of(CEO, CTO)) {
+            assertThat(alerts(leader, tag))
+                    .extracting(LossReportTest::subject)
+                    .filteredOn(subject -> subject.startsWith("[Custodian] " + kind))
+                    .as("%s alerts about %s to %s", kind, tag, leader)
+                    .hasSize(1);
+        }
     }
 
     /** IT closes the incident as recovered: the asset's next event, with its own alert. */
