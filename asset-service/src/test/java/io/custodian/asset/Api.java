@@ -1,6 +1,7 @@
 package io.custodian.asset;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -148,7 +149,11 @@ public final class Api {
 
     /** Publishes new acceptable-use rules (the current version from now on); returns it. */
     public static String publishAcceptableUse() {
-        String version = unique("v");
+        return publishAcceptableUse(unique("v"));
+    }
+
+    /** Publishes these acceptable-use rules, answered 201 with their location; returns it. */
+    public static String publishAcceptableUse(String version) {
         asAdmin()
                 .body(
                         Map.of(
@@ -160,7 +165,8 @@ public final class Api {
                                 "Lock your screen."))
                 .post("/api/v1/acceptable-use")
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/acceptable-use/versions/" + version));
         return version;
     }
 

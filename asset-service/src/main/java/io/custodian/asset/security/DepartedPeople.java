@@ -16,17 +16,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A person whose record says {@code departed} keeps no role, whatever their still-valid token
- * claims: every role-protected endpoint then answers 403 (see {@link #DEPARTED}). The one place
- * this is decided. The status is read by the token's e-mail (as {@link Caller#email()} reads it)
- * through the ownership feature's {@link PersonStatuses}, reused for {@code
- * custodian.security.person-status-cache}. Machine clients (the HR system, an identity provider)
- * have no person record and are unaffected.
+ * claims: every role-protected endpoint then answers 403, saying why ({@link
+ * Problem#FORBIDDEN_DETAIL}). The one place this is decided. The status is read by the token's
+ * e-mail (as {@link Caller#email()} reads it) through the ownership feature's {@link
+ * PersonStatuses}, reused for {@code custodian.security.person-status-cache}. Machine clients (the
+ * HR system, an identity provider) have no person record and are unaffected.
  */
 @ApplicationScoped
 public class DepartedPeople implements SecurityIdentityAugmentor {
-
-    /** Identity attribute set on a departed caller's identity, whose roles were removed. */
-    static final String DEPARTED = "custodian.departed";
 
     private final PersonStatuses people;
     private final Cache<String, Optional<Person.Status>> statuses;
@@ -40,11 +37,6 @@ public class DepartedPeople implements SecurityIdentityAugmentor {
                                 .expireAfterWrite(config.personStatusCache())
                                 .maximumSize(100_000)
                                 .build();
-    }
-
-    /** Whether this identity is a departed person's, stripped of its roles. */
-    public static boolean isDeparted(SecurityIdentity identity) {
-        return identity != null && Boolean.TRUE.equals(identity.getAttribute(DEPARTED));
     }
 
     @Override
@@ -82,7 +74,6 @@ public class DepartedPeople implements SecurityIdentityAugmentor {
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
-                .addAttribute(DEPARTED, Boolean.TRUE)
                 .addAttribute(
                         Problem.FORBIDDEN_DETAIL,
                         "Your person record is departed: this account may no longer use"

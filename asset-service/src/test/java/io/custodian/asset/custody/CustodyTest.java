@@ -6,6 +6,7 @@ import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createGroup;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.etag;
+import static io.custodian.asset.Api.publishAcceptableUse;
 import static io.custodian.asset.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +32,7 @@ class CustodyTest {
 
     @Test
     void shouldRefuseACheckoutUntilThePersonAcknowledgedTheCurrentRules() {
-        publish(unique("v"));
+        publishAcceptableUse(unique("v"));
         String email = unique("ada") + "@example.com";
         String person = createPerson(email);
         String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
@@ -73,7 +74,7 @@ class CustodyTest {
 
     @Test
     void shouldRequireEveryoneToAcknowledgeAgainAfterANewVersion() {
-        publish(unique("v"));
+        publishAcceptableUse(unique("v"));
         String email = unique("grace") + "@example.com";
         String person = createPerson(email);
         as("employee", email)
@@ -86,7 +87,7 @@ class CustodyTest {
                 .body("acknowledgedAt", notNullValue());
 
         String next = unique("v");
-        publish(next);
+        publishAcceptableUse(next);
 
         as("employee", email)
                 .get("/api/v1/acceptable-use/current")
@@ -234,7 +235,7 @@ class CustodyTest {
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("text"));
         String version = unique("v");
-        publish(version);
+        publishAcceptableUse(version);
         asAdmin()
                 .body(Map.of("version", version, "title", "Again", "text", "x"))
                 .post("/api/v1/acceptable-use")
@@ -250,7 +251,7 @@ class CustodyTest {
 
     /** An asset checked out to a fresh person who acknowledged the current rules. */
     private static String handedOut() {
-        publish(unique("v"));
+        publishAcceptableUse(unique("v"));
         String email = unique("holder") + "@example.com";
         String person = createPerson(email);
         as("employee", email)
@@ -260,22 +261,6 @@ class CustodyTest {
         String asset = createAsset(unique("LT"), "group", createGroup(unique("G")));
         checkout(asset, person).then().statusCode(200);
         return asset;
-    }
-
-    private static void publish(String version) {
-        asAdmin()
-                .body(
-                        Map.of(
-                                "version",
-                                version,
-                                "title",
-                                "Acceptable use",
-                                "text",
-                                "Lock your screen."))
-                .post("/api/v1/acceptable-use")
-                .then()
-                .statusCode(201)
-                .header("Location", containsString("/api/v1/acceptable-use/versions/" + version));
     }
 
     private static io.restassured.response.Response checkout(String asset, String person) {

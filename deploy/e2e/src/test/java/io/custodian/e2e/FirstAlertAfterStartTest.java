@@ -43,8 +43,7 @@ class FirstAlertAfterStartTest {
             };
 
     @Test
-    void shouldAlertTheCeoAndTheCtoWithinASecondOfTheFirstReportAfterAFreshStart()
-            throws Exception {
+    void shouldAlertTheCeoAndTheCtoOnceOfTheFirstReportAfterAFreshStart() throws Exception {
         if (!custodian.kafka.isRunning()) {
             custodian.kafka.start();
         }
