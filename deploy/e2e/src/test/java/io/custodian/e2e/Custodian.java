@@ -42,6 +42,15 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     /** How long the worker retries an e-mail before it dead-letters the event. */
     static final Duration WORKER_RETRY_WINDOW = Duration.ofSeconds(60);
 
+    /**
+     * How long one alert may take here without anything being wrong: well past one retry of a
+     * stalled SMTP connection (the worker cuts an attempt after 5 s and tries again), well short of
+     * {@link #WORKER_RETRY_WINDOW}, which a failing or blocked delivery would cost. The one-second
+     * target is measured by the benchmark in deploy/load, beside the machine's own floors, not by a
+     * test on a loaded machine.
+     */
+    static final Duration ALERT_BOUND = Duration.ofSeconds(10);
+
     /** Where the worker sends its start-up message (custodian.readiness.mail-to). */
     static final String READINESS_MAIL_TO = "ops@example.com";
 

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FirstAlertAfterStartTest {
 
-    /** Well past one retry of a stalled SMTP connection (5 s), well short of a lost alert. */
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = Custodian.ALERT_BOUND;
 
     private static Custodian custodian;
     private static LossReports reports;
