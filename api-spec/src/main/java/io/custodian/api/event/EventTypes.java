@@ -48,6 +48,9 @@ public final class EventTypes {
     /** Every item of an off-boarding is closed; data: {@link OffboardingCompleted}. */
     public static final String OFFBOARDING_COMPLETED = "offboarding.completed";
 
+    /** HR re-hired a departed person; data: {@link PersonReactivated}. */
+    public static final String PERSON_REACTIVATED = "person.reactivated";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

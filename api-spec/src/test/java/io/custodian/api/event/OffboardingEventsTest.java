@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The three off-boarding payload types produce and accept exactly what their schemas say. */
+/**
+ * The off-boarding payload types and the re-hire that ends a departure produce and accept exactly
+ * what their schemas say.
+ */
 class OffboardingEventsTest {
 
     private static final ObjectMapper MAPPER =
@@ -83,6 +86,22 @@ class OffboardingEventsTest {
                                         "Customer database",
                                         "database"))),
                 OffboardingCompleted.class);
+    }
+
+    @Test
+    void shouldMatchTheReactivatedSchemaBothWays() throws Exception {
+        check(
+                EventTypes.PERSON_REACTIVATED,
+                new PersonReactivated(
+                        ADA, null, Instant.parse("2027-03-01T08:00:00Z"), "scim", "okta-scim"),
+                PersonReactivated.class);
+    }
+
+    @Test
+    void shouldRejectAReactivationFromAnUnknownSource() throws Exception {
+        JsonNode json =
+                MAPPER.valueToTree(new PersonReactivated(ADA, null, Instant.now(), "csv", "x"));
+        assertThat(schema(EventTypes.PERSON_REACTIVATED).validate(json)).isNotEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
 import io.custodian.api.event.OffboardingReturnOverdue;
 import io.custodian.api.event.OffboardingStarted;
+import io.custodian.api.event.PersonReactivated;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.web.LowerCaseEnums;
@@ -12,7 +13,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The off-boarding's outbox events (started, completed, return overdue) and their payloads. */
+/**
+ * The off-boarding's outbox events (started, completed, return overdue; and the re-hire that ends a
+ * departure) and their payloads.
+ */
 @ApplicationScoped
 class OffboardingEvents {
 
@@ -78,6 +82,16 @@ class OffboardingEvents {
                                 .sorted(OffboardingView.ITEM_ORDER)
                                 .map(OffboardingEvents::item)
                                 .toList()));
+    }
+
+    /** A departed person re-hired: the end of their departure, keyed by the person. */
+    void reactivated(Person p, String source, String by) {
+        outbox.append(
+                "person",
+                p.id,
+                EventTypes.PERSON_REACTIVATED,
+                "people/" + p.id,
+                new PersonReactivated(person(p), person(p.manager), p.updatedAt, source, by));
     }
 
     private static OffboardingStarted.Person person(Person p) {

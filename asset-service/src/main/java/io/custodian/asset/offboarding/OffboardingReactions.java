@@ -4,19 +4,34 @@ import io.custodian.asset.custody.AssetReturned;
 import io.custodian.asset.incident.AssetReportedMissing;
 import io.custodian.asset.inventory.OwnerChanged;
 import io.custodian.asset.ownership.Party;
+import io.custodian.asset.ownership.Rehired;
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.LowerCaseEnums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** How other features' events (check-ins, loss reports, owner changes) close pending items. */
+/**
+ * How other features' events (check-ins, loss reports, owner changes) close pending items, and how
+ * a re-hire ends a departure.
+ */
 @ApplicationScoped
 class OffboardingReactions {
 
     // synchronous observers: they run in the transaction of the feature that fired the event
 
     private final Offboardings offboardings;
+    private final OffboardingEvents events;
+    private final Caller caller;
 
-    OffboardingReactions(Offboardings offboardings) {
+    OffboardingReactions(Offboardings offboardings, OffboardingEvents events, Caller caller) {
         this.offboardings = offboardings;
+        this.events = events;
+        this.caller = caller;
+    }
+
+    /** HR re-hired a departed person: their departure is over, and everyone who kept it is told. */
+    void onRehired(@Observes Rehired rehired) {
+        events.reactivated(rehired.person(), LowerCaseEnums.of(rehired.source()), caller.email());
     }
 
     /** A check-in closes the asset's pending return items: returned, with the condition. */

@@ -2,6 +2,7 @@ package io.custodian.asset.ownership;
 
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,9 +19,11 @@ import java.util.UUID;
 public class PeopleAndGroups {
 
     private final Clock clock;
+    private final Event<Rehired> rehired;
 
-    PeopleAndGroups(Clock clock) {
+    PeopleAndGroups(Clock clock, Event<Rehired> rehired) {
         this.clock = clock;
+        this.rehired = rehired;
     }
 
     record NewPerson(
@@ -113,17 +116,35 @@ public class PeopleAndGroups {
                         || !name.equals(person.displayName)
                         || person.manager != manager
                         || person.status != status;
+        boolean rehire = person.status == Person.Status.DEPARTED && status == Person.Status.ACTIVE;
         person.email = email;
         person.displayName = name;
         person.manager = manager;
-        person.status = status;
         if (changed) {
             person.updatedAt = now;
         }
         if (created) {
             person.persist();
         }
+        if (rehire) {
+            rehire(person, Rehired.Source.SYNC);
+        }
         return new Synced(person, created);
+    }
+
+    /**
+     * HR re-hires a departed person: {@code active} again, announced ({@link Rehired}) in the same
+     * transaction, so that the worker stops refusing them and IT and their manager are told. The
+     * one way a departure ends, for the sync and for SCIM alike.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rehire(Person person, Rehired.Source source) {
+        if (person.status != Person.Status.DEPARTED) {
+            throw new IllegalStateException("Person " + person.id + " has not departed");
+        }
+        person.status = Person.Status.ACTIVE;
+        person.updatedAt = Instant.now(clock);
+        rehired.fire(new Rehired(person, source));
     }
 
     /**

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custodian.asset.offboarding.Offboarding;
 import io.custodian.asset.offboarding.Offboardings;
+import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
+import io.custodian.asset.ownership.Rehired;
 import io.custodian.asset.web.Versions;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +36,12 @@ class ScimUsers {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final Offboardings offboardings;
+    private final PeopleAndGroups people;
     private final Clock clock;
 
-    ScimUsers(Offboardings offboardings, Clock clock) {
+    ScimUsers(Offboardings offboardings, PeopleAndGroups people, Clock clock) {
         this.offboardings = offboardings;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -247,8 +251,12 @@ class ScimUsers {
                                             + "); IT closes it before the user can be active"
                                             + " again.");
                         });
-        person.status = Person.Status.ACTIVE;
-        person.updatedAt = now();
+        if (person.status == Person.Status.DEPARTED) {
+            people.rehire(person, Rehired.Source.SCIM);
+        } else {
+            person.status = Person.Status.ACTIVE;
+            person.updatedAt = now();
+        }
     }
 
     private static Person manager(String ref, Person person) {

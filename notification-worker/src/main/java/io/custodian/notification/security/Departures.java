@@ -11,17 +11,28 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The worker's record of who has departed, kept from {@code offboarding.completed}: the same rule
- * as asset-service's (a completed off-boarding makes the person departed), read by {@link
- * DepartedPeople}. Only this class touches {@code departed_person}.
+ * The worker's record of who has departed, kept from {@code offboarding.completed} and {@code
+ * person.reactivated}: the same rule as asset-service's (a completed off-boarding makes the person
+ * departed, a re-hire active again), read by {@link DepartedPeople}. The two events have different
+ * keys and may be handled in either order, so each time is kept and the later one wins. Only this
+ * class touches {@code departed_person}.
  */
 @ApplicationScoped
 public class Departures {
 
-    private static final String RECORD =
-            "insert into departed_person (email, departed_at, event_id) values (?, ?, ?)"
-                    + " on conflict (email) do nothing";
-    private static final String READ = "select 1 from departed_person where email = ?";
+    private static final String DEPARTED =
+            "insert into departed_person as d (email, departed_at, event_id) values (?, ?, ?)"
+                    + " on conflict (email) do update"
+                    + " set departed_at = excluded.departed_at, event_id = excluded.event_id"
+                    + " where d.departed_at is null or d.departed_at < excluded.departed_at";
+    private static final String REHIRED =
+            "insert into departed_person as d (email, reactivated_at, reactivation_event_id) values"
+                + " (?, ?, ?) on conflict (email) do update set reactivated_at ="
+                + " excluded.reactivated_at, reactivation_event_id = excluded.reactivation_event_id"
+                + " where d.reactivated_at is null or d.reactivated_at < excluded.reactivated_at";
+    private static final String READ =
+            "select 1 from departed_person where email = ? and departed_at is not null"
+                    + " and (reactivated_at is null or reactivated_at < departed_at)";
 
     private final AgroalDataSource dataSource;
 
@@ -31,15 +42,26 @@ public class Departures {
 
     /** Records that the person with this e-mail departed; a repeat changes nothing. Blocking. */
     public void record(String email, Instant departedAt, String eventId) {
+        write(DEPARTED, email, departedAt, eventId);
+    }
+
+    /**
+     * Records that the person with this e-mail was re-hired: departed no longer, unless a later
+     * departure is recorded; a repeat changes nothing. Blocking.
+     */
+    public void rehired(String email, Instant reactivatedAt, String eventId) {
+        write(REHIRED, email, reactivatedAt, eventId);
+    }
+
+    private void write(String sql, String email, Instant at, String eventId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(RECORD)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, email.toLowerCase(Locale.ROOT));
-            statement.setTimestamp(2, Timestamp.from(departedAt));
+            statement.setTimestamp(2, Timestamp.from(at));
             statement.setString(3, eventId);
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Could not record the departure of event " + eventId, e);
+            throw new IllegalStateException("Could not record event " + eventId, e);
         }
     }
 

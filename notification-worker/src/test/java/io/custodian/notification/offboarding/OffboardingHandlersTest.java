@@ -7,6 +7,7 @@ import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
 import io.custodian.api.event.OffboardingReturnOverdue;
 import io.custodian.api.event.OffboardingStarted;
+import io.custodian.api.event.PersonReactivated;
 import io.custodian.local.MailSink;
 import io.custodian.local.testing.InjectMailSink;
 import io.custodian.notification.Events;
@@ -149,6 +150,35 @@ class OffboardingHandlersTest {
         MimeMessage toIt = Events.about(eventId, Events.inbox(mail, IT)).get(0);
         assertThat(toIt.getSubject()).isEqualTo("[Custodian] Off-boarding completed: Ada Lovelace");
         assertThat(Events.text(toIt)).contains("PH-7 iPhone 15 (laptop): waived by leadership");
+        assertThat(Events.about(eventId, Events.inbox(mail, ADA.email()))).isEmpty();
+    }
+
+    @Test
+    void shouldTellItAndTheManagerWhenADepartedPersonIsRehired() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        var rehired =
+                new PersonReactivated(
+                        ADA, CHARLES, Instant.parse("2027-03-01T08:00:00Z"), "scim", "okta-scim");
+
+        events.send(
+                eventId,
+                EventTypes.PERSON_REACTIVATED,
+                ADA.id().toString(),
+                mapper.writeValueAsString(rehired));
+        Events.awaitMails(mail, eventId, IT, CHARLES.email());
+
+        for (String to : List.of(IT, CHARLES.email())) {
+            MimeMessage mail = Events.about(eventId, Events.inbox(this.mail, to)).get(0);
+            assertThat(mail.getSubject())
+                    .isEqualTo("[Custodian] Re-hired: Ada Lovelace is active again");
+            assertThat(Events.text(mail))
+                    .contains(
+                            "Ada Lovelace <ada.leaver@example.com>, whose off-boarding was"
+                                    + " completed, is active again since Mon 1 Mar 2027 08:00 UTC"
+                                    + " (SCIM, by okta-scim).")
+                    .contains("Manager: Charles Babbage <charles.mgr@example.com>")
+                    .contains("they acknowledge the current");
+        }
         assertThat(Events.about(eventId, Events.inbox(mail, ADA.email()))).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
 import io.custodian.api.event.OffboardingStarted;
+import io.custodian.api.event.PersonReactivated;
 import io.custodian.local.DevTokens;
 import io.custodian.notification.DeliveryLogApi;
 import io.custodian.notification.Events;
@@ -103,5 +104,77 @@ class WorkerIdentityTest {
                 .get("/api/v1/deliveries")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void shouldLetARehiredPersonInAgainWhicheverEventIsHandledFirst() throws Exception {
+        String back = "back-" + UUID.randomUUID() + "@example.com";
+        String late = "late-" + UUID.randomUUID() + "@example.com";
+        Instant departed = Instant.parse("2027-01-10T17:00:00Z");
+        Instant rehired = Instant.parse("2027-03-01T08:00:00Z");
+        try (Events events = new Events(mapper)) {
+            // in order: departed, then re-hired
+            completed(events, back, departed);
+            awaitStatus(back, 403);
+            reactivated(events, back, rehired);
+            awaitStatus(back, 200);
+            // the re-hire handled before the departure it ends (another key, another partition)
+            String rehire = reactivated(events, late, rehired);
+            Events.awaitSettled(rehire);
+            String departure = completed(events, late, departed);
+            Events.awaitSettled(departure);
+        }
+        assertThat(status(late)).isEqualTo(200);
+        assertThat(status(back)).isEqualTo(200);
+    }
+
+    private String completed(Events events, String email, Instant at) throws Exception {
+        UUID offboarding = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        events.send(
+                id,
+                EventTypes.OFFBOARDING_COMPLETED,
+                offboarding.toString(),
+                mapper.writeValueAsString(
+                        new OffboardingCompleted(
+                                offboarding,
+                                person(email),
+                                null,
+                                LocalDate.parse("2027-01-08"),
+                                at,
+                                List.of())));
+        return id;
+    }
+
+    private String reactivated(Events events, String email, Instant at) throws Exception {
+        OffboardingStarted.Person person = person(email);
+        String id = UUID.randomUUID().toString();
+        events.send(
+                id,
+                EventTypes.PERSON_REACTIVATED,
+                person.id().toString(),
+                mapper.writeValueAsString(
+                        new PersonReactivated(person, null, at, "sync", "hr-system")));
+        return id;
+    }
+
+    private static OffboardingStarted.Person person(String email) {
+        return new OffboardingStarted.Person(
+                UUID.nameUUIDFromBytes(email.getBytes()), null, "Someone", email);
+    }
+
+    private static int status(String email) {
+        return DeliveryLogApi.as("auditor", email)
+                .queryParam("eventId", UUID.randomUUID().toString())
+                .get("/api/v1/deliveries")
+                .then()
+                .extract()
+                .statusCode();
+    }
+
+    private static void awaitStatus(String email, int status) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> status(email) == status);
     }
 }
