@@ -44,6 +44,27 @@ public interface NotificationConfig {
 
     Readiness readiness();
 
+    /** How a token is bound to a person: as in asset-service (SECURITY.md, "Identity"). */
+    Security security();
+
+    interface Security {
+        /**
+         * {@code email}: the token's e-mail claim names the caller; {@code subject}: the identity
+         * provider's subject in {@link #subjectClaim()} does (departures are then matched by it).
+         */
+        @WithDefault("email")
+        Identity identity();
+
+        /** The claim that carries the identity provider's subject. */
+        @WithDefault("sub")
+        String subjectClaim();
+
+        enum Identity {
+            EMAIL,
+            SUBJECT
+        }
+    }
+
     interface Events {
         /** The topic every Custodian event is published to. */
         @WithDefault("custodian.events")

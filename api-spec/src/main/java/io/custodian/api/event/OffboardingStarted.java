@@ -23,9 +23,18 @@ public record OffboardingStarted(
         Instant startedAt,
         List<Item> items) {
 
-    /** The leaver or their manager. */
+    /**
+     * The leaver or their manager; {@code subject} is the identity provider's, when HR or SCIM
+     * recorded it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Person(UUID id, String employeeId, String name, String email) {}
+    public record Person(UUID id, String employeeId, String name, String email, String subject) {
+
+        /** A person without a recorded subject. */
+        public Person(UUID id, String employeeId, String name, String email) {
+            this(id, employeeId, name, email, null);
+        }
+    }
 
     /**
      * One asset of the off-boarding: {@code kind} {@code return} (held) or {@code

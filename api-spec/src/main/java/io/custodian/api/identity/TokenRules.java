@@ -57,6 +57,15 @@ public final class TokenRules {
     }
 
     /**
+     * The identity provider's subject: the named claim ({@code sub}, or e.g. Entra ID's {@code
+     * oid}) as the provider wrote it (case kept); null when the token has none.
+     */
+    public static String subject(Function<String, Object> claim, String name) {
+        Object value = claim.apply(name);
+        return value == null || text(value).isBlank() ? null : text(value);
+    }
+
+    /**
      * The caller's identity: the {@code email} claim, else {@code upn}; lower-case; null when the
      * token names neither. Never {@code sub}: an identity provider's subject is an opaque id, not
      * an address a person record can be found by.

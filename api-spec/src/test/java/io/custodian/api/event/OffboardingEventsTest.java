@@ -93,7 +93,12 @@ class OffboardingEventsTest {
         check(
                 EventTypes.PERSON_REACTIVATED,
                 new PersonReactivated(
-                        ADA, null, Instant.parse("2027-03-01T08:00:00Z"), "scim", "okta-scim"),
+                        new OffboardingStarted.Person(
+                                UUID.randomUUID(), "E-1", "Ada", "ada@example.com", "00u1ada"),
+                        null,
+                        Instant.parse("2027-03-01T08:00:00Z"),
+                        "scim",
+                        "okta-scim"),
                 PersonReactivated.class);
     }
 

@@ -97,7 +97,8 @@ class OffboardingEvents {
     private static OffboardingStarted.Person person(Person p) {
         return p == null
                 ? null
-                : new OffboardingStarted.Person(p.id, p.employeeId, p.displayName, p.email);
+                : new OffboardingStarted.Person(
+                        p.id, p.employeeId, p.displayName, p.email, p.subject);
     }
 
     private static OffboardingStarted.Item item(OffboardingItem i) {

@@ -67,6 +67,7 @@ public class PeopleAndGroups {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 64) String managerEmployeeId,
+            @Size(min = 1, max = 255) String subject,
             Person.Status status) {}
 
     record Synced(Person person, boolean created) {}
@@ -86,6 +87,19 @@ public class PeopleAndGroups {
                     "Employee " + sameEmail.employeeId + " already has the e-mail " + email + ".",
                     "email",
                     "already belongs to another person");
+        }
+        String subject = sync.subject() == null ? null : sync.subject().trim();
+        if (subject != null && subject.isEmpty()) {
+            throw ProblemException.invalid("subject", "must not be blank");
+        }
+        if (subject != null) {
+            Person sameSubject = Person.findBySubject(subject).orElse(null);
+            if (sameSubject != null && sameSubject != person) {
+                throw ProblemException.conflict(
+                        "Employee " + sameSubject.employeeId + " already has this subject.",
+                        "subject",
+                        "already belongs to another person");
+            }
         }
         Person manager = null;
         if (sync.managerEmployeeId() != null && !sync.managerEmployeeId().isBlank()) {
@@ -115,11 +129,15 @@ public class PeopleAndGroups {
                         || !email.equals(person.email)
                         || !name.equals(person.displayName)
                         || person.manager != manager
-                        || person.status != status;
+                        || person.status != status
+                        || (subject != null && !subject.equals(person.subject));
         boolean rehire = person.status == Person.Status.DEPARTED && status == Person.Status.ACTIVE;
         person.email = email;
         person.displayName = name;
         person.manager = manager;
+        if (subject != null) {
+            person.subject = subject;
+        }
         if (changed) {
             person.updatedAt = now;
         }

@@ -46,6 +46,13 @@ public class Person extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
+    /**
+     * The identity provider's subject (the token's subject claim), when HR or SCIM recorded it; one
+     * person per subject. It binds tokens to this person when {@code custodian.security.identity}
+     * is {@code subject}.
+     */
+    public String subject;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "manager_id")
     public Person manager;
@@ -60,6 +67,10 @@ public class Person extends PanacheEntityBase {
 
     public static Optional<Person> findByEmployeeId(String employeeId) {
         return find("employeeId", employeeId).firstResultOptional();
+    }
+
+    public static Optional<Person> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
     }
 
     public static Optional<Person> findByEmail(String email) {

@@ -62,6 +62,7 @@ class PersonResource {
             String email,
             String displayName,
             Person.Status status,
+            String subject,
             ManagerRef manager) {
         static PersonView of(Person p) {
             return new PersonView(
@@ -70,6 +71,7 @@ class PersonResource {
                     p.email,
                     p.displayName,
                     p.status,
+                    p.subject,
                     p.manager == null
                             ? null
                             : new ManagerRef(

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * What an identity provider reads to learn this service provider (RFC 7644 §4): its configuration,
- * the one resource type (User, with the enterprise extension) and the schemas of the attributes
- * Custodian keeps ({@code scim/schemas.json}).
+ * the one resource type (User, with the enterprise extension and Custodian's, which carries the
+ * identity provider's subject) and the schemas of the attributes Custodian keeps ({@code
+ * scim/schemas.json}).
  */
 @ApplicationScoped
 class ScimDiscovery {
@@ -70,10 +71,9 @@ class ScimDiscovery {
         type.put("endpoint", "/Users");
         type.put("description", "A person of Custodian's directory");
         type.put("schema", ScimUser.CORE);
-        type.putArray("schemaExtensions")
-                .addObject()
-                .put("schema", ScimUser.ENTERPRISE)
-                .put("required", false);
+        var extensions = type.putArray("schemaExtensions");
+        extensions.addObject().put("schema", ScimUser.ENTERPRISE).put("required", false);
+        extensions.addObject().put("schema", ScimUser.CUSTODIAN).put("required", false);
         meta(type, "ResourceType", base + "/ResourceTypes/User");
         return type;
     }

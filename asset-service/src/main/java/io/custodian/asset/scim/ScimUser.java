@@ -23,10 +23,14 @@ record ScimUser(
         List<Email> emails,
         boolean active,
         @JsonProperty(ENTERPRISE) Enterprise enterprise,
+        @JsonProperty(CUSTODIAN) Custodian custodian,
         Meta meta) {
 
     static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    /** Custodian's extension: the identity provider's subject of the person. */
+    static final String CUSTODIAN = "urn:ietf:params:scim:schemas:extension:custodian:2.0:User";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Name(String formatted, String familyName, String givenName) {}
@@ -35,6 +39,8 @@ record ScimUser(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Enterprise(String employeeNumber, Manager manager) {}
+
+    record Custodian(String subject) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Manager(String value, @JsonProperty("$ref") String ref, String displayName) {}
@@ -56,7 +62,9 @@ record ScimUser(
                                 usersUrl + "/" + p.manager.id,
                                 p.manager.displayName);
         return new ScimUser(
-                List.of(CORE, ENTERPRISE),
+                p.subject == null
+                        ? List.of(CORE, ENTERPRISE)
+                        : List.of(CORE, ENTERPRISE, CUSTODIAN),
                 p.id.toString(),
                 p.employeeId,
                 p.email,
@@ -65,6 +73,7 @@ record ScimUser(
                 List.of(new Email(p.email, "work", true)),
                 p.status == Person.Status.ACTIVE,
                 new Enterprise(p.employeeId, manager),
+                p.subject == null ? null : new Custodian(p.subject),
                 new Meta("User", p.createdAt, p.updatedAt, usersUrl + "/" + p.id, etag(p.version)));
     }
 

@@ -189,6 +189,17 @@ class ScimUsers {
             throw ScimException.uniqueness(
                     "Another user already has the externalId " + employeeId + ".");
         }
+        if (a.subject != null && !a.subject.equals(person.subject)) {
+            if (a.subject.length() > 255) {
+                throw ScimException.invalidValue("subject must be at most 255 characters.");
+            }
+            Person sameSubject = Person.findBySubject(a.subject).orElse(null);
+            if (sameSubject != null && !sameSubject.id.equals(person.id)) {
+                throw ScimException.uniqueness("Another user already has this subject.");
+            }
+            person.subject = a.subject;
+            person.updatedAt = now();
+        }
         String given = limit("name.givenName", a.givenName, 100);
         String family = limit("name.familyName", a.familyName, 100);
         String display = a.displayName != null ? a.displayName : a.formattedName;

@@ -32,6 +32,9 @@ final class UserAttributes {
 
     String managerRef;
 
+    /** The identity provider's subject (Custodian's extension); {@code null} keeps it. */
+    String subject;
+
     /** A whole User from a POST or PUT body. */
     static UserAttributes fromResource(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -59,6 +62,7 @@ final class UserAttributes {
         a.familyName = p.familyName;
         a.managerGiven = true;
         a.managerRef = p.manager == null ? null : p.manager.id.toString();
+        a.subject = p.subject;
         return a;
     }
 
@@ -74,6 +78,17 @@ final class UserAttributes {
                 setEnterprise(value);
             } else if (rest.startsWith(":")) {
                 setEnterpriseAttribute(rest.substring(1), value);
+            }
+            return;
+        }
+        if (name.startsWith(ScimUser.CUSTODIAN.toLowerCase(Locale.ROOT))) {
+            String rest = name.substring(ScimUser.CUSTODIAN.length());
+            if (rest.isEmpty() && !isNull(value)) {
+                requireObject(ScimUser.CUSTODIAN, value);
+                value.fields()
+                        .forEachRemaining(f -> setCustodianAttribute(f.getKey(), f.getValue()));
+            } else if (rest.startsWith(":")) {
+                setCustodianAttribute(rest.substring(1), value);
             }
             return;
         }
@@ -184,6 +199,15 @@ final class UserAttributes {
             }
             default -> {
                 // department, organization, … are not kept
+            }
+        }
+    }
+
+    private void setCustodianAttribute(String name, JsonNode value) {
+        if (name.equalsIgnoreCase("subject")) {
+            String given = text("subject", value);
+            if (given != null) {
+                subject = given;
             }
         }
     }

@@ -21,17 +21,22 @@ public class Caller {
     }
 
     /**
-     * The caller's e-mail: the {@code email} claim, else {@code upn} ({@link TokenRules#email}),
-     * lower-case; for a machine client's token that names neither, its principal name.
+     * The identity attribute with the e-mail of the person the token was bound to ({@link
+     * CallerPeople}): the recorded person's address, which wins over the token's e-mail claim.
+     */
+    static final String BOUND_EMAIL = "custodian.bound-email";
+
+    /**
+     * The caller's e-mail: the person's the token is bound to ({@link CallerPeople}); else the
+     * {@code email} claim, else {@code upn} ({@link TokenRules#email}), lower-case; for a machine
+     * client's token that names neither, its principal name.
      */
     public String email() {
-        String email = emailOf(token);
+        if (identity.getAttribute(BOUND_EMAIL) instanceof String bound) {
+            return bound;
+        }
+        String email = TokenRules.email(token::getClaim);
         return email == null ? identity.getPrincipal().getName() : email;
-    }
-
-    /** The token's e-mail as {@link #email()} reads it, or null when it names none. */
-    static String emailOf(JsonWebToken token) {
-        return TokenRules.email(token::getClaim);
     }
 
     public boolean hasRole(String role) {

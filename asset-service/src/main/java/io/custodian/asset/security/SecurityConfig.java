@@ -11,6 +11,24 @@ import java.util.List;
 public interface SecurityConfig {
 
     /**
+     * Which claim a token's identity is bound to: {@code email} (the e-mail claim, refused when the
+     * provider says it is unverified) or {@code subject} (the person whose recorded subject the
+     * token carries in {@link #subjectClaim()}; a token naming an e-mail with an unrecorded subject
+     * is refused).
+     */
+    @WithDefault("email")
+    Identity identity();
+
+    /** The claim that carries the identity provider's subject: {@code sub}, or e.g. {@code oid}. */
+    @WithDefault("sub")
+    String subjectClaim();
+
+    enum Identity {
+        EMAIL,
+        SUBJECT
+    }
+
+    /**
      * How long a caller's person status (the departed check) is reused before it is read again;
      * {@code PT0S} reads it on every request. A person who departs is refused at the latest this
      * long after the change.

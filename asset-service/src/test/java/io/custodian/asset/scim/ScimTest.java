@@ -587,7 +587,10 @@ class ScimTest {
                 .body("schemas", contains(LIST))
                 .body("Resources[0].id", equalTo("User"))
                 .body("Resources[0].endpoint", equalTo("/Users"))
-                .body("Resources[0].schemaExtensions[0].schema", equalTo(ENTERPRISE));
+                .body("Resources[0].schemaExtensions[0].schema", equalTo(ENTERPRISE))
+                .body(
+                        "Resources[0].schemaExtensions[1].schema",
+                        equalTo("urn:ietf:params:scim:schemas:extension:custodian:2.0:User"));
         scim().get("/scim/v2/ResourceTypes/User")
                 .then()
                 .statusCode(200)
@@ -595,8 +598,13 @@ class ScimTest {
         scim().get("/scim/v2/Schemas")
                 .then()
                 .statusCode(200)
-                .body("totalResults", equalTo(2))
-                .body("Resources.id", contains(CORE, ENTERPRISE));
+                .body("totalResults", equalTo(3))
+                .body(
+                        "Resources.id",
+                        contains(
+                                CORE,
+                                ENTERPRISE,
+                                "urn:ietf:params:scim:schemas:extension:custodian:2.0:User"));
         scim().get("/scim/v2/Schemas/" + CORE)
                 .then()
                 .statusCode(200)

@@ -46,7 +46,10 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
         return Blocking.run(
                 () ->
                         departures.record(
-                                completed.person().email(), completed.completedAt(), event.id()));
+                                completed.person().email(),
+                                completed.person().subject(),
+                                completed.completedAt(),
+                                event.id()));
     }
 
     @Override

@@ -59,7 +59,10 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
         return Blocking.run(
                 () ->
                         departures.rehired(
-                                rehired.person().email(), rehired.reactivatedAt(), event.id()));
+                                rehired.person().email(),
+                                rehired.person().subject(),
+                                rehired.reactivatedAt(),
+                                event.id()));
     }
 
     @Override

@@ -21,18 +21,27 @@ import java.util.Locale;
 public class Departures {
 
     private static final String DEPARTED =
-            "insert into departed_person as d (email, departed_at, event_id) values (?, ?, ?)"
-                    + " on conflict (email) do update"
-                    + " set departed_at = excluded.departed_at, event_id = excluded.event_id"
+            "insert into departed_person as d (email, departed_at, event_id, subject)"
+                    + " values (?, ?, ?, ?) on conflict (email) do update"
+                    + " set departed_at = excluded.departed_at, event_id = excluded.event_id,"
+                    + " subject = coalesce(excluded.subject, d.subject)"
                     + " where d.departed_at is null or d.departed_at < excluded.departed_at";
     private static final String REHIRED =
-            "insert into departed_person as d (email, reactivated_at, reactivation_event_id) values"
-                + " (?, ?, ?) on conflict (email) do update set reactivated_at ="
-                + " excluded.reactivated_at, reactivation_event_id = excluded.reactivation_event_id"
-                + " where d.reactivated_at is null or d.reactivated_at < excluded.reactivated_at";
-    private static final String READ =
-            "select 1 from departed_person where email = ? and departed_at is not null"
+            "insert into departed_person as d"
+                    + " (email, reactivated_at, reactivation_event_id, subject)"
+                    + " values (?, ?, ?, ?) on conflict (email) do update"
+                    + " set reactivated_at = excluded.reactivated_at,"
+                    + " reactivation_event_id = excluded.reactivation_event_id,"
+                    + " subject = coalesce(excluded.subject, d.subject)"
+                    + " where d.reactivated_at is null"
+                    + " or d.reactivated_at < excluded.reactivated_at";
+    private static final String DEPARTED_NOW =
+            " and departed_at is not null"
                     + " and (reactivated_at is null or reactivated_at < departed_at)";
+    private static final String BY_EMAIL =
+            "select 1 from departed_person where email = ?" + DEPARTED_NOW;
+    private static final String BY_SUBJECT =
+            "select 1 from departed_person where subject = ?" + DEPARTED_NOW;
 
     private final AgroalDataSource dataSource;
 
@@ -40,25 +49,29 @@ public class Departures {
         this.dataSource = dataSource;
     }
 
-    /** Records that the person with this e-mail departed; a repeat changes nothing. Blocking. */
-    public void record(String email, Instant departedAt, String eventId) {
-        write(DEPARTED, email, departedAt, eventId);
+    /**
+     * Records that the person with this e-mail (and subject, when recorded) departed; a repeat
+     * changes nothing. Blocking.
+     */
+    public void record(String email, String subject, Instant departedAt, String eventId) {
+        write(DEPARTED, email, subject, departedAt, eventId);
     }
 
     /**
      * Records that the person with this e-mail was re-hired: departed no longer, unless a later
      * departure is recorded; a repeat changes nothing. Blocking.
      */
-    public void rehired(String email, Instant reactivatedAt, String eventId) {
-        write(REHIRED, email, reactivatedAt, eventId);
+    public void rehired(String email, String subject, Instant reactivatedAt, String eventId) {
+        write(REHIRED, email, subject, reactivatedAt, eventId);
     }
 
-    private void write(String sql, String email, Instant at, String eventId) {
+    private void write(String sql, String email, String subject, Instant at, String eventId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, email.toLowerCase(Locale.ROOT));
             statement.setTimestamp(2, Timestamp.from(at));
             statement.setString(3, eventId);
+            statement.setString(4, subject);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record event " + eventId, e);
@@ -67,9 +80,18 @@ public class Departures {
 
     /** Whether the person with this (lower-case) e-mail has departed. Blocking. */
     boolean departed(String email) {
+        return departed(BY_EMAIL, email);
+    }
+
+    /** Whether the person with this identity provider's subject has departed. Blocking. */
+    boolean departedSubject(String subject) {
+        return departed(BY_SUBJECT, subject);
+    }
+
+    private boolean departed(String query, String key) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(READ)) {
-            statement.setString(1, email);
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, key);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
