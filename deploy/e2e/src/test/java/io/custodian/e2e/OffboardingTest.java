@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A person leaves, end to end: the HR system starts the off-boarding over the public API, IT checks
  * the laptop in and gives the database the leaver owned a new owner, and what each service does
  * with it — the e-mails in the SMTP sink, the worker's delivery log, the register's export, and the
- * departed person's still-valid token refused by both services.
+ * departed person's still-valid token refused by both services, and accepted again once HR re-hires
+ * them.
  */
 class OffboardingTest {
 
@@ -270,6 +271,37 @@ class OffboardingTest {
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("text/csv"));
+
+        // HR re-hires them: the same token works in both services again, and IT and the manager
+        // are told once each
+        Instant rehired = Instant.now();
+        as("hr-system", "hr@example.com")
+                .body(
+                        Map.of(
+                                "email",
+                                leaver.email(),
+                                "displayName",
+                                leaver.name(),
+                                "managerEmployeeId",
+                                "M-" + leaver.marker(),
+                                "status",
+                                "active"))
+                .put("/api/v1/people/by-employee-id/" + leaver.employeeId())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("active"));
+        await().atMost(PERSON_STATUS_CACHE.plusSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> exportAs(leaver.email()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> readDeliveryLogAs(leaver.email()).statusCode() == 200);
+        String back = "[Custodian] Re-hired: " + leaver.name() + " is active again";
+        assertThat(text(awaitOne(IT, back))).contains(leaver.email()).contains("HR directory sync");
+        awaitOne(leaver.manager(), back);
+        System.out.printf(
+                "re-hired -> the same admin token accepted by both services after %d ms%n",
+                Duration.between(rehired, Instant.now()).toMillis());
     }
 
     // --- the leaver --------------------------------------------------------------------------
