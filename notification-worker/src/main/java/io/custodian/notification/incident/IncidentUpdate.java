@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * What the alerts on an incident's progress show ({@code asset.incident.contained} and {@code
  * asset.incident.closed}), worked out from the event: the device, who did what and when, the
- * containment actions so far, formatted for people.
+ * containment actions so far, formatted for people. {@code containedAt} is for a later step's facts
+ * (the containment alert says when in its own words).
  */
 record IncidentUpdate(
         String headline,
@@ -36,50 +37,50 @@ record IncidentUpdate(
     /** One containment action, as a line: {@code Remote lock requested}, note, who, when. */
     record ActionLine(String action, String note, String by, String at) {}
 
-    static IncidentUpdate of(IncidentContained event, ZoneId zone) {
+    static IncidentUpdate of(IncidentContained contained, ZoneId zone) {
         return new IncidentUpdate(
                 "CONTAINED",
-                event.kind(),
-                device(event.asset(), event.device(), event.reportedBy()),
-                event.asset() == null,
-                event.device() == null ? null : event.device().description(),
-                event.asset() == null ? null : event.asset().classification(),
-                IncidentAlert.format(event.occurredAt(), zone),
-                IncidentAlert.format(event.reportedAt(), zone),
-                event.location(),
-                event.reportedBy(),
-                IncidentAlert.party(event.owner()),
-                IncidentAlert.party(event.holder()),
-                event.containedBy(),
-                IncidentAlert.format(event.containedAt(), zone),
+                contained.kind(),
+                device(contained.asset(), contained.device(), contained.reportedBy()),
+                contained.asset() == null,
+                contained.device() == null ? null : contained.device().description(),
+                contained.asset() == null ? null : contained.asset().classification(),
+                IncidentAlert.format(contained.occurredAt(), zone),
+                IncidentAlert.format(contained.reportedAt(), zone),
+                contained.location(),
+                contained.reportedBy(),
+                IncidentAlert.party(contained.owner()),
+                IncidentAlert.party(contained.holder()),
+                contained.containedBy(),
+                IncidentAlert.format(contained.containedAt(), zone),
                 null,
                 null,
-                IncidentAlert.format(event.containedAt(), zone),
-                lines(event.actions(), zone),
-                String.valueOf(event.incidentId()));
+                null,
+                lines(contained.actions(), zone),
+                String.valueOf(contained.incidentId()));
     }
 
-    static IncidentUpdate of(IncidentClosed event, ZoneId zone) {
+    static IncidentUpdate of(IncidentClosed closed, ZoneId zone) {
         return new IncidentUpdate(
-                event.outcome().toUpperCase(Locale.ROOT),
-                event.kind(),
-                device(event.asset(), event.device(), event.reportedBy()),
-                event.asset() == null,
-                event.device() == null ? null : event.device().description(),
-                event.asset() == null ? null : event.asset().classification(),
-                IncidentAlert.format(event.occurredAt(), zone),
-                IncidentAlert.format(event.reportedAt(), zone),
-                event.location(),
-                event.reportedBy(),
-                IncidentAlert.party(event.owner()),
-                IncidentAlert.party(event.holder()),
-                event.closedBy(),
-                IncidentAlert.format(event.closedAt(), zone),
-                event.note(),
-                event.assetStatus(),
-                IncidentAlert.format(event.containedAt(), zone),
-                lines(event.actions(), zone),
-                String.valueOf(event.incidentId()));
+                closed.outcome().toUpperCase(Locale.ROOT),
+                closed.kind(),
+                device(closed.asset(), closed.device(), closed.reportedBy()),
+                closed.asset() == null,
+                closed.device() == null ? null : closed.device().description(),
+                closed.asset() == null ? null : closed.asset().classification(),
+                IncidentAlert.format(closed.occurredAt(), zone),
+                IncidentAlert.format(closed.reportedAt(), zone),
+                closed.location(),
+                closed.reportedBy(),
+                IncidentAlert.party(closed.owner()),
+                IncidentAlert.party(closed.holder()),
+                closed.closedBy(),
+                IncidentAlert.format(closed.closedAt(), zone),
+                closed.note(),
+                closed.assetStatus(),
+                IncidentAlert.format(closed.containedAt(), zone),
+                lines(closed.actions(), zone),
+                String.valueOf(closed.incidentId()));
     }
 
     /** {@code [Custodian] CONTAINED: stolen LT-0042 MacBook Pro 14 (Ada)}. */
