@@ -52,14 +52,12 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
     @Override
     protected Alert render(OffboardingCompleted completed) {
         OffboardingMail.Letter letter =
-                new OffboardingMail.Letter(
-                        OffboardingMail.describe(completed.person()),
-                        OffboardingMail.describe(completed.manager()),
-                        OffboardingMail.day(completed.lastWorkingDay()),
-                        OffboardingMail.lines(completed.items(), "return"),
-                        OffboardingMail.lines(completed.items(), "ownership_transfer"),
-                        0,
-                        AT.format(completed.completedAt().atZone(zone)));
+                OffboardingMail.Letter.of(
+                                completed.person(),
+                                completed.manager(),
+                                completed.lastWorkingDay(),
+                                completed.items())
+                        .completedAt(AT.format(completed.completedAt().atZone(zone)));
         return new Alert(
                 "[Custodian] Off-boarding completed: " + completed.person().name(),
                 OffboardingMail.Templates.completedText(letter).render(),

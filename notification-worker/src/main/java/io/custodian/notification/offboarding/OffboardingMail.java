@@ -43,7 +43,29 @@ final class OffboardingMail {
             List<Line> returns,
             List<Line> transfers,
             long daysOverdue,
-            String completedAt) {}
+            String completedAt) {
+
+        /** The letter on an off-boarding's items: those to return, and those to hand over. */
+        static Letter of(
+                OffboardingStarted.Person person,
+                OffboardingStarted.Person manager,
+                LocalDate lastWorkingDay,
+                List<OffboardingStarted.Item> items) {
+            return new Letter(
+                    describe(person),
+                    describe(manager),
+                    day(lastWorkingDay),
+                    lines(items, "return"),
+                    lines(items, "ownership_transfer"),
+                    0,
+                    null);
+        }
+
+        /** This letter, completed at that time. */
+        Letter completedAt(String at) {
+            return new Letter(person, manager, lastDay, returns, transfers, daysOverdue, at);
+        }
+    }
 
     private OffboardingMail() {}
 

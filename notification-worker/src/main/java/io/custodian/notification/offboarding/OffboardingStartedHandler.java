@@ -22,14 +22,11 @@ class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
     @Override
     protected Alert render(OffboardingStarted started) {
         OffboardingMail.Letter letter =
-                new OffboardingMail.Letter(
-                        OffboardingMail.describe(started.person()),
-                        OffboardingMail.describe(started.manager()),
-                        OffboardingMail.day(started.lastWorkingDay()),
-                        OffboardingMail.lines(started.items(), "return"),
-                        OffboardingMail.lines(started.items(), "ownership_transfer"),
-                        0,
-                        null);
+                OffboardingMail.Letter.of(
+                        started.person(),
+                        started.manager(),
+                        started.lastWorkingDay(),
+                        started.items());
         return new Alert(
                 "[Custodian] Off-boarding: "
                         + started.person().name()
