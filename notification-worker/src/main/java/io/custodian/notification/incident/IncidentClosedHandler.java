@@ -7,21 +7,12 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 
 /** {@code asset.incident.closed}: an incident was closed, or its device recovered. */
 @Singleton
 class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
-
-    @CheckedTemplate(basePath = "IncidentUpdateMail")
-    static class Templates {
-        static native TemplateInstance closedText(IncidentUpdate update);
-
-        static native TemplateInstance closedHtml(IncidentUpdate update);
-    }
 
     private final ZoneId zone;
 
@@ -32,12 +23,7 @@ class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
     }
 
     @Override
-    protected Alert render(IncidentClosed event) {
-        IncidentUpdate update = IncidentUpdate.of(event, zone);
-        return new Alert(
-                update.subject(),
-                Templates.closedText(update).render(),
-                Templates.closedHtml(update).render(),
-                IncidentParties.of(event.reportedBy(), event.owner(), event.holder()));
+    protected Alert render(IncidentClosed closed) {
+        return IncidentUpdate.closed(closed, zone);
     }
 }

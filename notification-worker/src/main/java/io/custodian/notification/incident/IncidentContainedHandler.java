@@ -7,21 +7,12 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 
 /** {@code asset.incident.contained}: the first containment action was recorded. */
 @Singleton
 class IncidentContainedHandler extends AlertingHandler<IncidentContained> {
-
-    @CheckedTemplate(basePath = "IncidentUpdateMail")
-    static class Templates {
-        static native TemplateInstance containedText(IncidentUpdate update);
-
-        static native TemplateInstance containedHtml(IncidentUpdate update);
-    }
 
     private final ZoneId zone;
 
@@ -32,12 +23,7 @@ class IncidentContainedHandler extends AlertingHandler<IncidentContained> {
     }
 
     @Override
-    protected Alert render(IncidentContained event) {
-        IncidentUpdate update = IncidentUpdate.of(event, zone);
-        return new Alert(
-                update.subject(),
-                Templates.containedText(update).render(),
-                Templates.containedHtml(update).render(),
-                IncidentParties.of(event.reportedBy(), event.owner(), event.holder()));
+    protected Alert render(IncidentContained contained) {
+        return IncidentUpdate.contained(contained, zone);
     }
 }
