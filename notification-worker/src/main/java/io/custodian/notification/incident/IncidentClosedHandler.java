@@ -14,16 +14,13 @@ import java.time.ZoneId;
 @Singleton
 class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
 
-    private final ZoneId zone;
-
     IncidentClosedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(IncidentClosed closed) {
+    protected Alert render(IncidentClosed closed, ZoneId zone) {
         return IncidentUpdate.closed(closed, zone);
     }
 }

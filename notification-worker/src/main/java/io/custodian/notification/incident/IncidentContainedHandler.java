@@ -14,16 +14,13 @@ import java.time.ZoneId;
 @Singleton
 class IncidentContainedHandler extends AlertingHandler<IncidentContained> {
 
-    private final ZoneId zone;
-
     IncidentContainedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_CONTAINED, IncidentContained.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.INCIDENT_CONTAINED, IncidentContained.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(IncidentContained contained) {
+    protected Alert render(IncidentContained contained, ZoneId zone) {
         return IncidentUpdate.contained(contained, zone);
     }
 }

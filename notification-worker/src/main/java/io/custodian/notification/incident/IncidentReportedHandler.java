@@ -19,16 +19,13 @@ import java.util.Map;
 @Singleton
 class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
 
-    private final ZoneId zone;
-
     IncidentReportedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(IncidentReported incident) {
+    protected Alert render(IncidentReported incident, ZoneId zone) {
         IncidentAlert alert = IncidentAlert.of(incident, zone);
         Map<String, String> parties = new HashMap<>();
         party(parties, "owner", incident.owner());

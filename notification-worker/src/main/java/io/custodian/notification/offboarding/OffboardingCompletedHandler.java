@@ -25,7 +25,6 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
 
-    private final ZoneId zone;
     private final Departures departures;
 
     OffboardingCompletedHandler(
@@ -33,8 +32,12 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
             AlertDispatcher dispatcher,
             NotificationConfig config,
             Departures departures) {
-        super(EventTypes.OFFBOARDING_COMPLETED, OffboardingCompleted.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(
+                EventTypes.OFFBOARDING_COMPLETED,
+                OffboardingCompleted.class,
+                mapper,
+                dispatcher,
+                config);
         this.departures = departures;
     }
 
@@ -50,7 +53,7 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
     }
 
     @Override
-    protected Alert render(OffboardingCompleted completed) {
+    protected Alert render(OffboardingCompleted completed, ZoneId zone) {
         OffboardingMail.Letter letter =
                 OffboardingMail.Letter.of(
                                 completed.person(),

@@ -3,10 +3,12 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingStarted;
+import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
 
 /**
  * {@code offboarding.started}: tell the leaver, their manager and IT what must come back and what
@@ -15,12 +17,13 @@ import jakarta.inject.Singleton;
 @Singleton
 class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
 
-    OffboardingStartedHandler(ObjectMapper mapper, AlertDispatcher dispatcher) {
-        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher);
+    OffboardingStartedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(OffboardingStarted started) {
+    protected Alert render(OffboardingStarted started, ZoneId zone) {
         OffboardingMail.Letter letter =
                 OffboardingMail.Letter.of(
                         started.person(),

@@ -17,16 +17,13 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
 
-    private final ZoneId zone;
-
     ExceptionDecidedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionDecided e) {
+    protected Alert render(ExceptionDecided e, ZoneId zone) {
         boolean approved = ExceptionDecided.APPROVED.equals(e.decision());
         String verdict = approved ? "approved" : "rejected";
         return new PolicyMail.Builder(

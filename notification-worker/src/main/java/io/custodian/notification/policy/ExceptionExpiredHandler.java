@@ -17,16 +17,13 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionExpiredHandler extends AlertingHandler<ExceptionExpired> {
 
-    private final ZoneId zone;
-
     ExceptionExpiredHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_EXPIRED, ExceptionExpired.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_EXPIRED, ExceptionExpired.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionExpired e) {
+    protected Alert render(ExceptionExpired e, ZoneId zone) {
         return new PolicyMail.Builder(
                         zone,
                         "Exception expired: " + PolicyMail.clause(e.clause()),

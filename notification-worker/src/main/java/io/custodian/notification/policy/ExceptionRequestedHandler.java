@@ -17,16 +17,13 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionRequestedHandler extends AlertingHandler<ExceptionRequested> {
 
-    private final ZoneId zone;
-
     ExceptionRequestedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_REQUESTED, ExceptionRequested.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_REQUESTED, ExceptionRequested.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionRequested e) {
+    protected Alert render(ExceptionRequested e, ZoneId zone) {
         return new PolicyMail.Builder(
                         zone,
                         "Exception requested: " + PolicyMail.clause(e.clause()),
