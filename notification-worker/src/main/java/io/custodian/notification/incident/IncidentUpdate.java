@@ -67,7 +67,7 @@ record IncidentUpdate(
         return update.alert(Templates.closedText(update), Templates.closedHtml(update));
     }
 
-    static IncidentUpdate of(IncidentContained contained, ZoneId zone) {
+    private static IncidentUpdate of(IncidentContained contained, ZoneId zone) {
         return new IncidentUpdate(
                 "CONTAINED",
                 contained.kind(),
@@ -91,7 +91,7 @@ record IncidentUpdate(
                 IncidentParties.of(contained.reportedBy(), contained.owner(), contained.holder()));
     }
 
-    static IncidentUpdate of(IncidentClosed closed, ZoneId zone) {
+    private static IncidentUpdate of(IncidentClosed closed, ZoneId zone) {
         return new IncidentUpdate(
                 closed.outcome().toUpperCase(Locale.ROOT),
                 closed.kind(),
