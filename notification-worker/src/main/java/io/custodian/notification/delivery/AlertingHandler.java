@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
+import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.EventHandler;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -29,17 +31,26 @@ public abstract class AlertingHandler<T> implements EventHandler {
     private final Class<T> dataType;
     private final ObjectMapper mapper;
     private final AlertDispatcher dispatcher;
+    private final ZoneId zone;
 
     protected AlertingHandler(
-            String type, Class<T> dataType, ObjectMapper mapper, AlertDispatcher dispatcher) {
+            String type,
+            Class<T> dataType,
+            ObjectMapper mapper,
+            AlertDispatcher dispatcher,
+            NotificationConfig config) {
         this.type = type;
         this.dataType = dataType;
         this.mapper = mapper;
         this.dispatcher = dispatcher;
+        this.zone = config.alerts().timeZone();
     }
 
-    /** The alert for this event's data. */
-    protected abstract Alert render(T data);
+    /**
+     * The alert for this event's data, its times shown in {@code zone} (the configured {@code
+     * custodian.alerts.time-zone}).
+     */
+    protected abstract Alert render(T data, ZoneId zone);
 
     @Override
     public String type() {
@@ -70,7 +81,7 @@ public abstract class AlertingHandler<T> implements EventHandler {
 
     private Alert alert(InboundEvent event, T data) {
         try {
-            return render(data);
+            return render(data, zone);
         } catch (RuntimeException e) {
             throw new UnreadableEventException(
                     "Event " + event.id() + ": its alert cannot be rendered: " + e, e);
@@ -105,7 +116,7 @@ public abstract class AlertingHandler<T> implements EventHandler {
         int rendered = 0;
         for (JsonNode example : examples()) {
             try {
-                render(mapper.readValue(example.toString(), dataType));
+                render(mapper.readValue(example.toString(), dataType), zone);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(
                         "An example of " + type + " in the contract is not a " + dataType, e);

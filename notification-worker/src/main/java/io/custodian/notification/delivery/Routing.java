@@ -36,6 +36,9 @@ class Routing {
 
     private static final String PARTY = "party:";
 
+    private static final String CHAT = "custodian.chat.";
+    private static final String WEBHOOKS = "custodian.webhooks.";
+
     /** Per type, in configured order: e-mail as fixed addresses or {@code party:<name>}. */
     private final Map<String, List<Target>> targetsByType;
 
@@ -48,8 +51,8 @@ class Routing {
     Routing(NotificationConfig config, TargetAddresses.Resolver resolver) {
         List<String> errors = new ArrayList<>();
         UrlCheck check = new UrlCheck(config.delivery().allowPrivateTargets(), resolver, errors);
-        Set<String> activeChats = activeChats(config, check);
-        Set<String> activeWebhooks = activeWebhooks(config, check);
+        NamedTargets chats = chats(config, check);
+        NamedTargets webhooks = webhooks(config, check);
         Map<String, List<Target>> byType = new LinkedHashMap<>();
         config.routing()
                 .forEach(
@@ -73,34 +76,8 @@ class Routing {
                                     add(targets, new Target(EmailChannel.NAME, address));
                                 }
                             }
-                            for (String name : names(route.chat())) {
-                                if (!config.chat().containsKey(name)) {
-                                    errors.add(key + "chat: no custodian.chat." + name + ".url");
-                                } else if (activeChats.contains(name)) {
-                                    add(targets, new Target(ChatChannel.NAME, name));
-                                } else {
-                                    LOG.infof(
-                                            "%s is routed to chat target %s, which has no URL"
-                                                    + " (custodian.chat.%s.url): skipped",
-                                            type, name, name);
-                                }
-                            }
-                            for (String name : names(route.webhook())) {
-                                if (!config.webhooks().containsKey(name)) {
-                                    errors.add(
-                                            key
-                                                    + "webhook: no custodian.webhooks."
-                                                    + name
-                                                    + ".url");
-                                } else if (activeWebhooks.contains(name)) {
-                                    add(targets, new Target(WebhookChannel.NAME, name));
-                                } else {
-                                    LOG.infof(
-                                            "%s is routed to webhook target %s, which has no URL"
-                                                    + " (custodian.webhooks.%s.url): skipped",
-                                            type, name, name);
-                                }
-                            }
+                            chats.add(type, key, names(route.chat()), targets, errors);
+                            webhooks.add(type, key, names(route.webhook()), targets, errors);
                             byType.put(type, List.copyOf(targets));
                         });
         if (!errors.isEmpty()) {
@@ -131,6 +108,34 @@ class Routing {
         return resolved;
     }
 
+    /**
+     * The targets of one channel that routes name ({@code chat}, {@code webhook}), configured as
+     * {@code <prefix><name>.url}: a name not configured is an error; one configured without a URL
+     * is inactive, its routes skipped (and said).
+     */
+    private record NamedTargets(
+            String channel, String route, String prefix, Set<String> known, Set<String> active) {
+
+        void add(
+                String type,
+                String key,
+                List<String> names,
+                List<Target> targets,
+                List<String> errors) {
+            for (String name : names) {
+                if (!known.contains(name)) {
+                    errors.add(key + route + ": no " + prefix + name + ".url");
+                } else if (active.contains(name)) {
+                    Routing.add(targets, new Target(channel, name));
+                } else {
+                    LOG.infof(
+                            "%s is routed to %s target %s, which has no URL (%s%s.url): skipped",
+                            type, route, name, prefix, name);
+                }
+            }
+        }
+    }
+
     private static void add(List<Target> targets, Target target) {
         boolean present =
                 targets.stream()
@@ -151,29 +156,23 @@ class Routing {
                 .toList();
     }
 
-    private static Set<String> activeChats(NotificationConfig config, UrlCheck check) {
-        return withUrl("custodian.chat.", config.chat(), NotificationConfig.ChatTarget::url, check);
+    private static NamedTargets chats(NotificationConfig config, UrlCheck check) {
+        Set<String> active =
+                withUrl(CHAT, config.chat(), NotificationConfig.ChatTarget::url, check);
+        return new NamedTargets(ChatChannel.NAME, "chat", CHAT, config.chat().keySet(), active);
     }
 
-    private static Set<String> activeWebhooks(NotificationConfig config, UrlCheck check) {
+    /** The webhook targets; one with a URL also needs a long enough secret. */
+    private static NamedTargets webhooks(NotificationConfig config, UrlCheck check) {
         Set<String> active =
-                withUrl(
-                        "custodian.webhooks.",
-                        config.webhooks(),
-                        NotificationConfig.WebhookTarget::url,
-                        check);
+                withUrl(WEBHOOKS, config.webhooks(), NotificationConfig.WebhookTarget::url, check);
         for (String name : active) {
             secretProblem(config.webhooks().get(name).secret())
                     .ifPresent(
-                            problem ->
-                                    check.errors()
-                                            .add(
-                                                    "custodian.webhooks."
-                                                            + name
-                                                            + ".secret "
-                                                            + problem));
+                            problem -> check.errors().add(WEBHOOKS + name + ".secret " + problem));
         }
-        return active;
+        return new NamedTargets(
+                WebhookChannel.NAME, "webhook", WEBHOOKS, config.webhooks().keySet(), active);
     }
 
     /** The names of the targets that have a URL, each URL checked as {@code <prefix><name>.url}. */

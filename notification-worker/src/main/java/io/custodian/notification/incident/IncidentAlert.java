@@ -1,16 +1,20 @@
 package io.custodian.notification.incident;
 
 import io.custodian.api.event.IncidentReported;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertTimes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the incident alert templates show, worked out from the event: upper-case kind, formatted
  * times, the reporting delay in words, parties as one line each. Either an inventory asset ({@code
- * assetTag} …) or a personal device ({@code deviceType}, {@code deviceDescription}) is set.
+ * assetTag} …) or a personal device ({@code deviceType}, {@code deviceDescription}) is set. Its
+ * templates are under {@code templates/IncidentMail}.
  */
 record IncidentAlert(
         String kind,
@@ -34,8 +38,12 @@ record IncidentAlert(
         String deviceType,
         String deviceDescription) {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+    @CheckedTemplate(basePath = "IncidentMail")
+    static class Templates {
+        static native TemplateInstance alertText(IncidentAlert alert);
+
+        static native TemplateInstance alertHtml(IncidentAlert alert);
+    }
 
     static IncidentAlert of(IncidentReported event, ZoneId zone) {
         IncidentReported.Asset asset = event.asset();
@@ -48,8 +56,8 @@ record IncidentAlert(
                 asset == null ? null : asset.classification(),
                 asset == null ? null : asset.serialNumber(),
                 asset == null ? null : asset.previousStatus(),
-                format(event.occurredAt(), zone),
-                format(event.reportedAt(), zone),
+                AlertTimes.format(event.occurredAt(), zone),
+                AlertTimes.format(event.reportedAt(), zone),
                 delay(event.reportingDelaySeconds()),
                 event.late(),
                 event.location(),
@@ -61,6 +69,15 @@ record IncidentAlert(
                 String.valueOf(event.incidentId()),
                 device == null ? null : device.type(),
                 device == null ? null : device.description());
+    }
+
+    /** The alert to leadership, with the incident's parties. */
+    Alert alert(Map<String, String> parties) {
+        return new Alert(
+                subject(),
+                Templates.alertText(this).render(),
+                Templates.alertHtml(this).render(),
+                parties);
     }
 
     /** A personal device rather than an inventory asset. */
@@ -107,10 +124,6 @@ record IncidentAlert(
             return d.toHours() + " h " + d.toMinutesPart() + " min";
         }
         return d.toDays() + " d " + d.toHoursPart() + " h";
-    }
-
-    static String format(Instant instant, ZoneId zone) {
-        return instant == null ? null : TIME.format(instant.atZone(zone));
     }
 
     static String party(IncidentReported.Party party) {

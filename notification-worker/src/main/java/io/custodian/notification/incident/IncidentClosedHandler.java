@@ -7,8 +7,6 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 
@@ -16,28 +14,13 @@ import java.time.ZoneId;
 @Singleton
 class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
 
-    @CheckedTemplate(basePath = "IncidentUpdateMail")
-    static class Templates {
-        static native TemplateInstance closedText(IncidentUpdate update);
-
-        static native TemplateInstance closedHtml(IncidentUpdate update);
-    }
-
-    private final ZoneId zone;
-
     IncidentClosedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(IncidentClosed event) {
-        IncidentUpdate update = IncidentUpdate.of(event, zone);
-        return new Alert(
-                update.subject(),
-                Templates.closedText(update).render(),
-                Templates.closedHtml(update).render(),
-                IncidentParties.of(event.reportedBy(), event.owner(), event.holder()));
+    protected Alert render(IncidentClosed closed, ZoneId zone) {
+        return IncidentUpdate.closed(closed, zone);
     }
 }

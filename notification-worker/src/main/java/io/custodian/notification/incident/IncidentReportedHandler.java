@@ -7,8 +7,6 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -21,23 +19,13 @@ import java.util.Map;
 @Singleton
 class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
 
-    @CheckedTemplate(basePath = "IncidentMail")
-    static class Templates {
-        static native TemplateInstance alertText(IncidentAlert alert);
-
-        static native TemplateInstance alertHtml(IncidentAlert alert);
-    }
-
-    private final ZoneId zone;
-
     IncidentReportedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(IncidentReported incident) {
+    protected Alert render(IncidentReported incident, ZoneId zone) {
         IncidentAlert alert = IncidentAlert.of(incident, zone);
         Map<String, String> parties = new HashMap<>();
         party(parties, "owner", incident.owner());
@@ -45,11 +33,7 @@ class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
         if (incident.reportedBy() != null && !incident.reportedBy().isBlank()) {
             parties.put("reporter", incident.reportedBy());
         }
-        return new Alert(
-                alert.subject(),
-                Templates.alertText(alert).render(),
-                Templates.alertHtml(alert).render(),
-                Map.copyOf(parties));
+        return alert.alert(Map.copyOf(parties));
     }
 
     private static void party(

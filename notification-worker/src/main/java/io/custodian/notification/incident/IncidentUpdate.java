@@ -3,14 +3,21 @@ package io.custodian.notification.incident;
 import io.custodian.api.event.IncidentClosed;
 import io.custodian.api.event.IncidentContained;
 import io.custodian.api.event.IncidentReported;
+import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertTimes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the alerts on an incident's progress show ({@code asset.incident.contained} and {@code
  * asset.incident.closed}), worked out from the event: the device, who did what and when, the
- * containment actions so far, formatted for people.
+ * containment actions so far, formatted for people; and the incident's parties, as routes may name
+ * them. Its templates are under {@code templates/IncidentUpdateMail}. {@code containedAt} is for a
+ * later step's facts (the containment alert says when in its own words).
  */
 record IncidentUpdate(
         String headline,
@@ -31,55 +38,86 @@ record IncidentUpdate(
         String assetStatus,
         String containedAt,
         List<ActionLine> actions,
-        String incidentId) {
+        String incidentId,
+        Map<String, String> parties) {
+
+    @CheckedTemplate(basePath = "IncidentUpdateMail")
+    static class Templates {
+        static native TemplateInstance containedText(IncidentUpdate update);
+
+        static native TemplateInstance containedHtml(IncidentUpdate update);
+
+        static native TemplateInstance closedText(IncidentUpdate update);
+
+        static native TemplateInstance closedHtml(IncidentUpdate update);
+    }
 
     /** One containment action, as a line: {@code Remote lock requested}, note, who, when. */
     record ActionLine(String action, String note, String by, String at) {}
 
-    static IncidentUpdate of(IncidentContained event, ZoneId zone) {
-        return new IncidentUpdate(
-                "CONTAINED",
-                event.kind(),
-                device(event.asset(), event.device(), event.reportedBy()),
-                event.asset() == null,
-                event.device() == null ? null : event.device().description(),
-                event.asset() == null ? null : event.asset().classification(),
-                IncidentAlert.format(event.occurredAt(), zone),
-                IncidentAlert.format(event.reportedAt(), zone),
-                event.location(),
-                event.reportedBy(),
-                IncidentAlert.party(event.owner()),
-                IncidentAlert.party(event.holder()),
-                event.containedBy(),
-                IncidentAlert.format(event.containedAt(), zone),
-                null,
-                null,
-                IncidentAlert.format(event.containedAt(), zone),
-                lines(event.actions(), zone),
-                String.valueOf(event.incidentId()));
+    /** The alert on a containment. */
+    static Alert contained(IncidentContained contained, ZoneId zone) {
+        IncidentUpdate update = of(contained, zone);
+        return update.alert(Templates.containedText(update), Templates.containedHtml(update));
     }
 
-    static IncidentUpdate of(IncidentClosed event, ZoneId zone) {
+    /** The alert on a closure or a recovery. */
+    static Alert closed(IncidentClosed closed, ZoneId zone) {
+        IncidentUpdate update = of(closed, zone);
+        return update.alert(Templates.closedText(update), Templates.closedHtml(update));
+    }
+
+    private static IncidentUpdate of(IncidentContained contained, ZoneId zone) {
         return new IncidentUpdate(
-                event.outcome().toUpperCase(Locale.ROOT),
-                event.kind(),
-                device(event.asset(), event.device(), event.reportedBy()),
-                event.asset() == null,
-                event.device() == null ? null : event.device().description(),
-                event.asset() == null ? null : event.asset().classification(),
-                IncidentAlert.format(event.occurredAt(), zone),
-                IncidentAlert.format(event.reportedAt(), zone),
-                event.location(),
-                event.reportedBy(),
-                IncidentAlert.party(event.owner()),
-                IncidentAlert.party(event.holder()),
-                event.closedBy(),
-                IncidentAlert.format(event.closedAt(), zone),
-                event.note(),
-                event.assetStatus(),
-                IncidentAlert.format(event.containedAt(), zone),
-                lines(event.actions(), zone),
-                String.valueOf(event.incidentId()));
+                "CONTAINED",
+                contained.kind(),
+                device(contained.asset(), contained.device(), contained.reportedBy()),
+                contained.asset() == null,
+                contained.device() == null ? null : contained.device().description(),
+                contained.asset() == null ? null : contained.asset().classification(),
+                AlertTimes.format(contained.occurredAt(), zone),
+                AlertTimes.format(contained.reportedAt(), zone),
+                contained.location(),
+                contained.reportedBy(),
+                IncidentAlert.party(contained.owner()),
+                IncidentAlert.party(contained.holder()),
+                contained.containedBy(),
+                AlertTimes.format(contained.containedAt(), zone),
+                null,
+                null,
+                null,
+                lines(contained.actions(), zone),
+                String.valueOf(contained.incidentId()),
+                IncidentParties.of(contained.reportedBy(), contained.owner(), contained.holder()));
+    }
+
+    private static IncidentUpdate of(IncidentClosed closed, ZoneId zone) {
+        return new IncidentUpdate(
+                closed.outcome().toUpperCase(Locale.ROOT),
+                closed.kind(),
+                device(closed.asset(), closed.device(), closed.reportedBy()),
+                closed.asset() == null,
+                closed.device() == null ? null : closed.device().description(),
+                closed.asset() == null ? null : closed.asset().classification(),
+                AlertTimes.format(closed.occurredAt(), zone),
+                AlertTimes.format(closed.reportedAt(), zone),
+                closed.location(),
+                closed.reportedBy(),
+                IncidentAlert.party(closed.owner()),
+                IncidentAlert.party(closed.holder()),
+                closed.closedBy(),
+                AlertTimes.format(closed.closedAt(), zone),
+                closed.note(),
+                closed.assetStatus(),
+                AlertTimes.format(closed.containedAt(), zone),
+                lines(closed.actions(), zone),
+                String.valueOf(closed.incidentId()),
+                IncidentParties.of(closed.reportedBy(), closed.owner(), closed.holder()));
+    }
+
+    /** This update's alert: the subject, the step's two mails and the incident's parties. */
+    private Alert alert(TemplateInstance text, TemplateInstance html) {
+        return new Alert(subject(), text.render(), html.render(), parties);
     }
 
     /** {@code [Custodian] CONTAINED: stolen LT-0042 MacBook Pro 14 (Ada)}. */
@@ -121,7 +159,7 @@ record IncidentUpdate(
                                                 actionInWords(a.action()),
                                                 a.note(),
                                                 a.by(),
-                                                IncidentAlert.format(a.at(), zone)))
+                                                AlertTimes.format(a.at(), zone)))
                         .toList();
     }
 }

@@ -13,7 +13,6 @@ import io.custodian.notification.security.Departures;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * {@code offboarding.completed}: record that the person departed (they keep no role in the worker's
@@ -22,10 +21,6 @@ import java.time.format.DateTimeFormatter;
 @Singleton
 class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> {
 
-    private static final DateTimeFormatter AT =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
-
-    private final ZoneId zone;
     private final Departures departures;
 
     OffboardingCompletedHandler(
@@ -33,8 +28,12 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
             AlertDispatcher dispatcher,
             NotificationConfig config,
             Departures departures) {
-        super(EventTypes.OFFBOARDING_COMPLETED, OffboardingCompleted.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(
+                EventTypes.OFFBOARDING_COMPLETED,
+                OffboardingCompleted.class,
+                mapper,
+                dispatcher,
+                config);
         this.departures = departures;
     }
 
@@ -53,16 +52,15 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
     }
 
     @Override
-    protected Alert render(OffboardingCompleted completed) {
+    protected Alert render(OffboardingCompleted completed, ZoneId zone) {
         OffboardingMail.Letter letter =
-                new OffboardingMail.Letter(
-                        OffboardingMail.describe(completed.person()),
-                        OffboardingMail.describe(completed.manager()),
-                        OffboardingMail.day(completed.lastWorkingDay()),
-                        OffboardingMail.lines(completed.items(), "return"),
-                        OffboardingMail.lines(completed.items(), "ownership_transfer"),
-                        0,
-                        AT.format(completed.completedAt().atZone(zone)));
+                OffboardingMail.Letter.of(
+                                completed.person(),
+                                completed.manager(),
+                                completed.lastWorkingDay(),
+                                completed.items())
+                        .completedAt(
+                                OffboardingMail.AT.format(completed.completedAt().atZone(zone)));
         return new Alert(
                 "[Custodian] Off-boarding completed: " + completed.person().name(),
                 OffboardingMail.Templates.completedText(letter).render(),

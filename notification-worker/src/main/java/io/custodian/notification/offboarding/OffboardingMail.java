@@ -32,6 +32,9 @@ final class OffboardingMail {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
+    /** A moment in the off-boarding mails: {@code Sat 19 Dec 2026 16:05 UTC}. */
+    static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
+
     /** One asset line: tag, name, category, and what has to happen (or happened) to it. */
     record Line(String assetTag, String name, String category, String what) {}
 
@@ -43,7 +46,29 @@ final class OffboardingMail {
             List<Line> returns,
             List<Line> transfers,
             long daysOverdue,
-            String completedAt) {}
+            String completedAt) {
+
+        /** The letter on an off-boarding's items: those to return, and those to hand over. */
+        static Letter of(
+                OffboardingStarted.Person person,
+                OffboardingStarted.Person manager,
+                LocalDate lastWorkingDay,
+                List<OffboardingStarted.Item> items) {
+            return new Letter(
+                    describe(person),
+                    describe(manager),
+                    day(lastWorkingDay),
+                    lines(items, "return"),
+                    lines(items, "ownership_transfer"),
+                    0,
+                    null);
+        }
+
+        /** This letter, completed at that time. */
+        Letter completedAt(String at) {
+            return new Letter(person, manager, lastDay, returns, transfers, daysOverdue, at);
+        }
+    }
 
     private OffboardingMail() {}
 

@@ -3,25 +3,29 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingReturnOverdue;
+import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
 
 /** {@code offboarding.return-overdue}: escalate a leaver's unreturned assets to leadership. */
 @Singleton
 class OffboardingReturnOverdueHandler extends AlertingHandler<OffboardingReturnOverdue> {
 
-    OffboardingReturnOverdueHandler(ObjectMapper mapper, AlertDispatcher dispatcher) {
+    OffboardingReturnOverdueHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
         super(
                 EventTypes.OFFBOARDING_RETURN_OVERDUE,
                 OffboardingReturnOverdue.class,
                 mapper,
-                dispatcher);
+                dispatcher,
+                config);
     }
 
     @Override
-    protected Alert render(OffboardingReturnOverdue overdue) {
+    protected Alert render(OffboardingReturnOverdue overdue, ZoneId zone) {
         OffboardingMail.Letter letter =
                 new OffboardingMail.Letter(
                         OffboardingMail.describe(overdue.person()),

@@ -3,10 +3,12 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingStarted;
+import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
 
 /**
  * {@code offboarding.started}: tell the leaver, their manager and IT what must come back and what
@@ -15,21 +17,19 @@ import jakarta.inject.Singleton;
 @Singleton
 class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
 
-    OffboardingStartedHandler(ObjectMapper mapper, AlertDispatcher dispatcher) {
-        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher);
+    OffboardingStartedHandler(
+            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
+        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(OffboardingStarted started) {
+    protected Alert render(OffboardingStarted started, ZoneId zone) {
         OffboardingMail.Letter letter =
-                new OffboardingMail.Letter(
-                        OffboardingMail.describe(started.person()),
-                        OffboardingMail.describe(started.manager()),
-                        OffboardingMail.day(started.lastWorkingDay()),
-                        OffboardingMail.lines(started.items(), "return"),
-                        OffboardingMail.lines(started.items(), "ownership_transfer"),
-                        0,
-                        null);
+                OffboardingMail.Letter.of(
+                        started.person(),
+                        started.manager(),
+                        started.lastWorkingDay(),
+                        started.items());
         return new Alert(
                 "[Custodian] Off-boarding: "
                         + started.person().name()

@@ -15,7 +15,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * {@code person.reactivated}: the departure is over (the person may use the worker's API again),
@@ -24,9 +23,6 @@ import java.time.format.DateTimeFormatter;
  */
 @Singleton
 class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
-
-    private static final DateTimeFormatter AT =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
 
     @CheckedTemplate(basePath = "RehireMail")
     static class Templates {
@@ -38,7 +34,6 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
     /** Who is back, their manager, when, and how HR said it. */
     record Letter(String person, String manager, String at, String how) {}
 
-    private final ZoneId zone;
     private final Departures departures;
 
     PersonReactivatedHandler(
@@ -46,8 +41,7 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
             AlertDispatcher dispatcher,
             NotificationConfig config,
             Departures departures) {
-        super(EventTypes.PERSON_REACTIVATED, PersonReactivated.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.PERSON_REACTIVATED, PersonReactivated.class, mapper, dispatcher, config);
         this.departures = departures;
     }
 
@@ -66,12 +60,12 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
     }
 
     @Override
-    protected Alert render(PersonReactivated rehired) {
+    protected Alert render(PersonReactivated rehired, ZoneId zone) {
         Letter letter =
                 new Letter(
                         OffboardingMail.describe(rehired.person()),
                         OffboardingMail.describe(rehired.manager()),
-                        AT.format(rehired.reactivatedAt().atZone(zone)),
+                        OffboardingMail.AT.format(rehired.reactivatedAt().atZone(zone)),
                         ("scim".equals(rehired.source()) ? "SCIM" : "the HR directory sync")
                                 + ", by "
                                 + rehired.by());

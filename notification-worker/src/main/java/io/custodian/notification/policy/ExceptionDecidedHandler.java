@@ -17,21 +17,19 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
 
-    private final ZoneId zone;
-
     ExceptionDecidedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionDecided e) {
+    protected Alert render(ExceptionDecided e, ZoneId zone) {
+        String clause = PolicyMail.clause(e.clause());
         boolean approved = ExceptionDecided.APPROVED.equals(e.decision());
         String verdict = approved ? "approved" : "rejected";
         return new PolicyMail.Builder(
                         zone,
-                        "Exception " + verdict + ": " + PolicyMail.clause(e.clause()),
+                        "Exception " + verdict + ": " + clause,
                         "Your request for an exception to the Asset Management Policy was "
                                 + verdict
                                 + " by "
@@ -39,7 +37,7 @@ class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
                                 + ".")
                 .fact("Decision", verdict.toUpperCase(java.util.Locale.ROOT))
                 .day("Valid until", e.validUntil())
-                .fact("Clause", PolicyMail.clause(e.clause()))
+                .fact("Clause", clause)
                 .person("Requested by", e.requester())
                 .day("Wanted until", e.wantedUntil())
                 .person("Decided by", e.decidedBy())
@@ -49,7 +47,7 @@ class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
                 .section("Your justification", e.justification())
                 .party("requester", e.requester())
                 .alert(
-                        "Exception " + verdict + ": " + PolicyMail.clause(e.clause()),
+                        "Exception " + verdict + ": " + clause,
                         approved
                                 ? "The exception holds until the end of the valid-until day (UTC);"
                                         + " you will be told when it expires."

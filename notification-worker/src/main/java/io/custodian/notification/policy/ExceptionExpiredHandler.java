@@ -17,23 +17,21 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionExpiredHandler extends AlertingHandler<ExceptionExpired> {
 
-    private final ZoneId zone;
-
     ExceptionExpiredHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_EXPIRED, ExceptionExpired.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_EXPIRED, ExceptionExpired.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionExpired e) {
+    protected Alert render(ExceptionExpired e, ZoneId zone) {
+        String clause = PolicyMail.clause(e.clause());
         return new PolicyMail.Builder(
                         zone,
-                        "Exception expired: " + PolicyMail.clause(e.clause()),
+                        "Exception expired: " + clause,
                         "The exception to the Asset Management Policy approved for "
                                 + e.requester().display()
                                 + " has expired: the policy applies in full again.")
-                .fact("Clause", PolicyMail.clause(e.clause()))
+                .fact("Clause", clause)
                 .person("Requested by", e.requester())
                 .person("Approved by", e.decidedBy())
                 .day("Valid until", e.validUntil())
@@ -42,10 +40,7 @@ class ExceptionExpiredHandler extends AlertingHandler<ExceptionExpired> {
                 .section("Justification", e.justification())
                 .party("requester", e.requester())
                 .alert(
-                        "Exception expired: "
-                                + PolicyMail.clause(e.clause())
-                                + " for "
-                                + e.requester().display(),
+                        "Exception expired: " + clause + " for " + e.requester().display(),
                         "If the need remains, request a new exception.",
                         "Exception request " + e.exceptionId());
     }

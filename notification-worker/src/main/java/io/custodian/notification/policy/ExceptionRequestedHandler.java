@@ -17,23 +17,21 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionRequestedHandler extends AlertingHandler<ExceptionRequested> {
 
-    private final ZoneId zone;
-
     ExceptionRequestedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_REQUESTED, ExceptionRequested.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.EXCEPTION_REQUESTED, ExceptionRequested.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ExceptionRequested e) {
+    protected Alert render(ExceptionRequested e, ZoneId zone) {
+        String clause = PolicyMail.clause(e.clause());
         return new PolicyMail.Builder(
                         zone,
-                        "Exception requested: " + PolicyMail.clause(e.clause()),
+                        "Exception requested: " + clause,
                         e.requester().display()
                                 + " asks leadership for an exception to the Asset Management"
                                 + " Policy. Only leadership decides, and not the requester.")
-                .fact("Clause", PolicyMail.clause(e.clause()))
+                .fact("Clause", clause)
                 .person("Requested by", e.requester())
                 .time("Requested", e.requestedAt())
                 .day("Wanted until", e.wantedUntil())
@@ -41,10 +39,7 @@ class ExceptionRequestedHandler extends AlertingHandler<ExceptionRequested> {
                 .section("Justification", e.justification())
                 .party("requester", e.requester())
                 .alert(
-                        "Exception requested by "
-                                + e.requester().display()
-                                + ": "
-                                + PolicyMail.clause(e.clause()),
+                        "Exception requested by " + e.requester().display() + ": " + clause,
                         "Approve or reject it in Custodian: POST /api/v1/exceptions/"
                                 + e.exceptionId()
                                 + "/decision",

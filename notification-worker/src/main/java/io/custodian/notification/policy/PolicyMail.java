@@ -3,6 +3,7 @@ package io.custodian.notification.policy;
 import io.custodian.api.event.PolicyAsset;
 import io.custodian.api.event.PolicyPerson;
 import io.custodian.notification.delivery.Alert;
+import io.custodian.notification.delivery.AlertTimes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.time.Instant;
@@ -45,8 +46,6 @@ record PolicyMail(
         static native TemplateInstance alertHtml(PolicyMail mail);
     }
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -82,7 +81,7 @@ record PolicyMail(
         }
 
         Builder time(String label, Instant value) {
-            return fact(label, value == null ? null : TIME.format(value.atZone(zone)));
+            return fact(label, AlertTimes.format(value, zone));
         }
 
         Builder day(String label, LocalDate value) {

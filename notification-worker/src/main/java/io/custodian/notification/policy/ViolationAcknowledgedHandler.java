@@ -17,16 +17,18 @@ import java.time.ZoneId;
 @Singleton
 class ViolationAcknowledgedHandler extends AlertingHandler<ViolationAcknowledged> {
 
-    private final ZoneId zone;
-
     ViolationAcknowledgedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VIOLATION_ACKNOWLEDGED, ViolationAcknowledged.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(
+                EventTypes.VIOLATION_ACKNOWLEDGED,
+                ViolationAcknowledged.class,
+                mapper,
+                dispatcher,
+                config);
     }
 
     @Override
-    protected Alert render(ViolationAcknowledged e) {
+    protected Alert render(ViolationAcknowledged e, ZoneId zone) {
         return new PolicyMail.Builder(
                         zone,
                         "Violation report acknowledged",

@@ -17,16 +17,13 @@ import java.time.ZoneId;
 @Singleton
 class ViolationClosedHandler extends AlertingHandler<ViolationClosed> {
 
-    private final ZoneId zone;
-
     ViolationClosedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VIOLATION_CLOSED, ViolationClosed.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.VIOLATION_CLOSED, ViolationClosed.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ViolationClosed e) {
+    protected Alert render(ViolationClosed e, ZoneId zone) {
         return new PolicyMail.Builder(
                         zone,
                         "Violation report closed",

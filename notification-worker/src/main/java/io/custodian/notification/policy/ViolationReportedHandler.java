@@ -17,16 +17,13 @@ import java.time.ZoneId;
 @Singleton
 class ViolationReportedHandler extends AlertingHandler<ViolationReported> {
 
-    private final ZoneId zone;
-
     ViolationReportedHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VIOLATION_REPORTED, ViolationReported.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.VIOLATION_REPORTED, ViolationReported.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(ViolationReported e) {
+    protected Alert render(ViolationReported e, ZoneId zone) {
         return new PolicyMail.Builder(
                         zone,
                         "Policy violation reported",

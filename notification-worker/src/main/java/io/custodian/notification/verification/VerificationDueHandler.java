@@ -43,16 +43,13 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
-    private final ZoneId zone;
-
     VerificationDueHandler(
             ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VERIFICATION_DUE, VerificationDue.class, mapper, dispatcher);
-        this.zone = config.alerts().timeZone();
+        super(EventTypes.VERIFICATION_DUE, VerificationDue.class, mapper, dispatcher, config);
     }
 
     @Override
-    protected Alert render(VerificationDue due) {
+    protected Alert render(VerificationDue due, ZoneId zone) {
         Reminder reminder =
                 new Reminder(
                         due.assetTag(),
