@@ -3,7 +3,6 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
-import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
@@ -39,16 +38,7 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
 
     @Override
     protected Uni<Void> before(InboundEvent event, OffboardingCompleted completed) {
-        if (completed.person() == null || completed.person().email() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Blocking.run(
-                () ->
-                        departures.record(
-                                completed.person().email(),
-                                completed.person().subject(),
-                                completed.completedAt(),
-                                event.id()));
+        return departures.departed(completed.person(), completed.completedAt(), event.id());
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.custodian.notification.offboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.PersonReactivated;
-import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertDispatcher;
@@ -47,16 +46,7 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
 
     @Override
     protected Uni<Void> before(InboundEvent event, PersonReactivated rehired) {
-        if (rehired.person() == null || rehired.person().email() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Blocking.run(
-                () ->
-                        departures.rehired(
-                                rehired.person().email(),
-                                rehired.person().subject(),
-                                rehired.reactivatedAt(),
-                                event.id()));
+        return departures.rehired(rehired.person(), rehired.reactivatedAt(), event.id());
     }
 
     @Override

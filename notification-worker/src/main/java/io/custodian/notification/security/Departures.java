@@ -1,6 +1,9 @@
 package io.custodian.notification.security;
 
 import io.agroal.api.AgroalDataSource;
+import io.custodian.api.event.OffboardingStarted;
+import io.custodian.notification.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,19 +53,27 @@ public class Departures {
     }
 
     /**
-     * Records that the person with this e-mail (and subject, when recorded) departed; a repeat
-     * changes nothing. Blocking.
+     * Records that this person (by e-mail, and subject when recorded) departed at that moment; a
+     * repeat changes nothing, and nothing happens for an event that names nobody.
      */
-    public void record(String email, String subject, Instant departedAt, String eventId) {
-        write(DEPARTED, email, subject, departedAt, eventId);
+    public Uni<Void> departed(OffboardingStarted.Person person, Instant at, String eventId) {
+        return write(DEPARTED, person, at, eventId);
     }
 
     /**
-     * Records that the person with this e-mail was re-hired: departed no longer, unless a later
-     * departure is recorded; a repeat changes nothing. Blocking.
+     * Records that this person was re-hired at that moment: departed no longer, unless a later
+     * departure is recorded; a repeat changes nothing.
      */
-    public void rehired(String email, String subject, Instant reactivatedAt, String eventId) {
-        write(REHIRED, email, subject, reactivatedAt, eventId);
+    public Uni<Void> rehired(OffboardingStarted.Person person, Instant at, String eventId) {
+        return write(REHIRED, person, at, eventId);
+    }
+
+    private Uni<Void> write(
+            String sql, OffboardingStarted.Person person, Instant at, String eventId) {
+        if (person == null || person.email() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Blocking.run(() -> write(sql, person.email(), person.subject(), at, eventId));
     }
 
     private void write(String sql, String email, String subject, Instant at, String eventId) {
