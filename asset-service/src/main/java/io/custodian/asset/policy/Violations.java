@@ -113,7 +113,9 @@ class Violations {
                         Directory.person(violation.person),
                         Directory.asset(violation.asset),
                         Directory.person(violation.reportedBy),
-                        violation.reportedAt));
+                        violation.reportedAt,
+                        violation.person == null ? violation.personReference : null,
+                        violation.asset == null ? violation.assetReference : null));
         return ViolationView.of(violation, caller.readsEverything());
     }
 

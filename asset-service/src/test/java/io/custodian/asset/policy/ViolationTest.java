@@ -252,6 +252,47 @@ class ViolationTest {
                 .body("asset", nullValue());
     }
 
+    @Test
+    void shouldTellLeadershipWhatAReportNamedThatMatchesNothing() throws Exception {
+        String person = unique("zoe") + "@example.com";
+        String tag = unique("LT");
+        createAsset(tag, "person", createPerson(person));
+        String missingTag = unique("LT");
+        String missingEmail = unique("nobody") + "@example.com";
+        Map<String, Object> body = new java.util.HashMap<>(with("assetTag", missingTag));
+        body.put("personEmail", person);
+        Map<String, Object> other = new java.util.HashMap<>(with("assetTag", tag));
+        other.put("personEmail", missingEmail);
+
+        try (EventTap tap = new EventTap()) {
+            for (Map<String, Object> report : List.of(body, other)) {
+                String id =
+                        as("employee", unique("rob") + "@example.com")
+                                .body(report)
+                                .post("/api/v1/violations")
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .path("id");
+                JsonNode data =
+                        new ObjectMapper()
+                                .readTree(tap.only(id, "policy.violation.reported").value());
+                if (report == body) {
+                    // the unknown tag as written, the known person resolved
+                    assertThat(data.get("assetReference").asText()).isEqualTo(missingTag);
+                    assertThat(data.has("asset")).isFalse();
+                    assertThat(data.at("/person/email").asText()).isEqualTo(person);
+                    assertThat(data.has("personReference")).isFalse();
+                } else {
+                    assertThat(data.get("personReference").asText()).isEqualTo(missingEmail);
+                    assertThat(data.has("person")).isFalse();
+                    assertThat(data.at("/asset/assetTag").asText()).isEqualTo(tag);
+                    assertThat(data.has("assetReference")).isFalse();
+                }
+            }
+        }
+    }
+
     /** The 201 answer to an employee's report naming {@code field}. */
     private static String accepted(String reporter, String field, String value) {
         return as("employee", reporter)

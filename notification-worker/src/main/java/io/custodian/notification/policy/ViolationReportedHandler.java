@@ -32,7 +32,9 @@ class ViolationReportedHandler extends AlertingHandler<ViolationReported> {
                 .fact("Clause", PolicyMail.clause(e.clause()))
                 .time("Happened", e.occurredAt())
                 .person("Person concerned", e.person())
+                .fact("Person named", unmatched(e.person(), e.personReference(), "directory"))
                 .asset("Asset", e.asset())
+                .fact("Asset named", unmatched(e.asset(), e.assetReference(), "register"))
                 .person("Reported by", e.reporter())
                 .time("Reported", e.reportedAt())
                 .section("What happened", e.description())
@@ -44,5 +46,12 @@ class ViolationReportedHandler extends AlertingHandler<ViolationReported> {
                                 + e.violationId()
                                 + "/acknowledgement",
                         "Violation report " + e.violationId());
+    }
+
+    /** What the reporter named that matches nothing, said as such; null when it matched. */
+    private static String unmatched(Object matched, String reference, String where) {
+        return matched != null || reference == null
+                ? null
+                : reference + " (not in the " + where + ")";
     }
 }

@@ -208,6 +208,33 @@ class PolicyHandlersTest {
     }
 
     @Test
+    void shouldShowLeadershipWhatTheReporterNamedThatMatchesNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        String eventId =
+                send(
+                        EventTypes.VIOLATION_REPORTED,
+                        id,
+                        new ViolationReported(
+                                id,
+                                "Someone photographed the badge reader.",
+                                "acceptable_use",
+                                null,
+                                null,
+                                null,
+                                reporter,
+                                NOW,
+                                "mallory@example.com",
+                                "PH-0999"));
+        Events.awaitMails(mail, eventId, Events.CEO, Events.CTO);
+
+        assertThat(Events.text(only(eventId, Events.CEO)))
+                .contains("mallory@example.com (not in the directory)")
+                .contains("PH-0999 (not in the register)");
+        Events.awaitSettled(eventId);
+        assertThat(Events.inbox(mail, "mallory@example.com")).isEmpty();
+    }
+
+    @Test
     void shouldTellTheReporterOfAcknowledgementAndClosure() throws Exception {
         UUID id = UUID.randomUUID();
         String acknowledged =
