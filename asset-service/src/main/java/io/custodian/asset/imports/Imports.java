@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -167,11 +166,10 @@ class Imports {
      * keyset pages.
      */
     Paged list(Listing listing) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("state"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-        Set<State> states = Keyset.enumValues(params, "state", State.class);
+        Keyset.Request request = Keyset.request(listing, "state");
+        int limit = request.limit();
+        Keyset.Position after = request.after();
+        Set<State> states = Keyset.enumValues(request.params(), "state", State.class);
         List<String> where = new ArrayList<>();
         if (!states.isEmpty()) {
             where.add("state = any(?)");
@@ -208,10 +206,8 @@ class Imports {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 job -> new Keyset.Position(job.submittedAt(), job.id()),
                 job -> job,
                 Page::new);

@@ -30,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -201,39 +200,32 @@ class ExceptionRequests {
     /** GET /api/v1/exceptions: newest first, filters status and requester, keyset pages. */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "requester"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
-        Keyset.Query query = new Keyset.Query();
-        ExceptionRequest.Status status =
-                Keyset.enumValue(params, "status", ExceptionRequest.Status.class);
-        if (status != null) {
-            query.where("e.status = :status", "status", status);
-        }
-        String requester = Keyset.single(params, "requester");
-        if (requester != null) {
-            query.where(
-                    "e.requestedBy = :requester", "requester", requester.toLowerCase(Locale.ROOT));
-        }
+        Keyset.Request request = Keyset.request(listing, "status", "requester");
+        Map<String, List<String>> params = request.params();
+        Keyset.Query query =
+                new Keyset.Query()
+                        .whereGiven(
+                                "e.status = :status",
+                                "status",
+                                Keyset.enumValue(params, "status", ExceptionRequest.Status.class))
+                        .whereGiven(
+                                "e.requestedBy = :requester",
+                                "requester",
+                                Keyset.email(params, "requester"));
         if (!caller.readsEverything()) {
             query.where("e.requestedBy = :me", "me", caller.email());
         }
         List<ExceptionRequest> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select e from ExceptionRequest e",
                         ExceptionRequest.class,
                         "e.requestedAt",
-                        "e.id",
-                        after,
-                        limit);
+                        "e.id");
         var people = Directory.memo();
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 e -> new Keyset.Position(e.requestedAt, e.id),
                 e -> ExceptionView.of(e, people),
                 ExceptionView.Page::new);

@@ -27,10 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -203,38 +201,33 @@ class Violations {
     /** GET /api/v1/violations: newest first, filters status and reporter, keyset pages. */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "reporter"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
-        Keyset.Query query = new Keyset.Query();
-        Violation.Status status = Keyset.enumValue(params, "status", Violation.Status.class);
-        if (status != null) {
-            query.where("v.status = :status", "status", status);
-        }
-        String reporter = Keyset.single(params, "reporter");
-        if (reporter != null) {
-            query.where("v.reportedBy = :reporter", "reporter", reporter.toLowerCase(Locale.ROOT));
-        }
+        Keyset.Request request = Keyset.request(listing, "status", "reporter");
+        Map<String, List<String>> params = request.params();
+        Keyset.Query query =
+                new Keyset.Query()
+                        .whereGiven(
+                                "v.status = :status",
+                                "status",
+                                Keyset.enumValue(params, "status", Violation.Status.class))
+                        .whereGiven(
+                                "v.reportedBy = :reporter",
+                                "reporter",
+                                Keyset.email(params, "reporter"));
         if (!caller.readsEverything()) {
             query.where("v.reportedBy = :me", "me", caller.email());
         }
         List<Violation> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select v from Violation v left join fetch v.person left join fetch"
                                 + " v.asset",
                         Violation.class,
                         "v.reportedAt",
-                        "v.id",
-                        after,
-                        limit);
+                        "v.id");
         var people = Directory.memo();
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 v -> new Keyset.Position(v.reportedAt, v.id),
                 v -> ViolationView.of(v, people, caller.readsEverything()),
                 ViolationView.Page::new);
