@@ -87,7 +87,11 @@ class ArchitectureRulesTest {
                                 ROOT + ".records.BulkShipments", "the reports' writer", "reports"));
 
         assertThat(violations(rule, fixtures))
-                .contains("reports.EntityPeeker", "reports.StorePeeker", "delivery.BulkPeeker")
+                .contains(
+                        "reports.EntityPeeker",
+                        "reports.StorePeeker",
+                        "delivery.BulkPeeker",
+                        "reports.RecipientQuery")
                 .doesNotContain("SharedReader", "Method <" + ROOT + ".records.");
         assertThatThrownBy(() -> rule.check(fixtures))
                 .isInstanceOf(AssertionError.class)

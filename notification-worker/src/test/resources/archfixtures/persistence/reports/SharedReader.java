@@ -10,6 +10,10 @@ class SharedReader {
         return recipient.id;
     }
 
+    boolean known(java.util.UUID id) {
+        return Recipient.byId(id).isPresent();
+    }
+
     void write(BulkShipments bulk) {
         bulk.write(new BulkShipments.Batch(1));
     }

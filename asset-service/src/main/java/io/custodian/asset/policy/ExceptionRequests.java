@@ -6,6 +6,7 @@ import io.custodian.api.event.ExceptionExpired;
 import io.custodian.api.event.ExceptionRequested;
 import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -52,12 +53,19 @@ class ExceptionRequests {
     private final PolicyConfig config;
     private final Clock clock;
     private final EntityManager db;
+    private final Inventory inventory;
 
-    ExceptionRequests(Outbox outbox, PolicyConfig config, Clock clock, EntityManager db) {
+    ExceptionRequests(
+            Outbox outbox,
+            PolicyConfig config,
+            Clock clock,
+            EntityManager db,
+            Inventory inventory) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.db = db;
+        this.inventory = inventory;
     }
 
     record NewRequest(
@@ -299,7 +307,7 @@ class ExceptionRequests {
      * through a group); any other is refused exactly as an unknown id is, so the request neither
      * confirms that it exists nor echoes its tag and name back.
      */
-    private static List<Asset> assets(List<UUID> ids, Caller caller) {
+    private List<Asset> assets(List<UUID> ids, Caller caller) {
         List<Asset> assets = new ArrayList<>();
         if (ids == null) {
             return assets;
@@ -315,7 +323,8 @@ class ExceptionRequests {
                 throw ProblemException.invalid(field, "listed twice");
             }
             Asset asset =
-                    Asset.<Asset>findByIdOptional(id)
+                    inventory
+                            .find(id, null)
                             .filter(
                                     a ->
                                             caller.readsEverything()

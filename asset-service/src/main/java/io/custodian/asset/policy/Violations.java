@@ -7,6 +7,7 @@ import io.custodian.api.event.ViolationReported;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
+import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -46,15 +47,18 @@ class Violations {
     private final Clock clock;
     private final EntityManager db;
     private final Inventory inventory;
+    private final PeopleAndGroups people;
 
     Violations(
             Outbox outbox,
             PolicyConfig config,
             Clock clock,
             EntityManager db,
-            Inventory inventory) {
+            Inventory inventory,
+            PeopleAndGroups people) {
         this.outbox = outbox;
         this.inventory = inventory;
+        this.people = people;
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -258,14 +262,14 @@ class Violations {
      * The person named by id or by e-mail (at most one); nobody when none is named, or when none
      * matches and {@code mustMatch} is false (422 naming the field when it is true).
      */
-    private static Person person(UUID id, String email, boolean mustMatch) {
+    private Person person(UUID id, String email, boolean mustMatch) {
         if (id != null && email != null) {
             throw ProblemException.invalid(
                     "personEmail", "give at most one of personId and personEmail");
         }
         Optional<Person> found =
                 id != null
-                        ? Person.findByIdOptional(id)
+                        ? people.findPerson(id)
                         : email != null ? Person.findByEmail(email.strip()) : Optional.empty();
         if (found.isEmpty() && mustMatch && (id != null || email != null)) {
             throw ProblemException.invalid(

@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -102,7 +103,12 @@ public final class ArchitectureRules {
      */
     public record Shared(String type, List<String> features, String because) {
 
-        /** An entity that is deliberately a public read type: every feature may refer to it. */
+        /**
+         * An entity that is deliberately a public read type: every feature may refer to it and read
+         * its fields, and call what its own class declares; the queries and writes it inherits
+         * (Panache's {@code find}, {@code list}, {@code getEntityManager}, {@code persist}, …) stay
+         * its feature's.
+         */
         public static Shared readType(String type, String because) {
             return new Shared(type, List.of(), because);
         }
@@ -110,6 +116,16 @@ public final class ArchitectureRules {
         /** A persistence type that the named features (packages directly under the root) use. */
         public static Shared with(String type, String because, String... features) {
             return new Shared(type, List.of(features), because);
+        }
+
+        /** A read type, for a feature other than its own: it may read, not query or write. */
+        boolean readsOnly(JavaClass target, String feature) {
+            return features.isEmpty() && target.getName().equals(type);
+        }
+
+        /** Shared with this feature by name: it may query and write the type too. */
+        boolean grants(JavaClass target, String feature) {
+            return features.contains(feature) && target.getName().equals(type);
         }
 
         /** The type itself, or one it declares, used from one of the features it is shared with. */
@@ -136,6 +152,20 @@ public final class ArchitectureRules {
                         if (feature.isEmpty()) {
                             return;
                         }
+                        for (JavaMethodCall call : origin.getMethodCallsFromSelf()) {
+                            JavaClass target = call.getTargetOwner();
+                            Optional<String> owner = feature(root, target);
+                            if (owner.isPresent()
+                                    && !owner.equals(feature)
+                                    && inherited(call)
+                                    && exceptions.stream()
+                                            .anyMatch(e -> e.readsOnly(target, feature.get()))
+                                    && exceptions.stream()
+                                            .noneMatch(e -> e.grants(target, feature.get()))) {
+                                events.add(
+                                        SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
                         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                             JavaClass target = dependency.getTargetClass().getBaseComponentType();
                             Optional<String> owner = feature(root, target);
@@ -159,6 +189,14 @@ public final class ArchitectureRules {
                         "each table has one owner: call a public method of the feature that owns"
                                 + " the entity or store (or, for an entity that is deliberately a"
                                 + " public read type, document it as shared in ArchitectureTest)");
+    }
+
+    /** A call of a method the target's class inherits (a Panache query or write), not declares. */
+    private static boolean inherited(JavaMethodCall call) {
+        return call.getTarget()
+                .resolveMember()
+                .map(method -> !method.getOwner().equals(call.getTargetOwner()))
+                .orElse(true);
     }
 
     /** The feature package directly under the root that the class is in, if any. */
