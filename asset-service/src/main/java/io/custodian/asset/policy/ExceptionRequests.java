@@ -11,6 +11,7 @@ import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Lifecycle;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.Paged;
@@ -108,11 +109,9 @@ class ExceptionRequests {
         exception.wantedUntil = request.wantedUntil();
         exception.persist();
 
-        outbox.append(
-                "exception",
-                exception.id,
+        publish(
+                exception,
                 EventTypes.EXCEPTION_REQUESTED,
-                subject(exception),
                 new ExceptionRequested(
                         exception.id,
                         LowerCaseEnums.of(exception.clause),
@@ -136,14 +135,18 @@ class ExceptionRequests {
                     "Nobody decides their own exception request; another member of leadership"
                             + " must decide it.");
         }
-        if (exception.status != ExceptionRequest.Status.REQUESTED) {
-            throw ProblemException.conflict(
-                    "This exception request was already decided: it is "
-                            + LowerCaseEnums.of(exception.status)
-                            + ".",
-                    "status",
-                    "already " + LowerCaseEnums.of(exception.status));
-        }
+        Lifecycle.require(
+                exception.status,
+                decision.decision() == Verdict.APPROVE
+                        ? ExceptionRequest.Status.APPROVED
+                        : ExceptionRequest.Status.REJECTED,
+                () ->
+                        ProblemException.conflict(
+                                "This exception request was already decided: it is "
+                                        + LowerCaseEnums.of(exception.status)
+                                        + ".",
+                                "status",
+                                "already " + LowerCaseEnums.of(exception.status)));
         Instant now = now();
         LocalDate validUntil = null;
         if (decision.decision() == Verdict.APPROVE) {
@@ -175,11 +178,9 @@ class ExceptionRequests {
         exception.decisionNote = decision.note().strip();
         exception.persistAndFlush();
 
-        outbox.append(
-                "exception",
-                exception.id,
+        publish(
+                exception,
                 EventTypes.EXCEPTION_DECIDED,
-                subject(exception),
                 new ExceptionDecided(
                         exception.id,
                         LowerCaseEnums.of(exception.clause),
@@ -279,11 +280,9 @@ class ExceptionRequests {
         for (ExceptionRequest exception : due) {
             exception.status = ExceptionRequest.Status.EXPIRED;
             exception.expiredAt = now;
-            outbox.append(
-                    "exception",
-                    exception.id,
+            publish(
+                    exception,
                     EventTypes.EXCEPTION_EXPIRED,
-                    subject(exception),
                     new ExceptionExpired(
                             exception.id,
                             LowerCaseEnums.of(exception.clause),
@@ -339,8 +338,9 @@ class ExceptionRequests {
         return exception.assets.stream().map(Directory::asset).toList();
     }
 
-    private static String subject(ExceptionRequest exception) {
-        return "exceptions/" + exception.id;
+    /** Stores the event of a state change in the outbox, keyed by the exception's id. */
+    private void publish(ExceptionRequest exception, String type, Object event) {
+        outbox.append("exception", exception.id, type, "exceptions/" + exception.id, event);
     }
 
     /** Now, to the microsecond the database keeps, so cursors compare equal to stored values. */

@@ -12,6 +12,7 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Lifecycle;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.Paged;
@@ -102,11 +103,9 @@ class Violations {
         violation.reportedAt = now;
         violation.persist();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_REPORTED,
-                subject(violation),
                 new ViolationReported(
                         violation.id,
                         violation.description,
@@ -122,12 +121,16 @@ class Violations {
     @Transactional
     ViolationView acknowledge(UUID id, @Valid Acknowledgement body, Caller caller) {
         Violation violation = actOn(id, caller);
-        if (violation.status != Violation.Status.REPORTED) {
-            throw ProblemException.conflict(
-                    "This violation report is already " + LowerCaseEnums.of(violation.status) + ".",
-                    "status",
-                    "already " + LowerCaseEnums.of(violation.status));
-        }
+        Lifecycle.require(
+                violation.status,
+                Violation.Status.ACKNOWLEDGED,
+                () ->
+                        ProblemException.conflict(
+                                "This violation report is already "
+                                        + LowerCaseEnums.of(violation.status)
+                                        + ".",
+                                "status",
+                                "already " + LowerCaseEnums.of(violation.status)));
         violation.status = Violation.Status.ACKNOWLEDGED;
         violation.acknowledgedBy = caller.email();
         violation.acknowledgedAt = now();
@@ -137,11 +140,9 @@ class Violations {
                         : body.note().strip();
         violation.persistAndFlush();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_ACKNOWLEDGED,
-                subject(violation),
                 new ViolationAcknowledged(
                         violation.id,
                         violation.description,
@@ -158,27 +159,26 @@ class Violations {
     @Transactional
     ViolationView close(UUID id, @NotNull @Valid Closure closure, Caller caller) {
         Violation violation = actOn(id, caller);
-        if (violation.status != Violation.Status.ACKNOWLEDGED) {
-            throw ProblemException.conflict(
-                    violation.status == Violation.Status.CLOSED
-                            ? "This violation report is already closed."
-                            : "Acknowledge this violation report before closing it.",
-                    "status",
-                    violation.status == Violation.Status.CLOSED
-                            ? "already closed"
-                            : "must be acknowledged first");
-        }
+        boolean closed = violation.status == Violation.Status.CLOSED;
+        Lifecycle.require(
+                violation.status,
+                Violation.Status.CLOSED,
+                () ->
+                        ProblemException.conflict(
+                                closed
+                                        ? "This violation report is already closed."
+                                        : "Acknowledge this violation report before closing it.",
+                                "status",
+                                closed ? "already closed" : "must be acknowledged first"));
         violation.status = Violation.Status.CLOSED;
         violation.closedBy = caller.email();
         violation.closedAt = now();
         violation.outcome = closure.outcome().strip();
         violation.persistAndFlush();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_CLOSED,
-                subject(violation),
                 new ViolationClosed(
                         violation.id,
                         violation.description,
@@ -293,8 +293,9 @@ class Violations {
         return found.orElse(null);
     }
 
-    private static String subject(Violation violation) {
-        return "violations/" + violation.id;
+    /** Stores the event of a state change in the outbox, keyed by the violation's id. */
+    private void publish(Violation violation, String type, Object event) {
+        outbox.append("violation", violation.id, type, "violations/" + violation.id, event);
     }
 
     private Instant now() {
