@@ -232,7 +232,6 @@ class Imports {
                 ERRORS,
                 id,
                 (json, rs) -> {
-                    json.writeNumberField("row", rs.getLong(1));
                     json.writeStringField("column", rs.getString(2));
                     json.writeStringField("reason", rs.getString(3));
                 });
@@ -266,7 +265,6 @@ class Imports {
                 CHANGES,
                 id,
                 (json, rs) -> {
-                    json.writeNumberField("row", rs.getLong(1));
                     json.writeStringField("assetTag", rs.getString(2));
                     json.writeStringField("action", rs.getString(3).toLowerCase(Locale.ROOT));
                     if (rs.getString(4) != null) {
@@ -289,7 +287,10 @@ class Imports {
         void write(JsonGenerator json, ResultSet row) throws SQLException, IOException;
     }
 
-    /** {@code {"items": […]}}: one object per row of the job's query, streamed. */
+    /**
+     * {@code {"items": […]}}: one object per row of the job's query, streamed, each first naming
+     * the file's row (the query's first column), then {@code item}'s fields.
+     */
     private void writeItems(OutputStream out, String sql, UUID id, JsonRow item)
             throws IOException {
         try (JsonGenerator json =
@@ -303,6 +304,7 @@ class Imports {
                     id,
                     rs -> {
                         json.writeStartObject();
+                        json.writeNumberField("row", rs.getLong(1));
                         item.write(json, rs);
                         json.writeEndObject();
                     });

@@ -1,6 +1,8 @@
 package io.custodian.asset.policy;
 
 import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.PolicyAsset;
+import io.custodian.api.event.PolicyPerson;
 import io.custodian.api.event.ViolationAcknowledged;
 import io.custodian.api.event.ViolationClosed;
 import io.custodian.api.event.ViolationReported;
@@ -143,14 +145,10 @@ class Violations {
         publish(
                 violation,
                 EventTypes.VIOLATION_ACKNOWLEDGED,
-                new ViolationAcknowledged(
-                        violation.id,
-                        violation.description,
-                        LowerCaseEnums.of(violation.clause),
-                        Directory.person(violation.person),
-                        Directory.asset(violation.asset),
-                        Directory.person(violation.reportedBy),
-                        Directory.person(violation.acknowledgedBy),
+                handled(
+                        violation,
+                        ViolationAcknowledged::new,
+                        violation.acknowledgedBy,
                         violation.acknowledgedAt,
                         violation.acknowledgementNote));
         return ViolationView.of(violation, true);
@@ -179,14 +177,10 @@ class Violations {
         publish(
                 violation,
                 EventTypes.VIOLATION_CLOSED,
-                new ViolationClosed(
-                        violation.id,
-                        violation.description,
-                        LowerCaseEnums.of(violation.clause),
-                        Directory.person(violation.person),
-                        Directory.asset(violation.asset),
-                        Directory.person(violation.reportedBy),
-                        Directory.person(violation.closedBy),
+                handled(
+                        violation,
+                        ViolationClosed::new,
+                        violation.closedBy,
                         violation.closedAt,
                         violation.outcome));
         return ViolationView.of(violation, true);
@@ -291,6 +285,37 @@ class Violations {
             throw ProblemException.invalid(id != null ? "assetId" : "assetTag", "no such asset");
         }
         return found.orElse(null);
+    }
+
+    /**
+     * The two events of leadership handling a violation (acknowledged, closed) tell the same facts:
+     * the violation as reported, then who handled it, when, and in what words.
+     */
+    private interface HandledEvent<E> {
+        E of(
+                UUID violationId,
+                String description,
+                String clause,
+                PolicyPerson person,
+                PolicyAsset asset,
+                PolicyPerson reporter,
+                PolicyPerson by,
+                Instant at,
+                String text);
+    }
+
+    private static <E> E handled(
+            Violation violation, HandledEvent<E> event, String by, Instant at, String text) {
+        return event.of(
+                violation.id,
+                violation.description,
+                LowerCaseEnums.of(violation.clause),
+                Directory.person(violation.person),
+                Directory.asset(violation.asset),
+                Directory.person(violation.reportedBy),
+                Directory.person(by),
+                at,
+                text);
     }
 
     /** Stores the event of a state change in the outbox, keyed by the violation's id. */
