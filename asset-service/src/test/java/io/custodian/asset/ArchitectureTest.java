@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The asset-service's production classes keep the architecture rules ({@link ArchitectureRules},
  * shared with the worker, whose {@code ArchitectureRulesTest} proves each rule fails on broken
  * classes): no cycles between features; JAX-RS only in resources, {@code web} and {@code security}
- * (filters and mappers of the HTTP layer); Kafka only in {@code outbox}; thin resources.
+ * (filters and mappers of the HTTP layer); Kafka only in {@code outbox}; thin resources; each
+ * feature's persistence its own, but for the shared types named here with their reasons.
  */
 class ArchitectureTest {
 
