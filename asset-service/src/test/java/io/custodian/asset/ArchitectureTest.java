@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.custodian.local.testing.ArchitectureRules;
+import io.custodian.local.testing.ArchitectureRules.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,29 @@ import org.junit.jupiter.api.Test;
  * The asset-service's production classes keep the architecture rules ({@link ArchitectureRules},
  * shared with the worker, whose {@code ArchitectureRulesTest} proves each rule fails on broken
  * classes): no cycles between features; JAX-RS only in resources, {@code web} and {@code security}
- * (filters and mappers of the HTTP layer); Kafka only in {@code outbox}; thin resources.
+ * (filters and mappers of the HTTP layer); Kafka only in {@code outbox}; thin resources; each
+ * feature's persistence its own, but for the shared types named here with their reasons.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.custodian.asset";
+
+    /** Why the register's assets, people and groups are public read types. */
+    private static final String REFERRED =
+            "other features' entities refer to it and their views and events show it; its queries"
+                    + " and writes stay with its feature";
+
+    /**
+     * Why an import uses three features' bulk writers: set-based JDBC on the import's connection
+     * and transaction, kept by each table's owner next to its other writers.
+     */
+    private static final String BULK = "an import's set-based writer, owned by the table's feature";
+
+    private static final String PROVISIONING =
+            "SCIM provisioning writes the people it provisions; to go through PeopleAndGroups";
+
+    private static final String LOCKING =
+            "an off-boarding locks its person; to go through a lock of PeopleAndGroups";
 
     private static JavaClasses production;
 
@@ -45,5 +64,23 @@ class ArchitectureTest {
     @Test
     void shouldKeepResourcesThin() {
         ArchitectureRules.resourcesAreThin().check(production);
+    }
+
+    @Test
+    void shouldKeepEachFeaturesPersistenceInTheFeature() {
+        ArchitectureRules.persistenceStaysInItsFeature(
+                        ROOT,
+                        Shared.readType(ROOT + ".inventory.Asset", REFERRED),
+                        Shared.readType(ROOT + ".ownership.Person", REFERRED),
+                        Shared.readType(ROOT + ".ownership.Group", REFERRED),
+                        Shared.with(ROOT + ".inventory.BulkRegister", BULK, "imports"),
+                        Shared.with(ROOT + ".history.BulkHistory", BULK, "imports"),
+                        Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"),
+                        // known, to move behind ownership's public methods: SCIM provisioning
+                        // creates, finds and counts people itself, and an off-boarding locks its
+                        // person through the entity's EntityManager (OffboardingStore.locked)
+                        Shared.with(ROOT + ".ownership.Person", PROVISIONING, "scim"),
+                        Shared.with(ROOT + ".ownership.Person", LOCKING, "offboarding"))
+                .check(production);
     }
 }

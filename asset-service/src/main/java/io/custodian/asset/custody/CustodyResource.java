@@ -4,7 +4,7 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 
 import io.custodian.asset.inventory.AssetView;
 import io.custodian.asset.security.Caller;
-import io.custodian.asset.web.Versions;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,6 +45,6 @@ class CustodyResource {
     }
 
     private static Response current(AssetView asset) {
-        return Response.ok(asset).tag(Versions.etag(asset.version())).build();
+        return Responses.current(asset, asset.version());
     }
 }

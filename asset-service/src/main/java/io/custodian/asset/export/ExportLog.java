@@ -13,9 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** The record of exports: one row per export, started and finished. */
@@ -66,33 +64,23 @@ public class ExportLog {
     /** GET /api/v1/reports/exports: newest first, optionally one requester's, keyset pages. */
     @Transactional
     public Paged list(Listing listing) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("requestedBy"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
-        Keyset.Query query = new Keyset.Query();
-        String requester = Keyset.single(params, "requestedBy");
-        if (requester != null) {
-            query.where(
-                    "e.requestedBy = :requester", "requester", requester.toLowerCase(Locale.ROOT));
-        }
+        Keyset.Request request = Keyset.request(listing, "requestedBy");
+        Keyset.Query query =
+                new Keyset.Query()
+                        .whereGiven(
+                                "e.requestedBy = :requester",
+                                "requester",
+                                Keyset.email(request.params(), "requestedBy"));
         List<ExportRecord> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select e from ExportRecord e",
                         ExportRecord.class,
                         "e.startedAt",
-                        "e.id",
-                        after,
-                        limit);
-        return Keyset.page(
-                listing,
-                rows,
-                limit,
-                e -> new Keyset.Position(e.startedAt, e.id),
-                this::view,
-                Page::new);
+                        "e.id");
+        return request.page(
+                rows, e -> new Keyset.Position(e.startedAt, e.id), this::view, Page::new);
     }
 
     private View view(ExportRecord e) {

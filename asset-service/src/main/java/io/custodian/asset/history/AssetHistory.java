@@ -1,6 +1,7 @@
 package io.custodian.asset.history;
 
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.ownership.Group;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
@@ -32,9 +33,11 @@ public class AssetHistory {
     public static final int MAX_LIMIT = 1000;
 
     private final EntityManager em;
+    private final Inventory inventory;
 
-    AssetHistory(EntityManager em) {
+    AssetHistory(EntityManager em, Inventory inventory) {
         this.em = em;
+        this.inventory = inventory;
     }
 
     /** A slice of the history: revisions after {@code after} (exclusive), at most {@code limit}. */
@@ -47,7 +50,8 @@ public class AssetHistory {
     @Transactional
     public Slice read(UUID assetId, Long after, int limit, Caller caller) {
         Asset asset =
-                Asset.<Asset>findByIdOptional(assetId)
+                inventory
+                        .find(assetId, null)
                         .orElseThrow(() -> ProblemException.notFound("asset", assetId));
         if (!caller.readsEverything() && !asset.isHeldOrOwnedBy(caller.email())) {
             throw ProblemException.notFound("asset", assetId);

@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -167,11 +166,10 @@ class Imports {
      * keyset pages.
      */
     Paged list(Listing listing) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("state"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-        Set<State> states = Keyset.enumValues(params, "state", State.class);
+        Keyset.Request request = Keyset.request(listing, "state");
+        int limit = request.limit();
+        Keyset.Position after = request.after();
+        Set<State> states = Keyset.enumValues(request.params(), "state", State.class);
         List<String> where = new ArrayList<>();
         if (!states.isEmpty()) {
             where.add("state = any(?)");
@@ -208,10 +206,8 @@ class Imports {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 job -> new Keyset.Position(job.submittedAt(), job.id()),
                 job -> job,
                 Page::new);
@@ -236,7 +232,6 @@ class Imports {
                 ERRORS,
                 id,
                 (json, rs) -> {
-                    json.writeNumberField("row", rs.getLong(1));
                     json.writeStringField("column", rs.getString(2));
                     json.writeStringField("reason", rs.getString(3));
                 });
@@ -270,7 +265,6 @@ class Imports {
                 CHANGES,
                 id,
                 (json, rs) -> {
-                    json.writeNumberField("row", rs.getLong(1));
                     json.writeStringField("assetTag", rs.getString(2));
                     json.writeStringField("action", rs.getString(3).toLowerCase(Locale.ROOT));
                     if (rs.getString(4) != null) {
@@ -293,7 +287,10 @@ class Imports {
         void write(JsonGenerator json, ResultSet row) throws SQLException, IOException;
     }
 
-    /** {@code {"items": […]}}: one object per row of the job's query, streamed. */
+    /**
+     * {@code {"items": […]}}: one object per row of the job's query, streamed, each first naming
+     * the file's row (the query's first column), then {@code item}'s fields.
+     */
     private void writeItems(OutputStream out, String sql, UUID id, JsonRow item)
             throws IOException {
         try (JsonGenerator json =
@@ -307,6 +304,7 @@ class Imports {
                     id,
                     rs -> {
                         json.writeStartObject();
+                        json.writeNumberField("row", rs.getLong(1));
                         item.write(json, rs);
                         json.writeEndObject();
                     });

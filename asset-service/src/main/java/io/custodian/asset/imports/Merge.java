@@ -4,6 +4,7 @@ import io.custodian.asset.history.BulkHistory;
 import io.custodian.asset.imports.ImportJobs.Job;
 import io.custodian.asset.inventory.BulkRegister;
 import io.custodian.asset.inventory.OwnerChanged;
+import io.custodian.asset.offboarding.PendingTransfers;
 import io.custodian.asset.ownership.BulkParties;
 import io.custodian.asset.ownership.Party;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -160,10 +161,11 @@ class Merge {
         List<OwnerChanged> changes = new ArrayList<>();
         try (PreparedStatement statement =
                 connection.prepareStatement(
-                        "select distinct a.id, a.owner_person_id, a.owner_group_id from"
-                            + " offboarding_item i join asset a on a.id = i.asset_id join asset_aud"
-                            + " h on h.id = a.id and h.rev = ? and h.revtype = 1 where i.kind ="
-                            + " 'OWNERSHIP_TRANSFER' and i.status = 'PENDING'")) {
+                        "select a.id, a.owner_person_id, a.owner_group_id from asset a join"
+                                + " asset_aud h on h.id = a.id and h.rev = ? and h.revtype = 1"
+                                + " where a.id in ("
+                                + PendingTransfers.ASSET_IDS
+                                + ")")) {
             statement.setLong(1, revision);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

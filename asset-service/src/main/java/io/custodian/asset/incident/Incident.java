@@ -2,6 +2,7 @@ package io.custodian.asset.incident;
 
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.AssetStatus;
+import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,14 +37,15 @@ class Incident extends PanacheEntityBase {
         }
     }
 
-    enum Status {
+    enum Status implements Lifecycle<Status> {
         OPEN,
         CONTAINED,
         CLOSED,
         RECOVERED;
 
         /** The legal lifecycle steps. */
-        boolean canBecome(Status next) {
+        @Override
+        public boolean canBecome(Status next) {
             return switch (next) {
                 case OPEN -> false;
                 case CONTAINED -> this == OPEN;

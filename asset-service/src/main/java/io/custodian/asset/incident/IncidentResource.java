@@ -8,7 +8,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.Listing;
-import io.custodian.asset.web.Versions;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,10 +43,7 @@ class IncidentResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response report(Incidents.Report body, UriInfo uri) {
         IncidentView incident = incidents.report(body, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
-                .tag(Versions.etag(incident.version()))
-                .entity(incident)
-                .build();
+        return Responses.created(uri, incident.id(), incident.version(), incident);
     }
 
     @GET
@@ -74,6 +71,6 @@ class IncidentResource {
     }
 
     private static Response current(IncidentView incident) {
-        return Response.ok(incident).tag(Versions.etag(incident.version())).build();
+        return Responses.current(incident, incident.version());
     }
 }

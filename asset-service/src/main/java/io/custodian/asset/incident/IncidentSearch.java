@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The list of incidents: optional filters combined with "and", newest first ({@code reportedAt}
@@ -30,44 +29,32 @@ class IncidentSearch {
     /** GET /api/v1/incidents: the page the query parameters ask for, with a next link if any. */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "kind", "late", "assetId"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
+        Keyset.Request request = Keyset.request(listing, "status", "kind", "late", "assetId");
+        Map<String, List<String>> params = request.params();
         Keyset.Query query = new Keyset.Query();
         Set<Incident.Status> statuses = Keyset.enumValues(params, "status", Incident.Status.class);
         if (!statuses.isEmpty()) {
             query.where("i.status in (:status)", "status", List.copyOf(statuses));
         }
-        Incident.Kind kind = Keyset.enumValue(params, "kind", Incident.Kind.class);
-        if (kind != null) {
-            query.where("i.kind = :kind", "kind", kind);
-        }
-        Boolean late = Keyset.bool(params, "late");
-        if (late != null) {
-            query.where("i.late = :late", "late", late);
-        }
-        UUID assetId = Keyset.uuid(params, "assetId");
-        if (assetId != null) {
-            query.where("i.asset.id = :assetId", "assetId", assetId);
-        }
+        query.whereGiven(
+                        "i.kind = :kind",
+                        "kind",
+                        Keyset.enumValue(params, "kind", Incident.Kind.class))
+                .whereGiven("i.late = :late", "late", Keyset.bool(params, "late"))
+                .whereGiven("i.asset.id = :assetId", "assetId", Keyset.uuid(params, "assetId"));
         if (!caller.readsEverything()) {
             query.where("i.reportedBy = :me", "me", caller.email().toLowerCase(Locale.ROOT));
         }
         List<Incident> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select i from Incident i left join fetch i.asset",
                         Incident.class,
                         "i.reportedAt",
-                        "i.id",
-                        after,
-                        limit);
-        return Keyset.page(
-                listing,
+                        "i.id");
+        return request.page(
                 rows,
-                limit,
                 i -> new Keyset.Position(i.reportedAt, i.id),
                 IncidentView::summary,
                 IncidentPage::new);

@@ -10,6 +10,7 @@ import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
+import io.custodian.asset.web.Lifecycle;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
@@ -240,14 +241,17 @@ class Incidents {
                     "only an inventory asset can be recovered; close a personal device's incident"
                             + " with outcome closed");
         }
-        if (!incident.status.canBecome(next)) {
-            String from = LowerCaseEnums.of(incident.status);
-            String to = LowerCaseEnums.of(next);
-            throw ProblemException.conflict(
-                    "Incident " + id + " is " + from + " and cannot become " + to + ".",
-                    "outcome",
-                    "cannot change from " + from + " to " + to);
-        }
+        Lifecycle.require(
+                incident.status,
+                next,
+                () -> {
+                    String from = LowerCaseEnums.of(incident.status);
+                    String to = LowerCaseEnums.of(next);
+                    return ProblemException.conflict(
+                            "Incident " + id + " is " + from + " and cannot become " + to + ".",
+                            "outcome",
+                            "cannot change from " + from + " to " + to);
+                });
         Instant now = Instant.now(clock);
         String note = request.note() == null || request.note().isBlank() ? null : request.note();
         // the holder as the event names it: for a recovery, who held it before it came back

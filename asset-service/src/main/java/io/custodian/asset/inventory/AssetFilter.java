@@ -165,14 +165,7 @@ public final class AssetFilter {
 
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
     public static String single(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw QueryParameters.invalid(name, "give it at most once");
-        }
-        String value = values.get(0);
+        String value = QueryParameters.once(params, name);
         return value == null || value.isEmpty() ? null : value;
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Listing;
-import io.custodian.asset.web.Versions;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,10 +49,7 @@ class AssetResource {
     @RolesAllowed(ASSET_ADMIN)
     public Response create(Inventory.NewAsset body, UriInfo uri) {
         AssetView asset = AssetView.of(inventory.create(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build())
-                .tag(Versions.etag(asset.version()))
-                .entity(asset)
-                .build();
+        return Responses.created(uri, asset.id(), asset.version(), asset);
     }
 
     @GET
@@ -103,6 +100,6 @@ class AssetResource {
     }
 
     private static Response current(AssetView asset) {
-        return Response.ok(asset).tag(Versions.etag(asset.version())).build();
+        return Responses.current(asset, asset.version());
     }
 }

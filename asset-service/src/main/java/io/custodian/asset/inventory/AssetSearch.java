@@ -1,6 +1,7 @@
 package io.custodian.asset.inventory;
 
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.QueryParameters;
@@ -25,9 +26,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AssetSearch {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 1000;
-
     /** The list's own parameters beside the filters. */
     private static final Set<String> PAGING = Set.of("limit", "cursor");
 
@@ -45,7 +43,8 @@ public class AssetSearch {
     Paged list(Listing listing, Caller caller) {
         Map<String, List<String>> params = listing.params();
         AssetFilter filter = AssetFilter.of(params, PAGING, clock);
-        int limit = limit(AssetFilter.single(params, "limit"));
+        // a blank limit is not absent here: it is a 400, as it always was on this list
+        int limit = Keyset.limit(AssetFilter.single(params, "limit"));
         String after = decodeCursor(AssetFilter.single(params, "cursor"));
 
         if (!caller.readsEverything()) {
@@ -82,26 +81,6 @@ public class AssetSearch {
         }
         String next = listing.withCursor(encodeCursor(items.get(limit - 1).assetTag()));
         return new Paged(new AssetPage(items, next), next);
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw QueryParameters.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
-        }
-        if (limit < 1) {
-            throw QueryParameters.invalid("limit", "must be at least 1");
-        }
-        if (limit > MAX_LIMIT) {
-            throw QueryParameters.invalid(
-                    "limit", "must be at most " + MAX_LIMIT + "; follow the next link for more");
-        }
-        return limit;
     }
 
     static String encodeCursor(String lastTag) {

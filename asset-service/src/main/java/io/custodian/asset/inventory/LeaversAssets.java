@@ -5,14 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The register's assets held or owned by people who are leaving or have left, for the compliance
- * reports: each query goes from the leavers through the holder's or owner's index.
+ * The register's assets held or owned by people who are leaving or have left, for their
+ * off-boarding and the compliance reports: each query goes from the leavers through the holder's or
+ * owner's index.
  */
 @ApplicationScoped
 public class LeaversAssets {
 
     private static final List<Person.Status> LEAVING =
             List.of(Person.Status.LEAVING, Person.Status.DEPARTED);
+
+    /**
+     * Everything a leaver holds or owns personally, in one query (each side has its index), in
+     * asset-tag order: what their off-boarding is to bring back or hand over.
+     */
+    public List<Asset> heldOrOwnedBy(Person leaver) {
+        return Asset.<Asset>find(
+                        "from Asset a where a.holder = ?1 or a.ownerPerson = ?1"
+                                + " order by a.assetTag",
+                        leaver)
+                .list();
+    }
 
     /** Assets a leaver owns personally, with owner and holder loaded, in asset-tag order. */
     public List<Asset> owned() {

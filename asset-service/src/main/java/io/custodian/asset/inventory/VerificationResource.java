@@ -5,7 +5,7 @@ import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
-import io.custodian.asset.web.Versions;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +28,6 @@ class VerificationResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response attest(UUID assetId, Verifications.Attestation body) {
         AssetView asset = verifications.attest(assetId, body, caller);
-        return Response.ok().entity(asset).tag(Versions.etag(asset.version())).build();
+        return Responses.current(asset, asset.version());
     }
 }

@@ -8,6 +8,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,12 +43,7 @@ class OffboardingResource {
         if (!started.created()) {
             return Response.ok(started.offboarding()).build();
         }
-        return Response.created(
-                        uri.getAbsolutePathBuilder()
-                                .path(started.offboarding().id().toString())
-                                .build())
-                .entity(started.offboarding())
-                .build();
+        return Responses.created(uri, started.offboarding().id(), started.offboarding());
     }
 
     @GET

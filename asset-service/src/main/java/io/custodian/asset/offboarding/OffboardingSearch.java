@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -54,21 +53,18 @@ class OffboardingSearch {
      */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "overdue"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
+        Keyset.Request request = Keyset.request(listing, "status", "overdue");
+        Map<String, List<String>> params = request.params();
         Filter filter =
                 new Filter(
                         status(Keyset.single(params, "status")),
                         overdue(Keyset.single(params, "overdue")));
         LocalDate today = LocalDate.now(clock);
         String onlyOf = readsAll(caller) ? null : caller.email().toLowerCase(Locale.ROOT);
-        List<Offboarding> rows = store.page(filter, today, onlyOf, after, limit);
-        return Keyset.pageOf(
-                listing,
+        List<Offboarding> rows =
+                store.page(filter, today, onlyOf, request.after(), request.limit());
+        return request.pageOf(
                 rows,
-                limit,
                 o -> new Keyset.Position(o.startedAt, o.id),
                 page -> views(page, today),
                 OffboardingPage::new);

@@ -1,6 +1,5 @@
 package io.custodian.asset.offboarding;
 
-import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.web.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,15 +73,6 @@ class OffboardingStore {
         return Offboarding.<Offboarding>find(
                         "person = ?1 and status = ?2", person, Offboarding.Status.OPEN)
                 .firstResult();
-    }
-
-    /** One query for everything the person holds or owns (each side has its index). */
-    List<Asset> heldOrOwnedBy(Person person) {
-        return Asset.<Asset>find(
-                        "from Asset a where a.holder = ?1 or a.ownerPerson = ?1"
-                                + " order by a.assetTag",
-                        person)
-                .list();
     }
 
     void persist(Offboarding o) {

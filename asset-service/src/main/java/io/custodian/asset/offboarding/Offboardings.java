@@ -2,6 +2,7 @@ package io.custodian.asset.offboarding;
 
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.AssetStatus;
+import io.custodian.asset.inventory.LeaversAssets;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -38,6 +39,7 @@ import java.util.UUID;
 public class Offboardings {
 
     private final OffboardingStore store;
+    private final LeaversAssets leavers;
     private final OffboardingEvents events;
     private final OffboardingSearch search;
     private final Clock clock;
@@ -45,11 +47,13 @@ public class Offboardings {
 
     Offboardings(
             OffboardingStore store,
+            LeaversAssets leavers,
             OffboardingEvents events,
             OffboardingSearch search,
             Clock clock,
             Caller caller) {
         this.store = store;
+        this.leavers = leavers;
         this.events = events;
         this.search = search;
         this.clock = clock;
@@ -188,7 +192,7 @@ public class Offboardings {
         person.updatedAt = now;
 
         List<OffboardingItem> items = new ArrayList<>();
-        for (Asset asset : store.heldOrOwnedBy(person)) {
+        for (Asset asset : leavers.heldOrOwnedBy(person)) {
             if (asset.holder != null && asset.holder.id.equals(person.id)) {
                 boolean missing =
                         asset.status == AssetStatus.LOST || asset.status == AssetStatus.STOLEN;

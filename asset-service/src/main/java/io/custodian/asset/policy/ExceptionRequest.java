@@ -1,6 +1,7 @@
 package io.custodian.asset.policy;
 
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,11 +26,21 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "policy_exception")
 class ExceptionRequest extends PanacheEntityBase {
 
-    enum Status {
+    enum Status implements Lifecycle<Status> {
         REQUESTED,
         APPROVED,
         REJECTED,
         EXPIRED;
+
+        /** requested → approved | rejected, once; approved → expired after its last valid day. */
+        @Override
+        public boolean canBecome(Status next) {
+            return switch (next) {
+                case REQUESTED -> false;
+                case APPROVED, REJECTED -> this == REQUESTED;
+                case EXPIRED -> this == APPROVED;
+            };
+        }
     }
 
     @Id UUID id;

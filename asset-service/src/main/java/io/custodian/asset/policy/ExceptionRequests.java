@@ -6,10 +6,12 @@ import io.custodian.api.event.ExceptionExpired;
 import io.custodian.api.event.ExceptionRequested;
 import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
+import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Lifecycle;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.Paged;
@@ -30,7 +32,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,12 +54,19 @@ class ExceptionRequests {
     private final PolicyConfig config;
     private final Clock clock;
     private final EntityManager db;
+    private final Inventory inventory;
 
-    ExceptionRequests(Outbox outbox, PolicyConfig config, Clock clock, EntityManager db) {
+    ExceptionRequests(
+            Outbox outbox,
+            PolicyConfig config,
+            Clock clock,
+            EntityManager db,
+            Inventory inventory) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.db = db;
+        this.inventory = inventory;
     }
 
     record NewRequest(
@@ -101,11 +109,9 @@ class ExceptionRequests {
         exception.wantedUntil = request.wantedUntil();
         exception.persist();
 
-        outbox.append(
-                "exception",
-                exception.id,
+        publish(
+                exception,
                 EventTypes.EXCEPTION_REQUESTED,
-                subject(exception),
                 new ExceptionRequested(
                         exception.id,
                         LowerCaseEnums.of(exception.clause),
@@ -129,14 +135,18 @@ class ExceptionRequests {
                     "Nobody decides their own exception request; another member of leadership"
                             + " must decide it.");
         }
-        if (exception.status != ExceptionRequest.Status.REQUESTED) {
-            throw ProblemException.conflict(
-                    "This exception request was already decided: it is "
-                            + LowerCaseEnums.of(exception.status)
-                            + ".",
-                    "status",
-                    "already " + LowerCaseEnums.of(exception.status));
-        }
+        Lifecycle.require(
+                exception.status,
+                decision.decision() == Verdict.APPROVE
+                        ? ExceptionRequest.Status.APPROVED
+                        : ExceptionRequest.Status.REJECTED,
+                () ->
+                        ProblemException.conflict(
+                                "This exception request was already decided: it is "
+                                        + LowerCaseEnums.of(exception.status)
+                                        + ".",
+                                "status",
+                                "already " + LowerCaseEnums.of(exception.status)));
         Instant now = now();
         LocalDate validUntil = null;
         if (decision.decision() == Verdict.APPROVE) {
@@ -168,11 +178,9 @@ class ExceptionRequests {
         exception.decisionNote = decision.note().strip();
         exception.persistAndFlush();
 
-        outbox.append(
-                "exception",
-                exception.id,
+        publish(
+                exception,
                 EventTypes.EXCEPTION_DECIDED,
-                subject(exception),
                 new ExceptionDecided(
                         exception.id,
                         LowerCaseEnums.of(exception.clause),
@@ -201,39 +209,32 @@ class ExceptionRequests {
     /** GET /api/v1/exceptions: newest first, filters status and requester, keyset pages. */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "requester"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
-        Keyset.Query query = new Keyset.Query();
-        ExceptionRequest.Status status =
-                Keyset.enumValue(params, "status", ExceptionRequest.Status.class);
-        if (status != null) {
-            query.where("e.status = :status", "status", status);
-        }
-        String requester = Keyset.single(params, "requester");
-        if (requester != null) {
-            query.where(
-                    "e.requestedBy = :requester", "requester", requester.toLowerCase(Locale.ROOT));
-        }
+        Keyset.Request request = Keyset.request(listing, "status", "requester");
+        Map<String, List<String>> params = request.params();
+        Keyset.Query query =
+                new Keyset.Query()
+                        .whereGiven(
+                                "e.status = :status",
+                                "status",
+                                Keyset.enumValue(params, "status", ExceptionRequest.Status.class))
+                        .whereGiven(
+                                "e.requestedBy = :requester",
+                                "requester",
+                                Keyset.email(params, "requester"));
         if (!caller.readsEverything()) {
             query.where("e.requestedBy = :me", "me", caller.email());
         }
         List<ExceptionRequest> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select e from ExceptionRequest e",
                         ExceptionRequest.class,
                         "e.requestedAt",
-                        "e.id",
-                        after,
-                        limit);
+                        "e.id");
         var people = Directory.memo();
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 e -> new Keyset.Position(e.requestedAt, e.id),
                 e -> ExceptionView.of(e, people),
                 ExceptionView.Page::new);
@@ -279,11 +280,9 @@ class ExceptionRequests {
         for (ExceptionRequest exception : due) {
             exception.status = ExceptionRequest.Status.EXPIRED;
             exception.expiredAt = now;
-            outbox.append(
-                    "exception",
-                    exception.id,
+            publish(
+                    exception,
                     EventTypes.EXCEPTION_EXPIRED,
-                    subject(exception),
                     new ExceptionExpired(
                             exception.id,
                             LowerCaseEnums.of(exception.clause),
@@ -307,7 +306,7 @@ class ExceptionRequests {
      * through a group); any other is refused exactly as an unknown id is, so the request neither
      * confirms that it exists nor echoes its tag and name back.
      */
-    private static List<Asset> assets(List<UUID> ids, Caller caller) {
+    private List<Asset> assets(List<UUID> ids, Caller caller) {
         List<Asset> assets = new ArrayList<>();
         if (ids == null) {
             return assets;
@@ -323,7 +322,8 @@ class ExceptionRequests {
                 throw ProblemException.invalid(field, "listed twice");
             }
             Asset asset =
-                    Asset.<Asset>findByIdOptional(id)
+                    inventory
+                            .find(id, null)
                             .filter(
                                     a ->
                                             caller.readsEverything()
@@ -338,8 +338,9 @@ class ExceptionRequests {
         return exception.assets.stream().map(Directory::asset).toList();
     }
 
-    private static String subject(ExceptionRequest exception) {
-        return "exceptions/" + exception.id;
+    /** Stores the event of a state change in the outbox, keyed by the exception's id. */
+    private void publish(ExceptionRequest exception, String type, Object event) {
+        outbox.append("exception", exception.id, type, "exceptions/" + exception.id, event);
     }
 
     /** Now, to the microsecond the database keeps, so cursors compare equal to stored values. */

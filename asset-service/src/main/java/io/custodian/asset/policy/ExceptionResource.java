@@ -8,6 +8,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,10 +33,7 @@ class ExceptionResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response request(ExceptionRequests.NewRequest body, UriInfo uri) {
         ExceptionView exception = exceptions.request(body, caller);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(exception.id().toString()).build())
-                .entity(exception)
-                .build();
+        return Responses.created(uri, exception.id(), exception);
     }
 
     @GET

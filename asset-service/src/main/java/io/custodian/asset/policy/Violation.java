@@ -2,6 +2,7 @@ package io.custodian.asset.policy;
 
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.ownership.Person;
+import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,10 +22,16 @@ import java.util.UUID;
 @Table(name = "policy_violation")
 class Violation extends PanacheEntityBase {
 
-    enum Status {
+    enum Status implements Lifecycle<Status> {
         REPORTED,
         ACKNOWLEDGED,
         CLOSED;
+
+        /** reported → acknowledged → closed: each status leads to the one declared after it. */
+        @Override
+        public boolean canBecome(Status next) {
+            return next.ordinal() == ordinal() + 1;
+        }
     }
 
     @Id UUID id;

@@ -8,6 +8,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.Listing;
+import io.custodian.asset.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,10 +33,7 @@ class ViolationResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public Response report(Violations.Report body, UriInfo uri) {
         ViolationView violation = violations.report(body, caller);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(violation.id().toString()).build())
-                .entity(violation)
-                .build();
+        return Responses.created(uri, violation.id(), violation);
     }
 
     @GET

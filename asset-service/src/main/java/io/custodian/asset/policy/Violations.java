@@ -1,16 +1,20 @@
 package io.custodian.asset.policy;
 
 import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.PolicyAsset;
+import io.custodian.api.event.PolicyPerson;
 import io.custodian.api.event.ViolationAcknowledged;
 import io.custodian.api.event.ViolationClosed;
 import io.custodian.api.event.ViolationReported;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.outbox.Outbox;
+import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
 import io.custodian.asset.web.Keyset;
+import io.custodian.asset.web.Lifecycle;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.Paged;
@@ -27,10 +31,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,15 +50,18 @@ class Violations {
     private final Clock clock;
     private final EntityManager db;
     private final Inventory inventory;
+    private final PeopleAndGroups people;
 
     Violations(
             Outbox outbox,
             PolicyConfig config,
             Clock clock,
             EntityManager db,
-            Inventory inventory) {
+            Inventory inventory,
+            PeopleAndGroups people) {
         this.outbox = outbox;
         this.inventory = inventory;
+        this.people = people;
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -100,11 +105,9 @@ class Violations {
         violation.reportedAt = now;
         violation.persist();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_REPORTED,
-                subject(violation),
                 new ViolationReported(
                         violation.id,
                         violation.description,
@@ -122,12 +125,16 @@ class Violations {
     @Transactional
     ViolationView acknowledge(UUID id, @Valid Acknowledgement body, Caller caller) {
         Violation violation = actOn(id, caller);
-        if (violation.status != Violation.Status.REPORTED) {
-            throw ProblemException.conflict(
-                    "This violation report is already " + LowerCaseEnums.of(violation.status) + ".",
-                    "status",
-                    "already " + LowerCaseEnums.of(violation.status));
-        }
+        Lifecycle.require(
+                violation.status,
+                Violation.Status.ACKNOWLEDGED,
+                () ->
+                        ProblemException.conflict(
+                                "This violation report is already "
+                                        + LowerCaseEnums.of(violation.status)
+                                        + ".",
+                                "status",
+                                "already " + LowerCaseEnums.of(violation.status)));
         violation.status = Violation.Status.ACKNOWLEDGED;
         violation.acknowledgedBy = caller.email();
         violation.acknowledgedAt = now();
@@ -137,19 +144,13 @@ class Violations {
                         : body.note().strip();
         violation.persistAndFlush();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_ACKNOWLEDGED,
-                subject(violation),
-                new ViolationAcknowledged(
-                        violation.id,
-                        violation.description,
-                        LowerCaseEnums.of(violation.clause),
-                        Directory.person(violation.person),
-                        Directory.asset(violation.asset),
-                        Directory.person(violation.reportedBy),
-                        Directory.person(violation.acknowledgedBy),
+                handled(
+                        violation,
+                        ViolationAcknowledged::new,
+                        violation.acknowledgedBy,
                         violation.acknowledgedAt,
                         violation.acknowledgementNote));
         return ViolationView.of(violation, true);
@@ -158,35 +159,30 @@ class Violations {
     @Transactional
     ViolationView close(UUID id, @NotNull @Valid Closure closure, Caller caller) {
         Violation violation = actOn(id, caller);
-        if (violation.status != Violation.Status.ACKNOWLEDGED) {
-            throw ProblemException.conflict(
-                    violation.status == Violation.Status.CLOSED
-                            ? "This violation report is already closed."
-                            : "Acknowledge this violation report before closing it.",
-                    "status",
-                    violation.status == Violation.Status.CLOSED
-                            ? "already closed"
-                            : "must be acknowledged first");
-        }
+        boolean closed = violation.status == Violation.Status.CLOSED;
+        Lifecycle.require(
+                violation.status,
+                Violation.Status.CLOSED,
+                () ->
+                        ProblemException.conflict(
+                                closed
+                                        ? "This violation report is already closed."
+                                        : "Acknowledge this violation report before closing it.",
+                                "status",
+                                closed ? "already closed" : "must be acknowledged first"));
         violation.status = Violation.Status.CLOSED;
         violation.closedBy = caller.email();
         violation.closedAt = now();
         violation.outcome = closure.outcome().strip();
         violation.persistAndFlush();
 
-        outbox.append(
-                "violation",
-                violation.id,
+        publish(
+                violation,
                 EventTypes.VIOLATION_CLOSED,
-                subject(violation),
-                new ViolationClosed(
-                        violation.id,
-                        violation.description,
-                        LowerCaseEnums.of(violation.clause),
-                        Directory.person(violation.person),
-                        Directory.asset(violation.asset),
-                        Directory.person(violation.reportedBy),
-                        Directory.person(violation.closedBy),
+                handled(
+                        violation,
+                        ViolationClosed::new,
+                        violation.closedBy,
                         violation.closedAt,
                         violation.outcome));
         return ViolationView.of(violation, true);
@@ -205,38 +201,33 @@ class Violations {
     /** GET /api/v1/violations: newest first, filters status and reporter, keyset pages. */
     @Transactional
     Paged list(Listing listing, Caller caller) {
-        Map<String, List<String>> params = listing.params();
-        Keyset.onlyKnown(params, Set.of("status", "reporter"));
-        int limit = Keyset.limit(params);
-        Keyset.Position after = Keyset.cursor(params);
-
-        Keyset.Query query = new Keyset.Query();
-        Violation.Status status = Keyset.enumValue(params, "status", Violation.Status.class);
-        if (status != null) {
-            query.where("v.status = :status", "status", status);
-        }
-        String reporter = Keyset.single(params, "reporter");
-        if (reporter != null) {
-            query.where("v.reportedBy = :reporter", "reporter", reporter.toLowerCase(Locale.ROOT));
-        }
+        Keyset.Request request = Keyset.request(listing, "status", "reporter");
+        Map<String, List<String>> params = request.params();
+        Keyset.Query query =
+                new Keyset.Query()
+                        .whereGiven(
+                                "v.status = :status",
+                                "status",
+                                Keyset.enumValue(params, "status", Violation.Status.class))
+                        .whereGiven(
+                                "v.reportedBy = :reporter",
+                                "reporter",
+                                Keyset.email(params, "reporter"));
         if (!caller.readsEverything()) {
             query.where("v.reportedBy = :me", "me", caller.email());
         }
         List<Violation> rows =
-                query.rows(
+                request.rows(
+                        query,
                         db,
                         "select v from Violation v left join fetch v.person left join fetch"
                                 + " v.asset",
                         Violation.class,
                         "v.reportedAt",
-                        "v.id",
-                        after,
-                        limit);
+                        "v.id");
         var people = Directory.memo();
-        return Keyset.page(
-                listing,
+        return request.page(
                 rows,
-                limit,
                 v -> new Keyset.Position(v.reportedAt, v.id),
                 v -> ViolationView.of(v, people, caller.readsEverything()),
                 ViolationView.Page::new);
@@ -267,14 +258,14 @@ class Violations {
      * The person named by id or by e-mail (at most one); nobody when none is named, or when none
      * matches and {@code mustMatch} is false (422 naming the field when it is true).
      */
-    private static Person person(UUID id, String email, boolean mustMatch) {
+    private Person person(UUID id, String email, boolean mustMatch) {
         if (id != null && email != null) {
             throw ProblemException.invalid(
                     "personEmail", "give at most one of personId and personEmail");
         }
         Optional<Person> found =
                 id != null
-                        ? Person.findByIdOptional(id)
+                        ? people.findPerson(id)
                         : email != null ? Person.findByEmail(email.strip()) : Optional.empty();
         if (found.isEmpty() && mustMatch && (id != null || email != null)) {
             throw ProblemException.invalid(
@@ -298,8 +289,40 @@ class Violations {
         return found.orElse(null);
     }
 
-    private static String subject(Violation violation) {
-        return "violations/" + violation.id;
+    /**
+     * The two events of leadership handling a violation (acknowledged, closed) tell the same facts:
+     * the violation as reported, then who handled it, when, and in what words.
+     */
+    private interface HandledEvent<E> {
+        E of(
+                UUID violationId,
+                String description,
+                String clause,
+                PolicyPerson person,
+                PolicyAsset asset,
+                PolicyPerson reporter,
+                PolicyPerson by,
+                Instant at,
+                String text);
+    }
+
+    private static <E> E handled(
+            Violation violation, HandledEvent<E> event, String by, Instant at, String text) {
+        return event.of(
+                violation.id,
+                violation.description,
+                LowerCaseEnums.of(violation.clause),
+                Directory.person(violation.person),
+                Directory.asset(violation.asset),
+                Directory.person(violation.reportedBy),
+                Directory.person(by),
+                at,
+                text);
+    }
+
+    /** Stores the event of a state change in the outbox, keyed by the violation's id. */
+    private void publish(Violation violation, String type, Object event) {
+        outbox.append("violation", violation.id, type, "violations/" + violation.id, event);
     }
 
     private Instant now() {

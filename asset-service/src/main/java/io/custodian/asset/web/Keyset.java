@@ -33,6 +33,53 @@ public final class Keyset {
     private Keyset() {}
 
     /**
+     * The one entry point of a keyset list: the request's parameters checked in the order every
+     * list reports them (no parameter but {@code known}, {@code limit} and {@code cursor}; then the
+     * limit; then the cursor), with what the page query and the page need.
+     */
+    public static Request request(Listing listing, String... known) {
+        Map<String, List<String>> params = listing.params();
+        onlyKnown(params, Set.of(known));
+        int limit = limit(params);
+        Position after = cursor(params);
+        return new Request(listing, params, limit, after);
+    }
+
+    /** A checked list request: its parameters, limit and cursor (null on the first page). */
+    public record Request(
+            Listing listing, Map<String, List<String>> params, int limit, Position after) {
+
+        /** The page query's rows: after this request's cursor, one more than its limit. */
+        public <E> List<E> rows(
+                Query query,
+                EntityManager db,
+                String select,
+                Class<E> type,
+                String time,
+                String id) {
+            return query.rows(db, select, type, time, id, after, limit);
+        }
+
+        /** As {@link Keyset#page}, for this request. */
+        public <E, V> Paged page(
+                List<E> rows,
+                Function<E, Position> position,
+                Function<E, V> view,
+                PageFactory<V> pages) {
+            return Keyset.page(listing, rows, limit, position, view, pages);
+        }
+
+        /** As {@link Keyset#pageOf}, for this request. */
+        public <E, V> Paged pageOf(
+                List<E> rows,
+                Function<E, Position> position,
+                Function<List<E>, List<V>> views,
+                PageFactory<V> pages) {
+            return Keyset.pageOf(listing, rows, limit, position, views, pages);
+        }
+    }
+
+    /**
      * The filters of a list, each a JPQL condition with its parameters, and the page query they
      * make: the rows after the cursor, newest first by (time, id), one more than the limit so the
      * page knows whether another follows.
@@ -46,6 +93,11 @@ public final class Keyset {
             conditions.add(condition);
             parameters.put(parameter, value);
             return this;
+        }
+
+        /** A condition with its one parameter, only when the value is given (not null). */
+        public Query whereGiven(String condition, String parameter, Object value) {
+            return value == null ? this : where(condition, parameter, value);
         }
 
         /** A condition whose parameters are given with {@link #parameter}. */
@@ -107,7 +159,15 @@ public final class Keyset {
     }
 
     public static int limit(Map<String, List<String>> params) {
-        String value = single(params, "limit");
+        return limit(single(params, "limit"));
+    }
+
+    /**
+     * The one reading of a {@code limit} value, for every list: {@link #DEFAULT_LIMIT} when null,
+     * else an integer from 1 to {@link #MAX_LIMIT} (surrounding blanks ignored); 400 otherwise.
+     * Each list decides beforehand whether a blank value counts as absent.
+     */
+    public static int limit(String value) {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
@@ -256,16 +316,15 @@ public final class Keyset {
         }
     }
 
+    /** An e-mail address to match: the parameter's only value in lower case; null if absent. */
+    public static String email(Map<String, List<String>> params, String name) {
+        String value = single(params, name);
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
     /** The parameter's only value; null if absent or empty; 400 if given twice. */
     public static String single(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw QueryParameters.invalid(name, "give it at most once");
-        }
-        String value = values.get(0);
+        String value = QueryParameters.once(params, name);
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

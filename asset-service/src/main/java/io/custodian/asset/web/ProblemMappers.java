@@ -78,12 +78,7 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         // a field the operation does not take is a malformed request (400), not an invalid value
-        String field = path(e);
-        return respond(
-                Kind.MALFORMED_REQUEST,
-                field + ": unknown field",
-                List.of(new Problem.FieldError(field, "unknown field")),
-                uri);
+        return fieldError(Kind.MALFORMED_REQUEST, path(e), "unknown field", uri);
     }
 
     @ServerExceptionMapper
@@ -97,11 +92,7 @@ class ProblemMappers {
                                         .map(c -> LowerCaseEnums.of((Enum<?>) c))
                                         .collect(Collectors.joining(", "))
                         : "must be a valid " + simpleType(target);
-        return respond(
-                Kind.VALIDATION,
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)),
-                uri);
+        return fieldError(Kind.VALIDATION, field, message, uri);
     }
 
     /** Text that can't be stored, a date outside the register's range: 422 naming the field. */
@@ -129,11 +120,7 @@ class ProblemMappers {
             field = "body";
             message = "must be a JSON object";
         }
-        return respond(
-                Kind.VALIDATION,
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)),
-                uri);
+        return fieldError(Kind.VALIDATION, field, message, uri);
     }
 
     /**
@@ -246,9 +233,13 @@ class ProblemMappers {
 
     /** One offending field (the body itself when the path is empty) and what is wrong with it. */
     private static Response fieldProblem(Kind kind, String field, String message, UriInfo uri) {
-        String name = field.isEmpty() ? "body" : field;
+        return fieldError(kind, field.isEmpty() ? "body" : field, message, uri);
+    }
+
+    /** {@code field: message}, that one field named in the errors. */
+    private static Response fieldError(Kind kind, String field, String message, UriInfo uri) {
         return respond(
-                kind, name + ": " + message, List.of(new Problem.FieldError(name, message)), uri);
+                kind, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
     }
 
     private static Response unauthenticated(UriInfo uri) {
