@@ -33,9 +33,6 @@ class ArchitectureTest {
     private static final String PROVISIONING =
             "SCIM provisioning writes the people it provisions; to go through PeopleAndGroups";
 
-    private static final String LOCKING =
-            "an off-boarding locks its person; to go through a lock of PeopleAndGroups";
-
     private static JavaClasses production;
 
     @BeforeAll
@@ -76,11 +73,9 @@ class ArchitectureTest {
                         Shared.with(ROOT + ".inventory.BulkRegister", BULK, "imports"),
                         Shared.with(ROOT + ".history.BulkHistory", BULK, "imports"),
                         Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"),
-                        // known, to move behind ownership's public methods: SCIM provisioning
-                        // creates, finds and counts people itself, and an off-boarding locks its
-                        // person through the entity's EntityManager (OffboardingStore.locked)
-                        Shared.with(ROOT + ".ownership.Person", PROVISIONING, "scim"),
-                        Shared.with(ROOT + ".ownership.Person", LOCKING, "offboarding"))
+                        // known, to move behind ownership's public methods with SCIM's filters
+                        // (issue 19): SCIM provisioning creates, finds and counts people itself
+                        Shared.with(ROOT + ".ownership.Person", PROVISIONING, "scim"))
                 .check(production);
     }
 }

@@ -4,7 +4,6 @@ import io.custodian.asset.ownership.Person;
 import io.custodian.asset.web.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -49,17 +48,6 @@ class OffboardingStore {
     }
 
     // --- start ------------------------------------------------------------------------------
-
-    /**
-     * The person, managed and locked: one start at a time per person, so a concurrent replay waits
-     * here, then finds the first.
-     */
-    Person locked(Person person) {
-        EntityManager people = Person.getEntityManager();
-        Person leaver = people.contains(person) ? person : people.find(Person.class, person.id);
-        people.refresh(leaver, LockModeType.PESSIMISTIC_WRITE);
-        return leaver;
-    }
 
     Offboarding byReference(String reference) {
         return Offboarding.<Offboarding>find("reference", reference).firstResult();

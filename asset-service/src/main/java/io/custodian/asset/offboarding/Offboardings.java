@@ -3,6 +3,7 @@ package io.custodian.asset.offboarding;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.AssetStatus;
 import io.custodian.asset.inventory.LeaversAssets;
+import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -42,6 +43,7 @@ public class Offboardings {
     private final LeaversAssets leavers;
     private final OffboardingEvents events;
     private final OffboardingSearch search;
+    private final PeopleAndGroups people;
     private final Clock clock;
     private final Caller caller;
 
@@ -50,9 +52,11 @@ public class Offboardings {
             LeaversAssets leavers,
             OffboardingEvents events,
             OffboardingSearch search,
+            PeopleAndGroups people,
             Clock clock,
             Caller caller) {
         this.store = store;
+        this.people = people;
         this.leavers = leavers;
         this.events = events;
         this.search = search;
@@ -130,7 +134,7 @@ public class Offboardings {
             String reference,
             String key) {
         // one start at a time per person: a concurrent replay waits here, then finds the first
-        Person leaver = store.locked(person);
+        Person leaver = people.locked(person); // one start at a time per person
         Offboarding same = reference != null ? store.byReference(reference) : null;
         if (same == null && key != null) {
             same = store.byIdempotencyKey(key);

@@ -3,6 +3,8 @@ package io.custodian.asset.ownership;
 import io.custodian.asset.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -222,6 +224,19 @@ public class PeopleAndGroups {
         group.createdAt = group.updatedAt = Instant.now(clock);
         group.persistAndFlush();
         return group;
+    }
+
+    /**
+     * The person, managed and re-read under a row lock until the transaction ends: one writer at a
+     * time per person (an off-boarding's start, so that a concurrent replay waits, then finds the
+     * first).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Person locked(Person person) {
+        EntityManager em = Person.getEntityManager();
+        Person managed = em.contains(person) ? person : em.find(Person.class, person.id);
+        em.refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+        return managed;
     }
 
     public java.util.Optional<Person> findPerson(UUID id) {
