@@ -3,6 +3,7 @@ package io.custodian.asset.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,17 +34,12 @@ final class ScimPatch {
             throw ScimException.invalidSyntax("The body must be a SCIM PatchOp object.");
         }
         JsonNode schemas = body.get("schemas");
-        boolean patchOp = false;
-        if (schemas != null && schemas.isArray()) {
-            for (JsonNode schema : schemas) {
-                if (!schema.isTextual()) {
-                    throw ScimException.invalidSyntax("schemas must be an array of URNs.");
-                }
-                patchOp |= SCHEMA.equals(schema.textValue());
-            }
+        boolean patchOp = schemas != null && schemas.isArray() && !schemas.isEmpty();
+        for (JsonNode schema : patchOp ? schemas : NullNode.getInstance()) {
+            patchOp &= schema.isTextual() && SCHEMA.equals(schema.textValue());
         }
         if (!patchOp) {
-            throw ScimException.invalidSyntax("schemas must hold " + SCHEMA + ".");
+            throw ScimException.invalidSyntax("schemas must be [\"" + SCHEMA + "\"] alone.");
         }
         JsonNode operations = body.get("Operations");
         if (operations == null) {
@@ -61,7 +57,8 @@ final class ScimPatch {
             String path = UserAttributes.text("path", operation.get("path"));
             JsonNode value = operation.get("value");
             switch (op == null ? "" : op.toLowerCase(Locale.ROOT)) {
-                case "add", "replace" -> set(path, value, attributes);
+                case "add" -> set(path, value, false, attributes);
+                case "replace" -> set(path, value, true, attributes);
                 case "remove" -> remove(path, attributes);
                 default ->
                         throw ScimException.invalidSyntax(
@@ -75,7 +72,15 @@ final class ScimPatch {
         }
     }
 
-    private static void set(String path, JsonNode value, UserAttributes attributes) {
+    /**
+     * An {@code add} or {@code replace}. The person's login (their one e-mail, the {@code
+     * userName}) changes only by an explicit replace: of {@code userName}, of the work or primary
+     * address ({@code emails[type eq "work"].value}, {@code emails[primary eq true]}), or of {@code
+     * emails} as a whole, whose primary (else work) address it takes. Adding an address never does;
+     * the other addresses are not kept.
+     */
+    private static void set(
+            String path, JsonNode value, boolean replace, UserAttributes attributes) {
         if (path == null) {
             if (value == null || !value.isObject()) {
                 throw ScimException.invalidValue(
@@ -83,7 +88,10 @@ final class ScimPatch {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                setAttribute(field.getKey(), field.getValue(), attributes);
+                UserSchema.Type type = UserSchema.type(field.getKey());
+                if (type != UserSchema.Type.READ_ONLY) {
+                    setAttribute(field.getKey(), type, field.getValue(), replace, attributes);
+                }
             }
             return;
         }
@@ -93,27 +101,64 @@ final class ScimPatch {
         }
         Matcher filtered = VALUE_PATH.matcher(path);
         if (filtered.matches()) {
-            if (isEmails(filtered.group(1)) && isValueOrWhole(filtered.group(3))) {
-                JsonNode email = value.isObject() ? value.get("value") : value;
+            if (UserSchema.type(filtered.group(1)) != UserSchema.Type.MULTI_VALUED) {
+                throw ScimException.invalidPath(
+                        filtered.group(1) + " is not multi-valued and takes no filter: " + path);
+            }
+            if (isEmails(filtered.group(1))
+                    && isLogin(filtered.group(2))
+                    && isValueOrWhole(filtered.group(3))) {
+                // Entra ID sends the address, or the whole entry, or an array of the one entry
+                JsonNode entry = value.isArray() && !value.isEmpty() ? value.get(0) : value;
+                JsonNode email = entry.isObject() ? entry.get("value") : entry;
                 attributes.email = UserAttributes.text("emails.value", email);
             }
-            // other multi-valued attributes (addresses, phoneNumbers, …) are not kept
+            // other addresses and multi-valued attributes (phoneNumbers, …) are not kept
             return;
         }
         requireAttributePath(path);
-        setAttribute(path, value, attributes);
+        setAttribute(path, UserSchema.type(path), value, replace, attributes);
     }
 
     /** A complex value merges into what the person has; anything else replaces. */
-    private static void setAttribute(String name, JsonNode value, UserAttributes attributes) {
+    private static void setAttribute(
+            String name,
+            UserSchema.Type type,
+            JsonNode value,
+            boolean replace,
+            UserAttributes attributes) {
+        UserSchema.check(name, type, value);
+        if (isEmails(name)) {
+            if (replace) {
+                attributes.email = login(value);
+            }
+            return;
+        }
         if (name.equalsIgnoreCase("name") && value != null && value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                attributes.set("name." + field.getKey(), field.getValue());
+                String sub = "name." + field.getKey();
+                UserSchema.check(sub, UserSchema.type(sub), field.getValue());
+                attributes.set(sub, field.getValue());
             }
             return;
         }
         attributes.set(name, value);
+    }
+
+    /** The primary (else the work) address of a replaced {@code emails}; null when neither. */
+    private static String login(JsonNode emails) {
+        JsonNode chosen = null;
+        for (JsonNode email : emails.isArray() ? emails : List.of(emails)) {
+            if (!email.isObject()) {
+                throw ScimException.invalidValue("emails must be objects with a value.");
+            }
+            if (email.path("primary").asBoolean(false)
+                    || (chosen == null && "work".equalsIgnoreCase(email.path("type").asText()))) {
+                chosen = email;
+            }
+        }
+        return chosen == null ? null : UserAttributes.text("emails.value", chosen.get("value"));
     }
 
     private static void remove(String path, UserAttributes attributes) {
@@ -123,10 +168,15 @@ final class ScimPatch {
         refuseReadOnly(path);
         Matcher filtered = VALUE_PATH.matcher(path);
         if (filtered.matches()) {
+            if (UserSchema.type(filtered.group(1)) != UserSchema.Type.MULTI_VALUED) {
+                throw ScimException.invalidPath(
+                        filtered.group(1) + " is not multi-valued and takes no filter: " + path);
+            }
             // the one e-mail is the userName and stays; other multi-valued attributes are not kept
             return;
         }
         requireAttributePath(path);
+        UserSchema.type(path);
         String name = path.toLowerCase(Locale.ROOT);
         if (name.endsWith("username") || name.endsWith("externalid")) {
             throw new ScimException(400, "mutability", path + " is required and can't be removed.");
@@ -167,6 +217,12 @@ final class ScimPatch {
         String name = attribute.toLowerCase(Locale.ROOT);
         return name.equals("emails")
                 || name.equals(ScimUser.CORE.toLowerCase(Locale.ROOT) + ":emails");
+    }
+
+    /** The filters that pick the address Custodian keeps: the work or the primary one. */
+    private static boolean isLogin(String filter) {
+        String f = filter.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return f.equals("type eq \"work\"") || f.equals("primary eq true");
     }
 
     private static boolean isValueOrWhole(String subAttribute) {
