@@ -53,6 +53,13 @@ public class Person extends PanacheEntityBase {
      */
     public String subject;
 
+    /**
+     * When an identity provider deleted the person's SCIM resource (a deprovisioning): the person
+     * stays, the resource answers 404; null while it exists.
+     */
+    @Column(name = "scim_deleted_at")
+    public Instant scimDeletedAt;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "manager_id")
     public Person manager;

@@ -72,6 +72,16 @@ class ScimUsers {
                     "active: a user is provisioned active; someone leaves through an off-boarding"
                             + " (active: false on an existing user starts it).");
         }
+        Person deleted = deletedUser(attributes.userName);
+        if (deleted != null) {
+            // the same person provisioned again after a DELETE: their resource is back, and a
+            // departed person is re-hired by the rule of active: true
+            deleted.scimDeletedAt = null;
+            write(deleted, attributes);
+            activate(deleted, true);
+            Person.flush();
+            return ScimUser.of(deleted, usersUrl);
+        }
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.createdAt = now();
@@ -112,16 +122,16 @@ class ScimUsers {
                 }
             }
         }
+        // a deleted resource is gone from every answer
+        where = where.isEmpty() ? "scimDeletedAt is null" : where + " and scimDeletedAt is null";
         Object[] params = value == null ? new Object[0] : new Object[] {value};
-        long total = where.isEmpty() ? Person.count() : Person.count(where, params);
+        long total = Person.count(where, params);
         if (size == 0 || start > total) {
             return ListResponse.of(total, start, List.of());
         }
         Sort order = Sort.by("createdAt").and("id");
         List<Person> page =
-                (where.isEmpty()
-                                ? Person.<Person>findAll(order)
-                                : Person.<Person>find(where, order, params))
+                Person.<Person>find(where, order, params)
                         .range(start - 1, start - 1 + size - 1)
                         .list();
         return ListResponse.of(
@@ -155,14 +165,17 @@ class ScimUsers {
 
     /**
      * DELETE deprovisions; it does not erase. The person stays in the directory (they may still
-     * hold assets, and history names them), their off-boarding starts, and the user reads as {@code
-     * active: false} afterwards.
+     * hold assets, and history names them) and their off-boarding starts; the SCIM resource is gone
+     * (404 from then on, RFC 7644 §3.6). A later POST of the same userName brings it back with the
+     * same id, by the rule of {@code active: true} (a departed person is re-hired; an open
+     * off-boarding is 409).
      */
     @Transactional
     void delete(String id, String ifMatch) {
         Person person = person(id);
         match(ifMatch, person);
         activate(person, false);
+        person.scimDeletedAt = now();
     }
 
     // --- writing ----------------------------------------------------------------------------
@@ -302,13 +315,24 @@ class ScimUsers {
         }
     }
 
+    /** The person behind a SCIM resource that exists: 404 for an unknown or deleted one. */
     static Person person(String id) {
         UUID uuid = uuid(id);
         Person person = uuid == null ? null : Person.<Person>findById(uuid);
-        if (person == null) {
+        if (person == null || person.scimDeletedAt != null) {
             throw ScimException.notFound(id);
         }
         return person;
+    }
+
+    /** The person with this login whose SCIM resource was deleted, if any. */
+    private static Person deletedUser(String userName) {
+        if (userName == null) {
+            return null;
+        }
+        return Person.findByEmail(userName.toLowerCase(Locale.ROOT))
+                .filter(p -> p.scimDeletedAt != null)
+                .orElse(null);
     }
 
     private Instant now() {

@@ -3,6 +3,8 @@ package io.custodian.asset.scim;
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.createAsset;
+import static io.custodian.asset.Api.createPerson;
+import static io.custodian.asset.Api.etag;
 import static io.custodian.asset.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -310,18 +312,39 @@ class ScimTest {
     }
 
     @Test
-    void shouldTreatDeleteAsDeprovisioningNotErasure() {
+    void shouldTreatDeleteAsDeprovisioningWithTheResourceGoneButThePersonKept() {
         User leaver = create("Ada", "Byron");
         String owned = createAsset(unique("DB"), "person", leaver.id());
 
         scim().delete("/scim/v2/Users/" + leaver.id()).then().statusCode(204);
         String offboarding = deprovisioned(leaver, owned);
-        scim().delete("/scim/v2/Users/" + leaver.id()).then().statusCode(204);
-        assertThat(deprovisioned(leaver, owned)).isEqualTo(offboarding);
-        scim().get("/scim/v2/Users/" + leaver.id())
+        // the SCIM resource is gone (RFC 7644 §3.6); the person and their off-boarding stay
+        scim().delete("/scim/v2/Users/" + leaver.id())
+                .then()
+                .statusCode(404)
+                .contentType(startsWith(SCIM));
+        scim().get("/scim/v2/Users/" + leaver.id()).then().statusCode(404);
+        scim().queryParam("filter", "userName eq \"" + leaver.userName() + "\"")
+                .get("/scim/v2/Users")
                 .then()
                 .statusCode(200)
-                .body("active", equalTo(false));
+                .body("totalResults", equalTo(0));
+        assertThat(deprovisioned(leaver, owned)).isEqualTo(offboarding);
+
+        // provisioned again: refused while the off-boarding is open, then the same person back
+        Map<String, Object> again = user(leaver.userName(), leaver.externalId(), "Ada", "Byron");
+        scim().body(again).post("/scim/v2/Users").then().statusCode(409);
+        scim().get("/scim/v2/Users/" + leaver.id()).then().statusCode(404);
+        changeOwner(owned, createPerson(unique("heir") + "@example.com"));
+        asAdmin().get("/api/v1/people/" + leaver.id()).then().body("status", equalTo("departed"));
+        scim().body(again)
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(leaver.id()))
+                .body("active", equalTo(true));
+        scim().get("/scim/v2/Users/" + leaver.id()).then().statusCode(200);
+        asAdmin().get("/api/v1/people/" + leaver.id()).then().body("status", equalTo("active"));
     }
 
     @Test
@@ -679,6 +702,15 @@ class ScimTest {
                 .body("items[0].items[0].kind", equalTo("ownership_transfer"))
                 .body("items[0].items[0].asset.id", equalTo(ownedAsset));
         return mine.path("items[0].id");
+    }
+
+    private static void changeOwner(String asset, String personId) {
+        asAdmin()
+                .header("If-Match", etag(asset))
+                .body(Map.of("type", "person", "id", personId))
+                .put("/api/v1/assets/" + asset + "/owner")
+                .then()
+                .statusCode(200);
     }
 
     private static void assertScimUser(JsonNode user) {
