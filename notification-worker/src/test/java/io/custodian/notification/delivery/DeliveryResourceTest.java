@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -57,7 +58,9 @@ class DeliveryResourceTest {
                     .body("eventId", everyItem(equalTo(eventId)))
                     .body("type", everyItem(equalTo("asset.incident.reported")))
                     .body("status", everyItem(equalTo("delivered")))
-                    .body("attempts", everyItem(equalTo(1)))
+                    // one attempt each, normally; an SMTP answer slower than the tests' 1 s attempt
+                    // timeout on a loaded machine costs a retry, as in ChannelsTest
+                    .body("attempts", everyItem(greaterThanOrEqualTo(1)))
                     .body("deliveredAt", everyItem(notNullValue()))
                     .body("error", everyItem(nullValue()))
                     .body(

@@ -77,14 +77,16 @@ class PoisonValuesTest {
             assertThat(Events.text(alert)).contains("Laptop");
         }
         assertThat(inbox(mail, INJECTED)).isEmpty();
+        // delivered to exactly these, each once (the inboxes above); an SMTP answer slower than
+        // the tests' 1 s attempt timeout on a loaded machine may cost a retry, as in ChannelsTest
         assertThat(ChannelsTest.deliveries(eventId))
-                .extracting(d -> d.channel + ":" + d.recipient + ":" + d.status + ":" + d.attempts)
+                .extracting(d -> d.channel + ":" + d.recipient + ":" + d.status)
                 .containsExactlyInAnyOrder(
-                        "email:" + CEO + ":delivered:1",
-                        "email:" + CTO + ":delivered:1",
-                        "email:" + OWNER + ":delivered:1",
-                        "chat:leadership:delivered:1",
-                        "webhook:siem:delivered:1");
+                        "email:" + CEO + ":delivered",
+                        "email:" + CTO + ":delivered",
+                        "email:" + OWNER + ":delivered",
+                        "chat:leadership:delivered",
+                        "webhook:siem:delivered");
     }
 
     private static String rawHeaders(MimeMessage message) throws Exception {
