@@ -81,8 +81,11 @@ class ScimResource {
 
     @GET
     @Path("/Users/{id}")
-    public Response get(String id, UriInfo uri) {
-        return withTag(users.get(id, usersUrl(uri)));
+    public Response get(String id, @HeaderParam("If-None-Match") String ifNoneMatch, UriInfo uri) {
+        ScimUsers.Read read = users.get(id, ifNoneMatch, usersUrl(uri));
+        return read.user() == null
+                ? Response.notModified().header(HttpHeaders.ETAG, read.etag()).build()
+                : withTag(read.user());
     }
 
     @PUT

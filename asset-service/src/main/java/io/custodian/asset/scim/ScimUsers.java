@@ -92,11 +92,6 @@ class ScimUsers {
     }
 
     @Transactional
-    ScimUser get(String id, String usersUrl) {
-        return ScimUser.of(person(id), usersUrl);
-    }
-
-    @Transactional
     ListResponse<ScimUser> list(String filter, String startIndex, String count, String usersUrl) {
         int start = Math.max(1, number("startIndex", startIndex, 1));
         int size = Math.min(MAX_RESULTS, Math.max(0, number("count", count, MAX_RESULTS)));
@@ -309,10 +304,33 @@ class ScimUsers {
         return ScimUser.of(person, usersUrl);
     }
 
+    /** An {@code If-Match} that names another version is 412, with the ETag as SCIM writes it. */
     private static void match(String ifMatch, Person person) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            Versions.requireMatch(ifMatch, person.version, "user");
+        if (ifMatch != null && !ifMatch.isBlank() && !Versions.matches(ifMatch, person.version)) {
+            throw new ScimException(
+                    412,
+                    null,
+                    "This user was changed since you read it (If-Match "
+                            + ifMatch.trim()
+                            + ", current ETag "
+                            + ScimUser.etag(person.version)
+                            + "); read it again and retry.");
         }
+    }
+
+    /** A read: the user, or null when the caller's copy is current; and the current ETag. */
+    record Read(ScimUser user, String etag) {}
+
+    /** The user, unless {@code If-None-Match} names its current version (304). */
+    @Transactional
+    Read get(String id, String ifNoneMatch, String usersUrl) {
+        Person person = person(id);
+        boolean current =
+                ifNoneMatch != null
+                        && !ifNoneMatch.isBlank()
+                        && Versions.matches(ifNoneMatch, person.version);
+        return new Read(
+                current ? null : ScimUser.of(person, usersUrl), ScimUser.etag(person.version));
     }
 
     /** The person behind a SCIM resource that exists: 404 for an unknown or deleted one. */

@@ -40,6 +40,12 @@ final class UserAttributes {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("The body must be a SCIM User object.");
         }
+        for (String extension : new String[] {ScimUser.ENTERPRISE, ScimUser.CUSTODIAN}) {
+            if (body.has(extension) && !listed(body.get("schemas"), extension)) {
+                throw ScimException.invalidValue(
+                        "The user carries " + extension + " but schemas does not list it.");
+            }
+        }
         UserAttributes a = new UserAttributes();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -210,6 +216,17 @@ final class UserAttributes {
                 subject = given;
             }
         }
+    }
+
+    private static boolean listed(JsonNode schemas, String urn) {
+        if (schemas != null && schemas.isArray()) {
+            for (JsonNode schema : schemas) {
+                if (schema.isTextual() && schema.asText().equalsIgnoreCase(urn)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isNull(JsonNode value) {

@@ -15,6 +15,26 @@ public final class Versions {
     }
 
     /**
+     * Whether an {@code If-Match} or {@code If-None-Match} header names the current version: one of
+     * its tags, weak or strong, or {@code *}.
+     */
+    public static boolean matches(String header, long current) {
+        for (String tag : header.split(",")) {
+            String value = tag.trim();
+            if (value.equals("*")) {
+                return true;
+            }
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.equals("\"" + current + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Checks an {@code If-Match} header against the current version: 428 when it is missing, 412
      * when it names another version. {@code *} matches any version.
      */
@@ -27,17 +47,8 @@ public final class Versions {
                             + current
                             + "\").");
         }
-        for (String tag : ifMatch.split(",")) {
-            String value = tag.trim();
-            if (value.equals("*")) {
-                return;
-            }
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            if (value.equals("\"" + current + "\"")) {
-                return;
-            }
+        if (matches(ifMatch, current)) {
+            return;
         }
         throw ProblemException.stale(
                 "This "

@@ -3,6 +3,7 @@ package io.custodian.asset.scim;
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -182,6 +183,65 @@ class ScimPatchTest {
                 .then()
                 .statusCode(200)
                 .body("userName", equalTo(login));
+    }
+
+    @Test
+    void shouldAnswerACurrentCopyWith304AndAStaleOneWithTheEtagAsScimWritesIt() {
+        String id = create()[0];
+        String version = scim().get("/scim/v2/Users/" + id).then().extract().header("ETag");
+        scim().header("If-None-Match", version)
+                .get("/scim/v2/Users/" + id)
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(version));
+        patch(id, Map.of("op", "replace", "path", "displayName", "value", "Ada King"))
+                .then()
+                .statusCode(200);
+        scim().header("If-None-Match", version)
+                .get("/scim/v2/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("Ada King"));
+        scim().header("If-Match", version)
+                .body(
+                        Map.of(
+                                "schemas",
+                                List.of(PATCH_OP),
+                                "Operations",
+                                List.of(
+                                        Map.of(
+                                                "op",
+                                                "replace",
+                                                "path",
+                                                "displayName",
+                                                "value",
+                                                "X"))))
+                .patch("/scim/v2/Users/" + id)
+                .then()
+                .statusCode(412)
+                .contentType(startsWith(SCIM))
+                .body("detail", containsString("If-Match " + version))
+                .body("detail", containsString("current ETag W/\""));
+    }
+
+    @Test
+    void shouldRefuseAnExtensionTheUserDoesNotListInItsSchemas() {
+        scim().body(
+                        Map.of(
+                                "schemas",
+                                List.of(CORE),
+                                "userName",
+                                unique("x") + "@example.com",
+                                "externalId",
+                                unique("E"),
+                                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                                Map.of("department", "IT")))
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(SCIM))
+                .body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString("schemas does not list it"));
     }
 
     private static io.restassured.response.Response patch(String id, Map<String, Object> op) {
