@@ -95,31 +95,13 @@ class ScimUsers {
     ListResponse<ScimUser> list(String filter, String startIndex, String count, String usersUrl) {
         int start = Math.max(1, number("startIndex", startIndex, 1));
         int size = Math.min(MAX_RESULTS, Math.max(0, number("count", count, MAX_RESULTS)));
-        String where = "";
-        Object value = null;
-        if (filter != null && !filter.isBlank()) {
-            ScimFilter f = ScimFilter.parse(filter);
-            switch (f.attribute()) {
-                case USER_NAME, EMAIL -> {
-                    where = "email = ?1";
-                    value = f.value().trim().toLowerCase(Locale.ROOT);
-                }
-                case EXTERNAL_ID -> {
-                    where = "employeeId = ?1";
-                    value = f.value();
-                }
-                case ID -> {
-                    where = "id = ?1";
-                    value = uuid(f.value());
-                    if (value == null) {
-                        return ListResponse.of(0, start, List.of());
-                    }
-                }
-            }
-        }
+        ScimFilter f =
+                filter == null || filter.isBlank()
+                        ? new ScimFilter("(1 = 1)", List.of())
+                        : ScimFilter.parse(filter);
         // a deleted resource is gone from every answer
-        where = where.isEmpty() ? "scimDeletedAt is null" : where + " and scimDeletedAt is null";
-        Object[] params = value == null ? new Object[0] : new Object[] {value};
+        String where = f.where() + " and scimDeletedAt is null";
+        Object[] params = f.params().toArray();
         long total = Person.count(where, params);
         if (size == 0 || start > total) {
             return ListResponse.of(total, start, List.of());

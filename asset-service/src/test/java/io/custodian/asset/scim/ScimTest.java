@@ -191,7 +191,7 @@ class ScimTest {
                 .statusCode(200)
                 .body("totalResults", equalTo(0))
                 .body("Resources", hasSize(0));
-        scim().queryParam("filter", "userName co \"ada\"")
+        scim().queryParam("filter", "title eq \"Engineer\"")
                 .get("/scim/v2/Users")
                 .then()
                 .statusCode(400)

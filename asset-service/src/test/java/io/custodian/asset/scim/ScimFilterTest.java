@@ -1,0 +1,109 @@
+package io.custodian.asset.scim;
+
+import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.unique;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Filters as RFC 7644 §3.4.2.2 writes them, on the attributes Custodian keeps: eq, ne, co, sw, ew
+ * and pr, with and, or, not and parentheses; anything else is invalidFilter.
+ */
+@QuarkusTest
+class ScimFilterTest {
+
+    private static final String SCIM = "application/scim+json";
+    private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    @Test
+    void shouldFindUsersByEveryOperatorAndCombination() {
+        String team = unique("team").toLowerCase();
+        String ada = create(team + ".ada@example.com", "Ada", "Lovelace");
+        String alan = create(team + ".alan@example.com", "Alan", "Turing");
+        String grace = create(team + ".grace@example.org", "Grace", "Hopper");
+
+        assertFound("userName sw \"" + team.toUpperCase() + "\"", ada, alan, grace);
+        assertFound("userName sw \"" + team + "\" and userName ew \"example.com\"", ada, alan);
+        assertFound(
+                "userName sw \""
+                        + team
+                        + "\" and (name.givenName eq \"ada\" or name.familyName co \"OPP\")",
+                ada,
+                grace);
+        assertFound("userName sw \"" + team + "\" and not (displayName co \"a\")", new String[0]);
+        assertFound("userName sw \"" + team + "\" and displayName sw \"Alan\"", alan);
+        assertFound("emails[type eq \"work\"].value eq \"" + team + ".grace@example.org\"", grace);
+        assertFound(
+                "userName sw \"" + team + "\" and active eq true and externalId pr",
+                ada,
+                alan,
+                grace);
+        assertFound("userName sw \"" + team + "\" and active eq false", new String[0]);
+        assertFound(
+                "userName sw \"" + team + "\" and userName ne \"" + team + ".ada@example.com\"",
+                alan,
+                grace);
+        // wildcards are literal
+        assertFound("userName co \"%\"", new String[0]);
+    }
+
+    @Test
+    void shouldRefuseWhatItCannotFilterBy() {
+        for (String filter :
+                List.of(
+                        "title eq \"Engineer\"",
+                        "userName gt \"a\"",
+                        "userName eq",
+                        "(userName eq \"a\"",
+                        "userName eq \"a\" and",
+                        "active eq \"yes\"",
+                        "userName eq 42")) {
+            scim().queryParam("filter", filter)
+                    .get("/scim/v2/Users")
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith(SCIM))
+                    .body("scimType", equalTo("invalidFilter"));
+        }
+    }
+
+    private static void assertFound(String filter, String... ids) {
+        scim().queryParam("filter", filter)
+                .get("/scim/v2/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(ids.length))
+                .body("Resources.id", containsInAnyOrder((Object[]) ids));
+    }
+
+    private static String create(String email, String given, String family) {
+        return scim().body(
+                        Map.of(
+                                "schemas",
+                                List.of(CORE),
+                                "userName",
+                                email,
+                                "externalId",
+                                unique("E"),
+                                "displayName",
+                                given + " " + family,
+                                "name",
+                                Map.of("givenName", given, "familyName", family)))
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static RequestSpecification scim() {
+        return as("hr-system", "hr@example.com").contentType(SCIM).accept(SCIM);
+    }
+}
