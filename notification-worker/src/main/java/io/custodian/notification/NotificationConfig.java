@@ -1,5 +1,6 @@
 package io.custodian.notification;
 
+import io.custodian.api.identity.IdentityClaim;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -53,16 +54,11 @@ public interface NotificationConfig {
          * provider's subject in {@link #subjectClaim()} does (departures are then matched by it).
          */
         @WithDefault("email")
-        Identity identity();
+        IdentityClaim identity();
 
         /** The claim that carries the identity provider's subject. */
         @WithDefault("sub")
         String subjectClaim();
-
-        enum Identity {
-            EMAIL,
-            SUBJECT
-        }
     }
 
     interface Events {

@@ -2,6 +2,7 @@ package io.custodian.asset.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.custodian.api.identity.IdentityClaim;
 import io.custodian.api.identity.TokenRules;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.ownership.PersonStatuses;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerPeople implements SecurityIdentityAugmentor {
 
     private final PersonStatuses people;
-    private final SecurityConfig.Identity binding;
+    private final IdentityClaim binding;
     private final String subjectClaim;
     private final Cache<String, Optional<PersonStatuses.Found>> found;
 
@@ -72,7 +73,7 @@ public class CallerPeople implements SecurityIdentityAugmentor {
         }
         String email = TokenRules.email(token::getClaim);
         String key;
-        if (binding == SecurityConfig.Identity.SUBJECT) {
+        if (binding == IdentityClaim.SUBJECT) {
             key = TokenRules.subject(token::getClaim, subjectClaim);
         } else {
             key = email;
@@ -87,7 +88,7 @@ public class CallerPeople implements SecurityIdentityAugmentor {
         return context.runBlocking(
                 () -> {
                     Optional<PersonStatuses.Found> person =
-                            binding == SecurityConfig.Identity.SUBJECT
+                            binding == IdentityClaim.SUBJECT
                                     ? people.bySubject(key)
                                     : people.byEmail(key);
                     if (found != null) {
@@ -104,7 +105,7 @@ public class CallerPeople implements SecurityIdentityAugmentor {
     private SecurityIdentity bind(
             SecurityIdentity identity, String email, Optional<PersonStatuses.Found> person) {
         if (person.isEmpty()) {
-            if (binding == SecurityConfig.Identity.SUBJECT && email != null) {
+            if (binding == IdentityClaim.SUBJECT && email != null) {
                 throw new AuthenticationFailedException(
                         "the token's subject is recorded for no person");
             }

@@ -1,5 +1,6 @@
 package io.custodian.asset.security;
 
+import io.custodian.api.identity.IdentityClaim;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,16 +18,11 @@ public interface SecurityConfig {
      * is refused).
      */
     @WithDefault("email")
-    Identity identity();
+    IdentityClaim identity();
 
     /** The claim that carries the identity provider's subject: {@code sub}, or e.g. {@code oid}. */
     @WithDefault("sub")
     String subjectClaim();
-
-    enum Identity {
-        EMAIL,
-        SUBJECT
-    }
 
     /**
      * How long a caller's person status (the departed check) is reused before it is read again;

@@ -1,13 +1,12 @@
 package io.custodian.asset.scim;
 
-import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.unique;
+import static io.custodian.asset.scim.Scim.scim;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScimFilterTest {
 
-    private static final String SCIM = "application/scim+json";
-    private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String SCIM = Scim.MEDIA_TYPE;
 
     @Test
     void shouldFindUsersByEveryOperatorAndCombination() {
@@ -84,26 +82,9 @@ class ScimFilterTest {
     }
 
     private static String create(String email, String given, String family) {
-        return scim().body(
-                        Map.of(
-                                "schemas",
-                                List.of(CORE),
-                                "userName",
-                                email,
-                                "externalId",
-                                unique("E"),
-                                "displayName",
-                                given + " " + family,
-                                "name",
-                                Map.of("givenName", given, "familyName", family)))
-                .post("/scim/v2/Users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static RequestSpecification scim() {
-        return as("hr-system", "hr@example.com").contentType(SCIM).accept(SCIM);
+        return Scim.createUser(
+                email,
+                given + " " + family,
+                Map.of("name", Map.of("givenName", given, "familyName", family)));
     }
 }

@@ -1,14 +1,13 @@
 package io.custodian.asset.scim;
 
-import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
+import static io.custodian.asset.scim.Scim.scim;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScimPatchTest {
 
-    private static final String SCIM = "application/scim+json";
-    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-    private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String SCIM = Scim.MEDIA_TYPE;
+    private static final String PATCH_OP = Scim.PATCH_OP;
+    private static final String CORE = Scim.CORE;
 
     @Test
     void shouldNeverMoveTheLoginByAddingAnAddress() {
@@ -203,19 +202,7 @@ class ScimPatchTest {
                 .statusCode(200)
                 .body("displayName", equalTo("Ada King"));
         scim().header("If-Match", version)
-                .body(
-                        Map.of(
-                                "schemas",
-                                List.of(PATCH_OP),
-                                "Operations",
-                                List.of(
-                                        Map.of(
-                                                "op",
-                                                "replace",
-                                                "path",
-                                                "displayName",
-                                                "value",
-                                                "X"))))
+                .body(Scim.patchOp(Scim.op("replace", "displayName", "X")))
                 .patch("/scim/v2/Users/" + id)
                 .then()
                 .statusCode(412)
@@ -245,38 +232,19 @@ class ScimPatchTest {
     }
 
     private static io.restassured.response.Response patch(String id, Map<String, Object> op) {
-        return scim().body(Map.of("schemas", List.of(PATCH_OP), "Operations", List.of(op)))
-                .patch("/scim/v2/Users/" + id);
+        return scim().body(Scim.patchOp(op)).patch("/scim/v2/Users/" + id);
     }
 
     /** A new user: its id and its login. */
     private static String[] create() {
         String email = unique("ada") + "@example.com";
         String id =
-                scim().body(
-                                Map.of(
-                                        "schemas",
-                                        List.of(CORE),
-                                        "userName",
-                                        email,
-                                        "externalId",
-                                        unique("E"),
-                                        "displayName",
-                                        "Ada Lovelace",
-                                        "emails",
-                                        List.of(
-                                                Map.of(
-                                                        "value", email, "type", "work", "primary",
-                                                        true))))
-                        .post("/scim/v2/Users")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id");
+                Scim.createUser(
+                        email,
+                        "Ada Lovelace",
+                        Map.of(
+                                "emails",
+                                List.of(Map.of("value", email, "type", "work", "primary", true))));
         return new String[] {id, email};
-    }
-
-    private static RequestSpecification scim() {
-        return as("hr-system", "hr@example.com").contentType(SCIM).accept(SCIM);
     }
 }

@@ -1,5 +1,6 @@
 package io.custodian.notification.security;
 
+import io.custodian.api.identity.IdentityClaim;
 import io.custodian.api.identity.TokenRules;
 import io.custodian.notification.NotificationConfig;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -36,7 +37,7 @@ class DepartedPeople implements SecurityIdentityAugmentor {
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        if (config.identity() == NotificationConfig.Security.Identity.SUBJECT) {
+        if (config.identity() == IdentityClaim.SUBJECT) {
             String subject = TokenRules.subject(token::getClaim, config.subjectClaim());
             return subject == null
                     ? Uni.createFrom().item(identity)

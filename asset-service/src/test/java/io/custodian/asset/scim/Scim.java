@@ -1,0 +1,44 @@
+package io.custodian.asset.scim;
+
+import static io.custodian.asset.Api.as;
+import static io.custodian.asset.Api.unique;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+
+/** How the identity provider calls SCIM in these tests: its token, media type and messages. */
+final class Scim {
+
+    static final String MEDIA_TYPE = "application/scim+json";
+    static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    private Scim() {}
+
+    /** A request as the HR system's identity provider sends it. */
+    static RequestSpecification scim() {
+        return as("hr-system", "hr@example.com").contentType(MEDIA_TYPE).accept(MEDIA_TYPE);
+    }
+
+    /** A PatchOp message of these operations. */
+    @SafeVarargs
+    static Map<String, Object> patchOp(Map<String, Object>... operations) {
+        return Map.of("schemas", List.of(PATCH_OP), "Operations", List.of(operations));
+    }
+
+    /** One operation with a path. */
+    static Map<String, Object> op(String op, String path, Object value) {
+        return Map.of("op", op, "path", path, "value", value);
+    }
+
+    /** A new user with this e-mail as userName and a display name; returns its id. */
+    static String createUser(String email, String displayName, Map<String, Object> more) {
+        Map<String, Object> user = new java.util.HashMap<>(more);
+        user.putIfAbsent("schemas", List.of(CORE));
+        user.put("userName", email);
+        user.put("externalId", unique("E"));
+        user.put("displayName", displayName);
+        return scim().body(user).post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+    }
+}
