@@ -5,6 +5,7 @@ import static io.custodian.asset.security.Roles.HR_SYSTEM;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -51,10 +52,12 @@ class ScimResource {
 
     private final ScimUsers users;
     private final ScimDiscovery discovery;
+    private final ObjectMapper json;
 
-    ScimResource(ScimUsers users, ScimDiscovery discovery) {
+    ScimResource(ScimUsers users, ScimDiscovery discovery, ObjectMapper json) {
         this.users = users;
         this.discovery = discovery;
+        this.json = json;
     }
 
     // --- Users -------------------------------------------------------------------------------
@@ -71,21 +74,43 @@ class ScimResource {
 
     @GET
     @Path("/Users")
-    public ScimUsers.ListResponse<ScimUser> list(
+    public ScimUsers.ListResponse<?> list(
             @QueryParam("filter") String filter,
             @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
             UriInfo uri) {
-        return users.list(filter, startIndex, count, usersUrl(uri));
+        ScimUsers.ListResponse<ScimUser> page =
+                users.list(filter, startIndex, count, usersUrl(uri));
+        ScimProjection projection = ScimProjection.of(attributes, excludedAttributes);
+        if (projection.isIdentity()) {
+            return page;
+        }
+        return new ScimUsers.ListResponse<>(
+                page.schemas(),
+                page.totalResults(),
+                page.startIndex(),
+                page.itemsPerPage(),
+                page.resources().stream().map(u -> projection.apply(json, u)).toList());
     }
 
     @GET
     @Path("/Users/{id}")
-    public Response get(String id, @HeaderParam("If-None-Match") String ifNoneMatch, UriInfo uri) {
+    public Response get(
+            String id,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            UriInfo uri) {
         ScimUsers.Read read = users.get(id, ifNoneMatch, usersUrl(uri));
-        return read.user() == null
-                ? Response.notModified().header(HttpHeaders.ETAG, read.etag()).build()
-                : withTag(read.user());
+        if (read.user() == null) {
+            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
+        }
+        return Response.ok(
+                        ScimProjection.of(attributes, excludedAttributes).apply(json, read.user()))
+                .header(HttpHeaders.ETAG, read.etag())
+                .build();
     }
 
     @PUT

@@ -4,6 +4,8 @@ import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.scim.Scim.scim;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +72,37 @@ class ScimFilterTest {
                     .contentType(startsWith(SCIM))
                     .body("scimType", equalTo("invalidFilter"));
         }
+    }
+
+    @Test
+    void shouldReturnOnlyTheAttributesAskedForOrAllButTheExcluded() {
+        String email = unique("lin") + "@example.com";
+        String id = create(email, "Lin", "Wu");
+
+        scim().queryParam("attributes", "userName,NAME.familyName")
+                .get("/scim/v2/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("schemas", hasItem(Scim.CORE))
+                .body("userName", equalTo(email))
+                .body("name.familyName", equalTo("Wu"))
+                .body("name.givenName", nullValue())
+                .body("displayName", nullValue())
+                .body("meta", nullValue());
+        scim().queryParam(
+                        "excludedAttributes",
+                        "meta,id,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                .queryParam("filter", "id eq \"" + id + "\"")
+                .get("/scim/v2/Users")
+                .then()
+                .statusCode(200)
+                .body("Resources[0].id", equalTo(id))
+                .body("Resources[0].userName", equalTo(email))
+                .body("Resources[0].meta", nullValue())
+                .body(
+                        "Resources[0].'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'",
+                        nullValue());
     }
 
     private static void assertFound(String filter, String... ids) {
