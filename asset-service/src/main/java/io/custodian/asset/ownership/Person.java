@@ -60,6 +60,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "scim_deleted_at")
     public Instant scimDeletedAt;
 
+    /** SCIM's {@code userName} as the identity provider sent it: {@link #email} in its case. */
+    @Column(name = "scim_user_name")
+    public String scimUserName;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "manager_id")
     public Person manager;

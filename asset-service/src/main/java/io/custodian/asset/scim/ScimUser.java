@@ -67,7 +67,9 @@ record ScimUser(
                         : List.of(CORE, ENTERPRISE, CUSTODIAN),
                 p.id.toString(),
                 p.employeeId,
-                p.email,
+                p.scimUserName != null && p.scimUserName.equalsIgnoreCase(p.email)
+                        ? p.scimUserName
+                        : p.email,
                 new Name(p.displayName, p.familyName, p.givenName),
                 p.displayName,
                 List.of(new Email(p.email, "work", true)),

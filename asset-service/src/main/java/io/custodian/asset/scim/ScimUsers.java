@@ -209,8 +209,10 @@ class ScimUsers {
                         || !display.equals(person.displayName)
                         || !Objects.equals(given, person.givenName)
                         || !Objects.equals(family, person.familyName)
-                        || !sameId(manager, person.manager);
+                        || !sameId(manager, person.manager)
+                        || !a.userName.equals(person.scimUserName);
         person.email = email;
+        person.scimUserName = a.userName;
         person.employeeId = employeeId;
         person.displayName = display;
         person.givenName = given;

@@ -1,5 +1,6 @@
 package io.custodian.asset.scim;
 
+import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.scim.Scim.scim;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -103,6 +104,28 @@ class ScimFilterTest {
                 .body(
                         "Resources[0].'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'",
                         nullValue());
+    }
+
+    @Test
+    void shouldKeepTheUserNameAsSentAndMatchItCaseInsensitively() {
+        String sent = "Ada.Lovelace." + unique("X") + "@Example.COM";
+        String id = create(sent, "Ada", "Lovelace");
+
+        scim().get("/scim/v2/Users/" + id).then().body("userName", equalTo(sent));
+        assertFound("userName eq \"" + sent.toLowerCase() + "\"", id);
+        asAdmin().get("/api/v1/people/" + id).then().body("email", equalTo(sent.toLowerCase()));
+        scim().body(
+                        Map.of(
+                                "schemas",
+                                List.of(Scim.CORE),
+                                "userName",
+                                sent.toUpperCase(),
+                                "externalId",
+                                unique("E")))
+                .post("/scim/v2/Users")
+                .then()
+                .statusCode(409)
+                .body("scimType", equalTo("uniqueness"));
     }
 
     private static void assertFound(String filter, String... ids) {
