@@ -40,16 +40,18 @@ final class UserAttributes {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("The body must be a SCIM User object.");
         }
-        for (String extension : new String[] {ScimUser.ENTERPRISE, ScimUser.CUSTODIAN}) {
-            if (body.has(extension) && !listed(body.get("schemas"), extension)) {
-                throw ScimException.invalidValue(
-                        "The user carries " + extension + " but schemas does not list it.");
-            }
-        }
         UserAttributes a = new UserAttributes();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             a.set(field.getKey(), field.getValue());
+        }
+        // a body that says which schemas it uses must list every extension it carries
+        JsonNode schemas = body.get("schemas");
+        for (String extension : new String[] {ScimUser.ENTERPRISE, ScimUser.CUSTODIAN}) {
+            if (schemas != null && body.has(extension) && !listed(schemas, extension)) {
+                throw ScimException.invalidValue(
+                        "The user carries " + extension + " but schemas does not list it.");
+            }
         }
         // the person has one e-mail, their userName; the emails stand in only when it is absent
         if (a.userName == null) {
