@@ -74,10 +74,10 @@ final class ScimPatch {
 
     /**
      * An {@code add} or {@code replace}. The person's login (their one e-mail, the {@code
-     * userName}) changes only by an explicit replace: of {@code userName}, of the work or primary
-     * address ({@code emails[type eq "work"].value}, {@code emails[primary eq true]}), or of {@code
-     * emails} as a whole, whose primary (else work) address it takes. Adding an address never does;
-     * the other addresses are not kept.
+     * userName}) changes only by an operation that names it: {@code userName}, the work or primary
+     * address through a value filter ({@code emails[type eq "work"].value}, {@code emails[primary
+     * eq true]}), or a replace of {@code emails} as a whole, whose primary (else work) address it
+     * takes. Adding to {@code emails} never does; the other addresses are not kept.
      */
     private static void set(
             String path, JsonNode value, boolean replace, UserAttributes attributes) {

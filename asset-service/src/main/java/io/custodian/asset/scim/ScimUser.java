@@ -67,9 +67,7 @@ record ScimUser(
                         : List.of(CORE, ENTERPRISE, CUSTODIAN),
                 p.id.toString(),
                 p.employeeId,
-                p.scimUserName != null && p.scimUserName.equalsIgnoreCase(p.email)
-                        ? p.scimUserName
-                        : p.email,
+                userName(p),
                 new Name(p.displayName, p.familyName, p.givenName),
                 p.displayName,
                 List.of(new Email(p.email, "work", true)),
@@ -77,6 +75,13 @@ record ScimUser(
                 new Enterprise(p.employeeId, manager),
                 p.subject == null ? null : new Custodian(p.subject),
                 new Meta("User", p.createdAt, p.updatedAt, usersUrl + "/" + p.id, etag(p.version)));
+    }
+
+    /** The person's userName: as the identity provider sent it, while it is still their e-mail. */
+    static String userName(Person p) {
+        return p.scimUserName != null && p.scimUserName.equalsIgnoreCase(p.email)
+                ? p.scimUserName
+                : p.email;
     }
 
     /** The same value as the {@code ETag} header. */

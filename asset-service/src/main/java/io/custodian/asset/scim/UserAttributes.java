@@ -63,7 +63,7 @@ final class UserAttributes {
     /** The person's current attributes, for a PATCH to change; {@code active} stays unset. */
     static UserAttributes of(Person p) {
         UserAttributes a = new UserAttributes();
-        a.userName = p.email;
+        a.userName = ScimUser.userName(p);
         a.externalId = p.employeeId;
         a.displayName = p.displayName;
         a.givenName = p.givenName;

@@ -112,6 +112,12 @@ class ScimFilterTest {
         String id = create(sent, "Ada", "Lovelace");
 
         scim().get("/scim/v2/Users/" + id).then().body("userName", equalTo(sent));
+        // a later PATCH of something else keeps it as sent
+        scim().body(Scim.patchOp(Scim.op("replace", "displayName", "Ada King")))
+                .patch("/scim/v2/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("userName", equalTo(sent));
         assertFound("userName eq \"" + sent.toLowerCase() + "\"", id);
         asAdmin().get("/api/v1/people/" + id).then().body("email", equalTo(sent.toLowerCase()));
         scim().body(
