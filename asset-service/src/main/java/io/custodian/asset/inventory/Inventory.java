@@ -253,8 +253,11 @@ public class Inventory {
         recovered.fire(new Recovered(asset, by, note));
     }
 
-    /** The assets a person holds or owns themselves, by tag. */
-    List<Asset> heldOrOwnedBy(String email) {
+    /**
+     * The assets a person holds or owns themselves, by tag (also the console's choice of what to
+     * report lost).
+     */
+    public List<Asset> heldOrOwnedBy(String email) {
         return Asset.<Asset>find(
                         "from Asset a left join fetch a.holder h left join fetch a.ownerPerson p"
                                 + " left join fetch a.ownerGroup"
