@@ -4,7 +4,6 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
-import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * "Report lost or stolen" in the console: one screen, three required fields (which of my assets,
@@ -73,7 +74,7 @@ class ConsoleLossReportResource {
 
     @GET
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
-    public TemplateInstance form(@org.jboss.resteasy.reactive.RestQuery UUID asset) {
+    public TemplateInstance form(@RestQuery UUID asset) {
         String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString();
         return Templates.reportLoss(
                 caller.email(), choices(asset), new Form(null, now, null), Map.of());
@@ -91,7 +92,7 @@ class ConsoleLossReportResource {
         Map<String, String> errors = new LinkedHashMap<>();
         UUID asset = parse(assetId, errors);
         Incident.Kind parsedKind = kind(kind, errors);
-        java.time.Instant when = instant(occurredAt, errors);
+        Instant when = instant(occurredAt, errors);
         if (errors.isEmpty()) {
             try {
                 IncidentView incident =
@@ -129,11 +130,13 @@ class ConsoleLossReportResource {
     }
 
     private List<Choice> choices(UUID selected) {
-        return inventory.heldOrOwnedBy(caller.email()).stream()
+        return inventory.viewsHeldOrOwnedBy(caller.email()).stream()
                 .map(
-                        (Asset a) ->
+                        a ->
                                 new Choice(
-                                        a.id, a.assetTag + " — " + a.name, a.id.equals(selected)))
+                                        a.id(),
+                                        a.assetTag() + " — " + a.name(),
+                                        a.id().equals(selected)))
                 .toList();
     }
 
@@ -159,7 +162,7 @@ class ConsoleLossReportResource {
         }
     }
 
-    private java.time.Instant instant(String value, Map<String, String> errors) {
+    private Instant instant(String value, Map<String, String> errors) {
         try {
             return LocalDateTime.parse(value.trim()).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {

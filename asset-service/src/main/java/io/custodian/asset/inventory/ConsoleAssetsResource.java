@@ -55,9 +55,7 @@ class ConsoleAssetsResource {
     @Path("/assets")
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public TemplateInstance mine() {
-        return Templates.myAssets(
-                caller.email(),
-                inventory.heldOrOwnedBy(caller.email()).stream().map(AssetView::of).toList());
+        return Templates.myAssets(caller.email(), inventory.viewsHeldOrOwnedBy(caller.email()));
     }
 
     @GET

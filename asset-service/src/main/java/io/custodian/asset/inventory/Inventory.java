@@ -254,10 +254,16 @@ public class Inventory {
     }
 
     /**
-     * The assets a person holds or owns themselves, by tag (also the console's choice of what to
-     * report lost).
+     * The assets a person holds or owns themselves, by tag, as the API shows them (the console's My
+     * assets, and its choice of what to report lost).
      */
-    public List<Asset> heldOrOwnedBy(String email) {
+    @Transactional
+    public List<AssetView> viewsHeldOrOwnedBy(String email) {
+        return heldOrOwnedBy(email).stream().map(AssetView::of).toList();
+    }
+
+    /** The assets a person holds or owns themselves, by tag. */
+    List<Asset> heldOrOwnedBy(String email) {
         return Asset.<Asset>find(
                         "from Asset a left join fetch a.holder h left join fetch a.ownerPerson p"
                                 + " left join fetch a.ownerGroup"

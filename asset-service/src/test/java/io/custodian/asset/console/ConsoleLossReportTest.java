@@ -78,6 +78,8 @@ class ConsoleLossReportTest {
         try (EventTap tap = new EventTap();
                 BrowserContext phone = phone()) {
             Page page = phone.newPage();
+            List<String> refused = new java.util.ArrayList<>();
+            page.onConsoleMessage(message -> refused.add(message.text()));
             signIn(page, "/console/assets", "Casey Console");
 
             assertThat(page.url()).endsWith("/console/assets");
@@ -98,6 +100,15 @@ class ConsoleLossReportTest {
             assertThat(page.getByLabel("Which asset?").inputValue()).isEqualTo(laptop);
             page.getByLabel("Stolen").check();
             page.getByLabel("Where? (optional)").fill("Train to York");
+            // the service's own stylesheet, under its CSP: touch targets of at least 44 px
+            APIResponse css = page.request().get(url("/console-static/console.css"));
+            assertThat(css.status()).as(css.headers() + css.text()).isEqualTo(200);
+            var submit =
+                    page.getByRole(
+                            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"));
+            assertThat(submit.boundingBox().height).isGreaterThanOrEqualTo(44);
+            assertThat(page.getByLabel("Which asset?").boundingBox().height)
+                    .isGreaterThanOrEqualTo(44);
             page.screenshot(
                     new Page.ScreenshotOptions()
                             .setPath(SHOTS.resolve("report-loss.png"))
@@ -107,6 +118,7 @@ class ConsoleLossReportTest {
 
             String incident = page.getByTestId("incident-number").textContent().trim();
             assertThat(page.getByTestId("alerted").textContent()).contains("CEO and the CTO");
+            assertThat(refused).as("nothing refused by the Content-Security-Policy").isEmpty();
             page.screenshot(
                     new Page.ScreenshotOptions()
                             .setPath(SHOTS.resolve("reported.png"))
@@ -227,6 +239,40 @@ class ConsoleLossReportTest {
                     new Page.ScreenshotOptions()
                             .setPath(SHOTS.resolve("sign-in.png"))
                             .setFullPage(true));
+        }
+    }
+
+    @Test
+    void shouldKeepTheSessionInAnHttpOnlyLaxCookieAndEndItOnSignOut() {
+        person(CASEY, "Casey Console");
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            signIn(page, "/console/assets", "Casey Console");
+            com.microsoft.playwright.options.Cookie session =
+                    phone.cookies().stream()
+                            .filter(cookie -> cookie.name.equals("q_session"))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite)
+                    .isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
+            assertThat(session.path).isEqualTo("/console");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForURL(
+                    "**/console-static/signed-out.html*",
+                    new Page.WaitForURLOptions().setTimeout(5000));
+            assertThat(page.textContent("h1")).isEqualTo("Signed out");
+            assertThat(phone.cookies().stream().map(cookie -> cookie.name))
+                    .doesNotContain("q_session");
+
+            APIResponse again =
+                    phone.request()
+                            .get(
+                                    url("/console/assets"),
+                                    RequestOptions.create().setMaxRedirects(0));
+            assertThat(again.status()).isEqualTo(302);
+            assertThat(again.headers().get("location")).contains("/custodian/authorize");
         }
     }
 
