@@ -82,6 +82,19 @@ public final class OidcProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * The local run's provider ({@code deploy/local/run.sh}): {@code PORT DIR}, with {@link
+     * #DEMO_USERS}; runs until stopped (SIGTERM stops the provider's process too).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8088;
+        Path dir = Path.of(args.length > 1 ? args[1] : "deploy/local/.data/oidc");
+        OidcProvider provider = start(port, DEMO_USERS, dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(provider::close));
+        System.out.println("OIDC PROVIDER READY " + provider.issuer());
+        provider.process.waitFor();
+    }
+
     /** The issuer URL ({@code iss}), also quarkus-oidc's {@code auth-server-url}. */
     public String issuer() {
         return "http://127.0.0.1:" + port + "/" + ISSUER_ID;
