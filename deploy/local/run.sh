@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Custodian on this machine, one command: builds what is needed, then starts
 #   PostgreSQL 127.0.0.1:55432, Kafka 127.0.0.1:9092, SMTP sink 127.0.0.1:3025 (mail over HTTP on :8083),
-#   asset-service :8080 and notification-worker :8081.
+#   an OpenID Connect provider :8088 with demo users (the console's sign-in),
+#   asset-service :8080 (console: /console) and notification-worker :8081.
 # Ctrl-C, or `deploy/local/run.sh stop` from another shell, stops everything it started.
 #
 #   deploy/local/run.sh          build if sources changed, start, wait for Ctrl-C
@@ -20,7 +21,7 @@ cd "$root"
 stop_all() {
   local any=0
   # services first, infrastructure last
-  for name in notification-worker asset-service infrastructure; do
+  for name in notification-worker asset-service oidc-provider infrastructure; do
     local file=$pids/$name.pid
     [[ -f $file ]] || continue
     local pid
@@ -42,7 +43,7 @@ if [[ ${1:-start} == stop ]]; then
   exit 0
 fi
 
-for port in 8080 8081 9092 3025 8083 55432; do
+for port in 8080 8081 8088 9092 3025 8083 55432; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
     echo "port $port is already in use: is Custodian already running? (deploy/local/run.sh stop)" >&2
     exit 1
@@ -85,6 +86,13 @@ echo $! > "$pids/infrastructure.pid"
 wait_for "infrastructure" "grep -q 'LOCAL STACK READY' '$logs/infrastructure.log'" 120
 echo "infrastructure up: PostgreSQL 127.0.0.1:55432, Kafka 127.0.0.1:9092, SMTP 127.0.0.1:3025 (log: $logs/infrastructure.log)"
 
+# --- the console's identity provider: mock-oauth2-server in its own process, one demo user per role ---
+java -Xmx256m -cp "deploy/local/target/classes:deploy/local/target/lib/*" \
+  io.custodian.local.OidcProvider 8088 "$data/oidc" > "$logs/oidc-provider.log" 2>&1 &
+echo $! > "$pids/oidc-provider.pid"
+wait_for "oidc-provider" "grep -q 'OIDC PROVIDER READY' '$logs/oidc-provider.log'" 60
+echo "OIDC provider up: http://127.0.0.1:8088/custodian (log: $logs/oidc-provider.log)"
+
 # --- the services, configured as in production: through environment variables only ---
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export CUSTODIAN_JWT_ISSUER=https://custodian.local/issuer
@@ -96,6 +104,8 @@ export CUSTODIAN_JWT_PUBLIC_KEY=$data/jwt/public.pem
 # the load scripts (deploy/load) report at 20/s from one client: above the production limit of 30 a minute
 CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:55432/custodian_assets CUSTODIAN_DB_USER=custodian \
 CUSTODIAN_DB_PASSWORD=custodian CUSTODIAN_REPORT_RATE_LIMIT=${CUSTODIAN_REPORT_RATE_LIMIT:-100000} \
+CUSTODIAN_OIDC_ISSUER=http://127.0.0.1:8088/custodian CUSTODIAN_OIDC_CLIENT_ID=custodian \
+CUSTODIAN_OIDC_CLIENT_SECRET=local-console-secret-not-for-production CUSTODIAN_CONSOLE_SECURE_COOKIES=false \
   java -Xmx512m -jar asset-service/target/quarkus-app/quarkus-run.jar > "$logs/asset-service.log" 2>&1 &
 echo $! > "$pids/asset-service.pid"
 
@@ -124,6 +134,14 @@ curl -fs -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: applic
   -d "{\"assetTag\":\"$tag\",\"name\":\"Demo laptop\",\"category\":\"laptop\",\"classification\":\"confidential\",\"owner\":{\"type\":\"group\",\"id\":\"$group\"}}" \
   "$api/assets"
 
+# --- the console's demo employee, with a laptop of their own ---
+alex=$(curl -fs -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d '{"email":"alex@example.com","displayName":"Alex Employee"}' \
+  "$api/people/by-employee-id/E-ALEX" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+curl -fs -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d "{\"assetTag\":\"$tag-A\",\"name\":\"Alex's laptop\",\"category\":\"laptop\",\"classification\":\"confidential\",\"owner\":{\"type\":\"person\",\"id\":\"$alex\"}}" \
+  "$api/assets"
+
 cat <<MSG
 
 Custodian is running.
@@ -141,6 +159,16 @@ curl -i -X POST $api/incidents \\
 Then read the leadership alerts in the SMTP sink:
   curl -s http://127.0.0.1:8083/api/user/ceo@example.com/messages/INBOX/
   curl -s http://127.0.0.1:8083/api/user/cto@example.com/messages/INBOX/
+
+The console (phone or laptop): http://localhost:8080/console
+  Sign in on the local identity provider's page by choosing a demo user:
+    Alex Employee  alex@example.com     employee (holds $tag-A: report it lost or stolen)
+    Iris IT admin  it@example.com       asset-admin
+    Cora CEO       ceo@example.com      leadership
+    Theo CTO       cto@example.com      leadership
+    Ada Auditor    auditor@example.com  auditor
+    Hana HR        hr@example.com       hr-system
+  Sign out: http://localhost:8080/console/sign-out
 
 Ctrl-C stops everything (or: deploy/local/run.sh stop).
 MSG

@@ -253,6 +253,15 @@ public class Inventory {
         recovered.fire(new Recovered(asset, by, note));
     }
 
+    /**
+     * The assets a person holds or owns themselves, by tag, as the API shows them (the console's My
+     * assets, and its choice of what to report lost).
+     */
+    @Transactional
+    public List<AssetView> viewsHeldOrOwnedBy(String email) {
+        return heldOrOwnedBy(email).stream().map(AssetView::of).toList();
+    }
+
     /** The assets a person holds or owns themselves, by tag. */
     List<Asset> heldOrOwnedBy(String email) {
         return Asset.<Asset>find(

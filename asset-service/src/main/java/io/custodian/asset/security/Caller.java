@@ -13,11 +13,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
 
-    Caller(SecurityIdentity identity, JsonWebToken token) {
+    /**
+     * The token is the identity's principal: the bearer JWT on the API, the ID token of a console
+     * session (quarkus-oidc's code flow). Read from the identity rather than injected: with two JWT
+     * extensions present, an injected {@code JsonWebToken} is quarkus-oidc's, which does not see
+     * smallrye-jwt's bearer tokens.
+     */
+    Caller(SecurityIdentity identity) {
         this.identity = identity;
-        this.token = token;
     }
 
     /**
@@ -35,7 +39,10 @@ public class Caller {
         if (identity.getAttribute(BOUND_EMAIL) instanceof String bound) {
             return bound;
         }
-        String email = TokenRules.email(token::getClaim);
+        String email =
+                identity.getPrincipal() instanceof JsonWebToken token
+                        ? TokenRules.email(token::getClaim)
+                        : null;
         return email == null ? identity.getPrincipal().getName() : email;
     }
 

@@ -229,6 +229,20 @@ class HttpHardening {
         return rc.normalizedPath() == null ? "" : rc.normalizedPath();
     }
 
+    /**
+     * The console's pages (and its stylesheet and signed-out page): the service's own stylesheet
+     * and images, forms posted to itself only; no script at all, nothing inline, never framed.
+     */
+    static final String CONSOLE_CSP =
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+                    + " frame-ancestors 'none'; base-uri 'none'";
+
+    private static boolean isConsole(String path) {
+        return path.equals("/console")
+                || path.startsWith("/console/")
+                || path.startsWith("/console-static/");
+    }
+
     private static boolean isApi(String path) {
         return path.startsWith("/api/") || path.startsWith("/scim/");
     }
@@ -237,10 +251,12 @@ class HttpHardening {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        if (!path.startsWith(UI)) {
+        if (isConsole(path)) {
+            headers.set("Content-Security-Policy", CONSOLE_CSP);
+        } else if (!path.startsWith(UI)) {
             headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }
-        if (isApi(path) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        if ((isApi(path) || isConsole(path)) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }

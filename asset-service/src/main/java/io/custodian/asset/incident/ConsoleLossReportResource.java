@@ -1,0 +1,185 @@
+package io.custodian.asset.incident;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+import static io.custodian.asset.security.Roles.EMPLOYEE;
+import static io.custodian.asset.security.Roles.LEADERSHIP;
+
+import io.custodian.asset.inventory.Inventory;
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.security.RateLimited;
+import io.custodian.asset.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path.Node;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * "Report lost or stolen" in the console: one screen, three required fields (which of my assets,
+ * lost or stolen, when), handed to the same {@link Incidents#report} as {@code POST
+ * /api/v1/incidents} with the same roles, so the outbox event and the alerts follow unchanged. A
+ * refused report shows the API's field errors next to the fields. Times are the company's ({@code
+ * custodian.time-zone}).
+ */
+@Path("/console/report-loss")
+@Produces(MediaType.TEXT_HTML)
+class ConsoleLossReportResource {
+
+    /** One asset the person may report, as the form lists it. */
+    record Choice(UUID id, String label, boolean selected) {}
+
+    /** What the person typed, shown again with the errors when the report is refused. */
+    record Form(String kind, String occurredAt, String location) {}
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance reportLoss(
+                String who, List<Choice> assets, Form form, Map<String, String> errors);
+
+        static native TemplateInstance reported(String who, IncidentView incident);
+    }
+
+    private final Incidents incidents;
+    private final Inventory inventory;
+    private final Caller caller;
+    private final Clock clock;
+
+    ConsoleLossReportResource(
+            Incidents incidents, Inventory inventory, Caller caller, Clock clock) {
+        this.incidents = incidents;
+        this.inventory = inventory;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    public TemplateInstance form(@RestQuery UUID asset) {
+        String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString();
+        return Templates.reportLoss(
+                caller.email(), choices(asset), new Form(null, now, null), Map.of());
+    }
+
+    @POST
+    @RateLimited
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    public Response report(
+            @RestForm String assetId,
+            @RestForm String kind,
+            @RestForm String occurredAt,
+            @RestForm String location) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        UUID asset = parse(assetId, errors);
+        Incident.Kind parsedKind = kind(kind, errors);
+        Instant when = instant(occurredAt, errors);
+        if (errors.isEmpty()) {
+            try {
+                IncidentView incident =
+                        incidents.report(
+                                new Incidents.Report(
+                                        asset,
+                                        null,
+                                        null,
+                                        parsedKind,
+                                        when,
+                                        blankToNull(location),
+                                        null,
+                                        null),
+                                caller);
+                return Response.ok(Templates.reported(caller.email(), incident)).build();
+            } catch (ProblemException e) {
+                if (e.kind() != ProblemException.Kind.VALIDATION) {
+                    throw e;
+                }
+                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            } catch (ConstraintViolationException e) {
+                for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+                    errors.putIfAbsent(field(violation), violation.getMessage());
+                }
+            }
+        }
+        return Response.status(422)
+                .entity(
+                        Templates.reportLoss(
+                                caller.email(),
+                                choices(asset),
+                                new Form(kind, occurredAt, location),
+                                errors))
+                .build();
+    }
+
+    private List<Choice> choices(UUID selected) {
+        return inventory.viewsHeldOrOwnedBy(caller.email()).stream()
+                .map(
+                        a ->
+                                new Choice(
+                                        a.id(),
+                                        a.assetTag() + " — " + a.name(),
+                                        a.id().equals(selected)))
+                .toList();
+    }
+
+    private static UUID parse(String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            errors.put("assetId", "choose the asset you lost");
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.put("assetId", "choose the asset you lost");
+            return null;
+        }
+    }
+
+    private static Incident.Kind kind(String value, Map<String, String> errors) {
+        try {
+            return Incident.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            errors.put("kind", "choose lost or stolen");
+            return null;
+        }
+    }
+
+    private Instant instant(String value, Map<String, String> errors) {
+        try {
+            return LocalDateTime.parse(value.trim()).atZone(clock.getZone()).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.put("occurredAt", "give the date and time it happened");
+            return null;
+        }
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,313 @@
+package io.custodian.asset.console;
+
+import static io.custodian.asset.Api.asAdmin;
+import static io.custodian.asset.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import io.custodian.asset.Api;
+import io.custodian.asset.EventTap;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, a 390×844 phone viewport): an
+ * employee signs in through the OpenID Connect provider's sign-in page, finds their laptop on "My
+ * assets", reports it stolen and sees the incident number; the incident is the API's, and its event
+ * left through the outbox. An employee cannot open someone else's asset (404), a form posted
+ * without the CSRF token is refused, and a visit without a session is sent to sign in.
+ */
+@QuarkusTest
+class ConsoleLossReportTest {
+
+    private static final String CASEY = "casey.console@example.com";
+    private static final String OLIVE = "olive.other@example.com";
+    private static final Path SHOTS = Paths.get("target", "console-screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                                        .setArgs(List.of("--no-sandbox"))
+                                        .setHeadless(true));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void shouldLetAnEmployeeReportTheirLaptopStolenFromTheirPhone() {
+        String casey = person(CASEY, "Casey Console");
+        String tag = unique("LT");
+        String laptop = Api.createAsset(tag, "person", casey);
+
+        try (EventTap tap = new EventTap();
+                BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            List<String> refused = new java.util.ArrayList<>();
+            page.onConsoleMessage(message -> refused.add(message.text()));
+            signIn(page, "/console/assets", "Casey Console");
+
+            assertThat(page.url()).endsWith("/console/assets");
+            assertThat(page.getByTestId("who").textContent()).isEqualTo(CASEY);
+            assertThat(
+                            page.getByRole(
+                                            AriaRole.LINK,
+                                            new Page.GetByRoleOptions()
+                                                    .setName(tag + " · MacBook Pro 14"))
+                                    .isVisible())
+                    .isTrue();
+            page.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve("my-assets.png"))
+                            .setFullPage(true));
+
+            page.navigate(url("/console/report-loss?asset=" + laptop));
+            assertThat(page.getByLabel("Which asset?").inputValue()).isEqualTo(laptop);
+            page.getByLabel("Stolen").check();
+            page.getByLabel("Where? (optional)").fill("Train to York");
+            // the service's own stylesheet, under its CSP: touch targets of at least 44 px
+            APIResponse css = page.request().get(url("/console-static/console.css"));
+            assertThat(css.status()).as(css.headers() + css.text()).isEqualTo(200);
+            var submit =
+                    page.getByRole(
+                            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"));
+            assertThat(submit.boundingBox().height).isGreaterThanOrEqualTo(44);
+            assertThat(page.getByLabel("Which asset?").boundingBox().height)
+                    .isGreaterThanOrEqualTo(44);
+            page.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve("report-loss.png"))
+                            .setFullPage(true));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"))
+                    .click();
+
+            String incident = page.getByTestId("incident-number").textContent().trim();
+            assertThat(page.getByTestId("alerted").textContent()).contains("CEO and the CTO");
+            assertThat(refused).as("nothing refused by the Content-Security-Policy").isEmpty();
+            page.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve("reported.png"))
+                            .setFullPage(true));
+
+            asAdmin()
+                    .get("/api/v1/incidents/" + incident)
+                    .then()
+                    .statusCode(200)
+                    .body("kind", org.hamcrest.Matchers.equalTo("stolen"))
+                    .body("asset.id", org.hamcrest.Matchers.equalTo(laptop))
+                    .body("location", org.hamcrest.Matchers.equalTo("Train to York"))
+                    .body("reportedBy", org.hamcrest.Matchers.equalTo(CASEY));
+            asAdmin()
+                    .get("/api/v1/assets/" + laptop)
+                    .then()
+                    .body("status", org.hamcrest.Matchers.equalTo("stolen"));
+            EventTap.Event event = tap.only(laptop, "asset.incident.reported");
+            assertThat(event.value()).contains(incident);
+        }
+    }
+
+    @Test
+    void shouldShowTheApisFieldErrorNextToTheField() {
+        String casey = person(CASEY, "Casey Console");
+        String laptop = Api.createAsset(unique("LT"), "person", casey);
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            signIn(page, "/console/report-loss?asset=" + laptop, "Casey Console");
+            page.getByLabel("Lost").check();
+            page.getByLabel("When did it happen?").fill("2999-01-01T10:00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"))
+                    .click();
+
+            assertThat(page.locator("#occurredAt-error").textContent())
+                    .isEqualTo("must not be in the future");
+            assertThat(page.getByLabel("When did it happen?").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            page.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve("report-loss-invalid.png"))
+                            .setFullPage(true));
+            asAdmin()
+                    .get("/api/v1/assets/" + laptop)
+                    .then()
+                    .body("status", org.hamcrest.Matchers.equalTo("in_stock"));
+        }
+    }
+
+    @Test
+    void shouldNotShowAnotherEmployeesAsset() {
+        person(CASEY, "Casey Console");
+        String olive = person(OLIVE, "Olive Other");
+        String theirs = Api.createAsset(unique("LT"), "person", olive);
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            signIn(page, "/console/assets", "Casey Console");
+            Response response = page.navigate(url("/console/assets/" + theirs));
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(page.textContent("h1")).isEqualTo("Not found");
+            assertThat(page.content()).doesNotContain(theirs.substring(0, 8) + "-");
+        }
+    }
+
+    @Test
+    void shouldRefuseAFormPostedWithoutItsCsrfToken() {
+        String casey = person(CASEY, "Casey Console");
+        String laptop = Api.createAsset(unique("LT"), "person", casey);
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            signIn(page, "/console/report-loss", "Casey Console");
+            // the session cookie goes along (same browser context); the form's token does not
+            APIResponse response =
+                    page.request()
+                            .post(
+                                    url("/console/report-loss"),
+                                    RequestOptions.create()
+                                            .setForm(
+                                                    FormData.create()
+                                                            .set("assetId", laptop)
+                                                            .set("kind", "lost")
+                                                            .set(
+                                                                    "occurredAt",
+                                                                    "2026-01-01T10:00")));
+            assertThat(response.status()).isEqualTo(400);
+            asAdmin()
+                    .get("/api/v1/assets/" + laptop)
+                    .then()
+                    .body("status", org.hamcrest.Matchers.equalTo("in_stock"));
+        }
+    }
+
+    @Test
+    void shouldSendAVisitWithoutASessionToSignIn() {
+        try (BrowserContext phone = phone()) {
+            APIResponse response =
+                    phone.request()
+                            .get(
+                                    url("/console/assets"),
+                                    RequestOptions.create().setMaxRedirects(0));
+            assertThat(response.status()).isEqualTo(302);
+            assertThat(response.headers().get("location"))
+                    .contains("/custodian/authorize")
+                    .contains("client_id=custodian")
+                    .contains("response_type=code");
+            Page page = phone.newPage();
+            page.navigate(url("/console/assets"));
+            assertThat(
+                            page.getByRole(
+                                            AriaRole.BUTTON,
+                                            new Page.GetByRoleOptions()
+                                                    .setName(
+                                                            java.util.regex.Pattern.compile(
+                                                                    "Sign in as Casey Console")))
+                                    .isVisible())
+                    .isTrue();
+            page.screenshot(
+                    new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve("sign-in.png"))
+                            .setFullPage(true));
+        }
+    }
+
+    @Test
+    void shouldKeepTheSessionInAnHttpOnlyLaxCookieAndEndItOnSignOut() {
+        person(CASEY, "Casey Console");
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            signIn(page, "/console/assets", "Casey Console");
+            com.microsoft.playwright.options.Cookie session =
+                    phone.cookies().stream()
+                            .filter(cookie -> cookie.name.equals("q_session"))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite)
+                    .isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
+            assertThat(session.path).isEqualTo("/console");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForURL(
+                    "**/console-static/signed-out.html*",
+                    new Page.WaitForURLOptions().setTimeout(5000));
+            assertThat(page.textContent("h1")).isEqualTo("Signed out");
+            assertThat(phone.cookies().stream().map(cookie -> cookie.name))
+                    .doesNotContain("q_session");
+
+            APIResponse again =
+                    phone.request()
+                            .get(
+                                    url("/console/assets"),
+                                    RequestOptions.create().setMaxRedirects(0));
+            assertThat(again.status()).isEqualTo(302);
+            assertThat(again.headers().get("location")).contains("/custodian/authorize");
+        }
+    }
+
+    private BrowserContext phone() {
+        return browser.newContext(
+                new Browser.NewContextOptions()
+                        .setViewportSize(390, 844)
+                        .setHasTouch(true)
+                        .setIsMobile(true));
+    }
+
+    /** Opens {@code path}, is sent to the provider's sign-in page, and signs in as {@code who}. */
+    private void signIn(Page page, String path, String who) {
+        page.navigate(url(path));
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName(java.util.regex.Pattern.compile("Sign in as " + who)))
+                .click();
+        page.waitForURL(url(path));
+    }
+
+    private String url(String path) {
+        String root = base.toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
+    }
+
+    /** The person with this e-mail, as the HR sync records them (created once, then the same). */
+    private static String person(String email, String name) {
+        return asAdmin()
+                .body(java.util.Map.of("email", email, "displayName", name))
+                .put("/api/v1/people/by-employee-id/" + email.substring(0, email.indexOf('@')))
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract()
+                .path("id");
+    }
+}
