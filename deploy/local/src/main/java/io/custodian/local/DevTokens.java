@@ -319,7 +319,10 @@ public final class DevTokens {
     }
 
     /** A JSON string literal. */
-    private static String json(String value) {
+    /**
+     * A JSON string literal of {@code value}: quotes, backslashes and control characters escaped.
+     */
+    static String json(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

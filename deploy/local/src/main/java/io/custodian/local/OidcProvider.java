@@ -119,7 +119,7 @@ public final class OidcProvider implements AutoCloseable {
 
     static String config(Path loginPage) {
         return "{\"interactiveLogin\":true,\"httpServer\":\"NettyWrapper\",\"loginPagePath\":"
-                + json(loginPage.toAbsolutePath().toString())
+                + DevTokens.json(loginPage.toAbsolutePath().toString())
                 + ",\"tokenCallbacks\":[{\"issuerId\":\""
                 + ISSUER_ID
                 + "\",\"tokenExpiry\":3600,\"requestMappings\":[{\"requestParam\":\"grant_type\","
@@ -162,11 +162,11 @@ public final class OidcProvider implements AutoCloseable {
 
     static String claims(User user) {
         return "{\"email\":"
-                + json(user.email())
+                + DevTokens.json(user.email())
                 + ",\"email_verified\":true,\"name\":"
-                + json(user.label())
+                + DevTokens.json(user.label())
                 + ",\"groups\":["
-                + user.groups().stream().map(OidcProvider::json).collect(Collectors.joining(","))
+                + user.groups().stream().map(DevTokens::json).collect(Collectors.joining(","))
                 + "]}";
     }
 
@@ -245,24 +245,6 @@ public final class OidcProvider implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String html(String value) {
