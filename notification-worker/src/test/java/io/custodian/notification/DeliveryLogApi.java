@@ -49,4 +49,16 @@ public final class DeliveryLogApi {
     public static RequestSpecification anonymous() {
         return given().filter(CONTRACT).accept("application/json, application/problem+json");
     }
+
+    /** The status the delivery log answers a bearer of this token with (any event's deliveries). */
+    public static int statusFor(String token) {
+        return anonymous()
+                .auth()
+                .oauth2(token)
+                .queryParam("eventId", java.util.UUID.randomUUID().toString())
+                .get("/api/v1/deliveries")
+                .then()
+                .extract()
+                .statusCode();
+    }
 }

@@ -1,8 +1,8 @@
 package io.custodian.asset.scim;
 
-import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
+import static io.custodian.asset.scim.Scim.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.startsWith;
 import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,9 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScimMassAssignmentTest {
 
-    private static final String SCIM = "application/scim+json";
-    private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    private static final String SCIM = Scim.MEDIA_TYPE;
+    private static final String CORE = Scim.CORE;
+    private static final String PATCH_OP = Scim.PATCH_OP;
     private static final Map<String, Object> FORGED_META =
             Map.of(
                     "resourceType", "Group",
@@ -153,10 +152,6 @@ class ScimMassAssignmentTest {
                 .isLessThan(Duration.ofMinutes(5));
         assertThat(user.<String>path("meta.resourceType")).isEqualTo("User");
         assertThat(user.<String>path("meta.version")).isNotEqualTo("W/\"999\"");
-    }
-
-    private static RequestSpecification scim() {
-        return as("hr-system", "hr@example.com").contentType(SCIM).accept(SCIM);
     }
 
     private static Map<String, Object> user(String email, String employeeId) {

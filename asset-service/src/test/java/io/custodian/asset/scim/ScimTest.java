@@ -6,6 +6,7 @@ import static io.custodian.asset.Api.createAsset;
 import static io.custodian.asset.Api.createPerson;
 import static io.custodian.asset.Api.etag;
 import static io.custodian.asset.Api.unique;
+import static io.custodian.asset.scim.Scim.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -27,7 +28,6 @@ import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,11 +43,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScimTest {
 
-    private static final String SCIM = "application/scim+json";
+    private static final String SCIM = Scim.MEDIA_TYPE;
     private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     private static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-    private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String PATCH_OP = Scim.PATCH_OP;
+    private static final String CORE = Scim.CORE;
     private static final String ENTERPRISE =
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -641,10 +641,6 @@ class ScimTest {
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    private static RequestSpecification scim() {
-        return as("hr-system", "hr@example.com").contentType(SCIM).accept(SCIM);
-    }
 
     private static Map<String, Object> user(
             String email, String employeeId, String given, String family) {
