@@ -1,7 +1,6 @@
 package io.custodian.asset.custody;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,10 +23,8 @@ class AcceptableUseVersion extends PanacheEntityBase {
 
     String url;
 
-    @Column(name = "published_at")
     Instant publishedAt;
 
-    @Column(name = "published_by")
     String publishedBy;
 
     static Optional<AcceptableUseVersion> current() {

@@ -2,11 +2,9 @@ package io.custodian.asset.custody;
 
 import io.custodian.asset.ownership.Person;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -21,14 +19,11 @@ class Acknowledgement extends PanacheEntityBase {
     @Id UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "person_id")
     Person person;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "version_id")
     AcceptableUseVersion version;
 
-    @Column(name = "acknowledged_at")
     Instant acknowledgedAt;
 
     static Optional<Acknowledgement> of(Person person, AcceptableUseVersion version) {

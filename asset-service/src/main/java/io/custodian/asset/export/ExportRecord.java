@@ -1,7 +1,6 @@
 package io.custodian.asset.export;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,7 +34,6 @@ class ExportRecord extends PanacheEntityBase {
 
     @Id UUID id;
 
-    @Column(name = "requested_by")
     String requestedBy;
 
     @Enumerated(EnumType.STRING)
@@ -47,13 +45,10 @@ class ExportRecord extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     Status status;
 
-    @Column(name = "started_at")
     Instant startedAt;
 
-    @Column(name = "finished_at")
     Instant finishedAt;
 
-    @Column(name = "row_count")
     long rowCount;
 
     /** Why it failed; null unless it did. */

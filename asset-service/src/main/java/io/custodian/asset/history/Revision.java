@@ -23,11 +23,8 @@ public class Revision {
     @Column(name = "rev")
     public long id;
 
-    @RevisionTimestamp
-    @Column(name = "at")
-    public Instant at;
+    @RevisionTimestamp public Instant at;
 
     /** The caller's e-mail from the token, or {@link Actors#SYSTEM} outside a request. */
-    @Column(name = "actor")
     public String actor;
 }

@@ -4,13 +4,11 @@ import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.AssetStatus;
 import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -76,20 +74,15 @@ class Incident extends PanacheEntityBase {
     Status status;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "asset_id")
     Asset asset;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "previous_asset_status")
     AssetStatus previousAssetStatus;
 
-    @Column(name = "occurred_at")
     Instant occurredAt;
 
-    @Column(name = "reported_at")
     Instant reportedAt;
 
-    @Column(name = "reporting_delay_seconds")
     long reportingDelaySeconds;
 
     boolean late;
@@ -98,32 +91,23 @@ class Incident extends PanacheEntityBase {
 
     String circumstances;
 
-    @Column(name = "police_reference")
     String policeReference;
 
-    @Column(name = "reported_by")
     String reportedBy;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "device_type")
     DeviceType deviceType;
 
-    @Column(name = "device_description")
     String deviceDescription;
 
-    @Column(name = "contained_at")
     Instant containedAt;
 
-    @Column(name = "contained_by")
     String containedBy;
 
-    @Column(name = "closed_at")
     Instant closedAt;
 
-    @Column(name = "closed_by")
     String closedBy;
 
-    @Column(name = "closure_note")
     String closureNote;
 
     /** Containment actions in the order they were recorded. */

@@ -1,13 +1,11 @@
 package io.custodian.asset.incident;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -46,7 +44,6 @@ class IncidentAction extends PanacheEntityBase {
     @Id UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "incident_id")
     Incident incident;
 
     /** 1 for the first action of the incident, then 2, 3, … */
@@ -57,9 +54,7 @@ class IncidentAction extends PanacheEntityBase {
 
     String note;
 
-    @Column(name = "performed_by")
     String performedBy;
 
-    @Column(name = "performed_at")
     Instant performedAt;
 }

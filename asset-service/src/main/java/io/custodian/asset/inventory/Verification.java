@@ -1,11 +1,9 @@
 package io.custodian.asset.inventory;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,13 +17,10 @@ class Verification extends PanacheEntityBase {
     @Id UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "asset_id")
     Asset asset;
 
-    @Column(name = "verified_at")
     Instant verifiedAt;
 
-    @Column(name = "verified_by")
     String verifiedBy;
 
     String note;

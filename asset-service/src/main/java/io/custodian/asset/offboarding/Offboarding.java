@@ -2,13 +2,11 @@ package io.custodian.asset.offboarding;
 
 import io.custodian.asset.ownership.Person;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -33,10 +31,8 @@ public class Offboarding extends PanacheEntityBase {
     @Id public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "person_id")
     public Person person;
 
-    @Column(name = "last_working_day")
     public LocalDate lastWorkingDay;
 
     @Enumerated(EnumType.STRING)
@@ -44,23 +40,18 @@ public class Offboarding extends PanacheEntityBase {
 
     public String reference;
 
-    @Column(name = "idempotency_key")
     public String idempotencyKey;
 
     @Enumerated(EnumType.STRING)
     public Status status;
 
-    @Column(name = "started_at")
     public Instant startedAt;
 
-    @Column(name = "started_by")
     public String startedBy;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
     /** The day the last return-overdue escalation was sent. */
-    @Column(name = "escalated_on")
     public LocalDate escalatedOn;
 
     @Version public long version;

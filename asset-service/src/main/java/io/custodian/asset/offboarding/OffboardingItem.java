@@ -2,13 +2,11 @@ package io.custodian.asset.offboarding;
 
 import io.custodian.asset.inventory.Asset;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -35,11 +33,9 @@ class OffboardingItem extends PanacheEntityBase {
     @Id UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "offboarding_id")
     Offboarding offboarding;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "asset_id")
     Asset asset;
 
     @Enumerated(EnumType.STRING)
@@ -48,14 +44,11 @@ class OffboardingItem extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     Status status;
 
-    @Column(name = "closed_at")
     Instant closedAt;
 
-    @Column(name = "closed_by")
     String closedBy;
 
     String condition;
 
-    @Column(name = "waiver_reason")
     String waiverReason;
 }

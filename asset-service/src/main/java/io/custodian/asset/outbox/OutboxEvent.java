@@ -1,7 +1,6 @@
 package io.custodian.asset.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,10 +16,8 @@ class OutboxEvent extends PanacheEntityBase {
 
     @Id UUID id;
 
-    @Column(name = "aggregate_type")
     String aggregateType;
 
-    @Column(name = "aggregate_id")
     String aggregateId;
 
     String type;
@@ -30,14 +27,11 @@ class OutboxEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     String payload;
 
-    @Column(name = "created_at")
     Instant createdAt;
 
-    @Column(name = "published_at")
     Instant publishedAt;
 
     int attempts;
 
-    @Column(name = "last_error")
     String lastError;
 }

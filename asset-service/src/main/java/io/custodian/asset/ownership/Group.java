@@ -1,7 +1,6 @@
 package io.custodian.asset.ownership;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -25,16 +24,12 @@ public class Group extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "contact_email")
     public String contactEmail;
 
-    @Column(name = "chat_channel")
     public String chatChannel;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @ManyToMany

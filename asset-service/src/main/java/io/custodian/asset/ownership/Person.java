@@ -1,13 +1,11 @@
 package io.custodian.asset.ownership;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,19 +26,15 @@ public class Person extends PanacheEntityBase {
 
     @Id public UUID id;
 
-    @Column(name = "employee_id")
     public String employeeId;
 
     public String email;
 
-    @Column(name = "display_name")
     public String displayName;
 
     /** Given and family name, when the identity provider sends them (SCIM {@code name}). */
-    @Column(name = "given_name")
     public String givenName;
 
-    @Column(name = "family_name")
     public String familyName;
 
     @Enumerated(EnumType.STRING)
@@ -57,21 +51,16 @@ public class Person extends PanacheEntityBase {
      * When an identity provider deleted the person's SCIM resource (a deprovisioning): the person
      * stays, the resource answers 404; null while it exists.
      */
-    @Column(name = "scim_deleted_at")
     public Instant scimDeletedAt;
 
     /** SCIM's {@code userName} as the identity provider sent it: {@link #email} in its case. */
-    @Column(name = "scim_user_name")
     public String scimUserName;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "manager_id")
     public Person manager;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version public long version;

@@ -3,7 +3,6 @@ package io.custodian.asset.policy;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,29 +62,21 @@ class ExceptionRequest extends PanacheEntityBase {
     @BatchSize(size = 100)
     List<Asset> assets = new ArrayList<>();
 
-    @Column(name = "requested_by")
     String requestedBy;
 
-    @Column(name = "requested_at")
     Instant requestedAt;
 
-    @Column(name = "wanted_until")
     LocalDate wantedUntil;
 
-    @Column(name = "decided_by")
     String decidedBy;
 
-    @Column(name = "decided_at")
     Instant decidedAt;
 
-    @Column(name = "decision_note")
     String decisionNote;
 
     /** Approved exceptions: the last day (in the company's zone) the exception holds. */
-    @Column(name = "valid_until")
     LocalDate validUntil;
 
-    @Column(name = "expired_at")
     Instant expiredAt;
 
     @Version long version;

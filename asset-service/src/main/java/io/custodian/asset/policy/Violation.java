@@ -4,13 +4,11 @@ import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.web.Lifecycle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -44,46 +42,34 @@ class Violation extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     PolicyClause clause;
 
-    @Column(name = "occurred_at")
     Instant occurredAt;
 
     /** The person concerned, when the reporter named one. */
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "person_id")
     Person person;
 
     /** The asset concerned, when the reporter named one. */
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "asset_id")
     Asset asset;
 
     /** The person as the reporter named them (id or e-mail), whether or not it matched anyone. */
-    @Column(name = "person_reference")
     String personReference;
 
     /** The asset as the reporter named it (id or tag), whether or not it matched one. */
-    @Column(name = "asset_reference")
     String assetReference;
 
-    @Column(name = "reported_by")
     String reportedBy;
 
-    @Column(name = "reported_at")
     Instant reportedAt;
 
-    @Column(name = "acknowledged_by")
     String acknowledgedBy;
 
-    @Column(name = "acknowledged_at")
     Instant acknowledgedAt;
 
-    @Column(name = "acknowledgement_note")
     String acknowledgementNote;
 
-    @Column(name = "closed_by")
     String closedBy;
 
-    @Column(name = "closed_at")
     Instant closedAt;
 
     String outcome;
