@@ -2,6 +2,7 @@ package io.custodian.asset.inventory;
 
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.VerificationDue;
+import io.custodian.asset.jobs.Batches;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -74,15 +75,7 @@ class Verifications {
             timeZone = "${custodian.time-zone}",
             identity = "verification-reminders")
     void remindDaily() {
-        int total = 0;
-        int sent;
-        do {
-            sent = remindBatch();
-            total += sent;
-        } while (sent == REMINDER_BATCH);
-        if (total > 0) {
-            LOG.infof("Sent %d verification reminders", total);
-        }
+        Batches.drain(this::remindBatch, REMINDER_BATCH, LOG, "Sent %d verification reminders");
     }
 
     /** One batch of reminders in one transaction; returns how many were sent. */

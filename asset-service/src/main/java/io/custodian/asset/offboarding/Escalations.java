@@ -1,5 +1,6 @@
 package io.custodian.asset.offboarding;
 
+import io.custodian.asset.jobs.Batches;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,15 +36,8 @@ class Escalations {
             timeZone = "${custodian.time-zone}",
             identity = "offboarding-escalations")
     void escalateDaily() {
-        int total = 0;
-        int sent;
-        do {
-            sent = escalateBatch();
-            total += sent;
-        } while (sent == BATCH);
-        if (total > 0) {
-            LOG.infof("Escalated %d off-boardings with overdue returns", total);
-        }
+        Batches.drain(
+                this::escalateBatch, BATCH, LOG, "Escalated %d off-boardings with overdue returns");
     }
 
     /** One batch of escalations in one transaction; returns how many were sent. */

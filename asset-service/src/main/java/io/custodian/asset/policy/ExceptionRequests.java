@@ -7,6 +7,7 @@ import io.custodian.api.event.ExceptionRequested;
 import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
+import io.custodian.asset.jobs.Batches;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -251,15 +252,7 @@ class ExceptionRequests {
             identity = "exception-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
-        int total = 0;
-        int expired;
-        do {
-            expired = expireBatch();
-            total += expired;
-        } while (expired == EXPIRY_BATCH);
-        if (total > 0) {
-            LOG.infof("Expired %d policy exceptions", total);
-        }
+        Batches.drain(this::expireBatch, EXPIRY_BATCH, LOG, "Expired %d policy exceptions");
     }
 
     /** One batch in one transaction; rows another instance is expiring are skipped. */
