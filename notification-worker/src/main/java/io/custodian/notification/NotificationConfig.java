@@ -59,6 +59,14 @@ public interface NotificationConfig {
         /** The claim that carries the identity provider's subject. */
         @WithDefault("sub")
         String subjectClaim();
+
+        /**
+         * Which identity-provider groups grant which Custodian role, as {@code group=role} entries
+         * separated by commas ({@code "IT Admins=asset-admin, Executives=leadership"}); a group may
+         * be listed again for another role. Unset: the groups claim names the roles themselves.
+         * Set: only mapped groups grant roles ({@link io.custodian.api.identity.RoleMapping}).
+         */
+        Optional<String> roleMapping();
     }
 
     interface Events {
@@ -96,6 +104,12 @@ public interface NotificationConfig {
         /** Time zone the alerts show times in. */
         @WithDefault("UTC")
         ZoneId timeZone();
+
+        /**
+         * The console's public address ({@code https://custodian.example.com}): every alert about
+         * an object the console shows links to its page there. Unset: alerts carry no link.
+         */
+        Optional<URI> consoleUrl();
     }
 
     interface Readiness {

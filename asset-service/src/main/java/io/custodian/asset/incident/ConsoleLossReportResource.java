@@ -7,13 +7,12 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
+import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path.Node;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -108,15 +107,8 @@ class ConsoleLossReportResource {
                                         null),
                                 caller);
                 return Response.ok(Templates.reported(caller.email(), incident)).build();
-            } catch (ProblemException e) {
-                if (e.kind() != ProblemException.Kind.VALIDATION) {
-                    throw e;
-                }
-                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-            } catch (ConstraintViolationException e) {
-                for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-                    errors.putIfAbsent(field(violation), violation.getMessage());
-                }
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors.putAll(FormErrors.of(e));
             }
         }
         return Response.status(422)
@@ -169,14 +161,6 @@ class ConsoleLossReportResource {
             errors.put("occurredAt", "give the date and time it happened");
             return null;
         }
-    }
-
-    private static String field(ConstraintViolation<?> violation) {
-        String last = null;
-        for (Node node : violation.getPropertyPath()) {
-            last = node.getName();
-        }
-        return last;
     }
 
     private static String blankToNull(String value) {

@@ -6,11 +6,12 @@ import static io.custodian.asset.security.Roles.EMPLOYEE;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
-import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,11 +19,15 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The console's pages of the register (server-rendered, {@code templates/console}): what the
- * signed-in person holds and owns, and one asset. The same reads and the same roles as {@code GET
- * /api/v1/me/assets} and {@code GET /api/v1/assets/{id}}: someone else's asset is a 404 page.
+ * signed-in person holds and owns (personally or through a group), and one asset. The same reads
+ * and the same roles as {@code GET /api/v1/me/assets} and {@code GET /api/v1/assets/{id}}: someone
+ * else's asset is a 404 page. "I still have it" is {@code POST /api/v1/assets/{id}/verifications}:
+ * the same {@link Verifications#attest}, then back to the list, which says until when it is
+ * confirmed.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -30,50 +35,57 @@ class ConsoleAssetsResource {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance myAssets(String who, List<AssetView> assets);
+        static native TemplateInstance myAssets(
+                String who, List<AssetView> assets, AssetView confirmed);
 
         static native TemplateInstance asset(String who, AssetView asset);
-
-        static native TemplateInstance notFound(String who, String what);
     }
 
     private final Inventory inventory;
+    private final Verifications verifications;
     private final Caller caller;
 
-    ConsoleAssetsResource(Inventory inventory, Caller caller) {
+    ConsoleAssetsResource(Inventory inventory, Verifications verifications, Caller caller) {
         this.inventory = inventory;
+        this.verifications = verifications;
         this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP, AUDITOR})
     public Response home() {
-        return Response.seeOther(URI.create("/console/assets")).build();
+        String home = caller.hasOwnAssets() ? "/console/assets" : "/console/incidents";
+        return Response.seeOther(URI.create(home)).build();
     }
 
     @GET
     @Path("/assets")
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
-    public TemplateInstance mine() {
-        return Templates.myAssets(caller.email(), inventory.viewsHeldOrOwnedBy(caller.email()));
+    public TemplateInstance mine(@RestQuery UUID confirmed) {
+        List<AssetView> assets = inventory.viewsHeldOrOwnedBy(caller.email());
+        AssetView shown =
+                confirmed == null
+                        ? null
+                        : assets.stream()
+                                .filter(a -> a.id().equals(confirmed))
+                                .findFirst()
+                                .orElse(null);
+        return Templates.myAssets(caller.email(), assets, shown);
+    }
+
+    @POST
+    @Path("/assets/{assetId}/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    public Response stillHaveIt(UUID assetId) {
+        verifications.attest(assetId, new Verifications.Attestation(null), caller);
+        return Response.seeOther(URI.create("/console/assets?confirmed=" + assetId)).build();
     }
 
     @GET
     @Path("/assets/{assetId}")
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
-    public Response one(UUID assetId) {
-        try {
-            return Response.ok(
-                            Templates.asset(
-                                    caller.email(), AssetView.of(inventory.read(assetId, caller))))
-                    .build();
-        } catch (ProblemException e) {
-            if (e.kind() != ProblemException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            return Response.status(Response.Status.NOT_FOUND)
-                    .entity(Templates.notFound(caller.email(), "asset"))
-                    .build();
-        }
+    public TemplateInstance one(UUID assetId) {
+        return Templates.asset(caller.email(), AssetView.of(inventory.read(assetId, caller)));
     }
 }

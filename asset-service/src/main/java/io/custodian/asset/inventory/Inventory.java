@@ -254,21 +254,22 @@ public class Inventory {
     }
 
     /**
-     * The assets a person holds or owns themselves, by tag, as the API shows them (the console's My
-     * assets, and its choice of what to report lost).
+     * The assets a person holds or owns (themselves or through a group), by tag, as the API shows
+     * them (the console's My assets, and its choice of what to report lost).
      */
     @Transactional
     public List<AssetView> viewsHeldOrOwnedBy(String email) {
         return heldOrOwnedBy(email).stream().map(AssetView::of).toList();
     }
 
-    /** The assets a person holds or owns themselves, by tag. */
+    /** The assets a person holds or owns, themselves or through a group they are in, by tag. */
     List<Asset> heldOrOwnedBy(String email) {
         return Asset.<Asset>find(
                         "from Asset a left join fetch a.holder h left join fetch a.ownerPerson p"
-                                + " left join fetch a.ownerGroup"
-                                + " where lower(h.email) = ?1 or lower(p.email) = ?1"
-                                + " order by a.assetTag",
+                                + " left join fetch a.ownerGroup g"
+                                + " where lower(h.email) = ?1 or lower(p.email) = ?1 or exists"
+                                + " (select 1 from AssetGroup mg join mg.members m where mg = g"
+                                + " and lower(m.email) = ?1) order by a.assetTag",
                         email.toLowerCase(java.util.Locale.ROOT))
                 .list();
     }

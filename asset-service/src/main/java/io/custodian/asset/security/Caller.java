@@ -3,13 +3,16 @@ package io.custodian.asset.security;
 import io.custodian.api.identity.TokenRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, from the verified token only — never from the request body. The one place that
- * answers "may this caller see everything, or only their own objects?".
+ * answers "may this caller see everything, or only their own objects?". Named {@code caller} for
+ * the console's templates ({@code inject:caller.readsEverything}), which show each role its pages.
  */
 @RequestScoped
+@Named("caller")
 public class Caller {
 
     private final SecurityIdentity identity;
@@ -48,6 +51,14 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return identity.hasRole(role);
+    }
+
+    /**
+     * Whether the caller has assets of their own to see and report (employees, admins, leadership:
+     * the roles of {@code GET /api/v1/me/assets} and {@code POST /api/v1/incidents}).
+     */
+    public boolean hasOwnAssets() {
+        return hasRole(Roles.EMPLOYEE) || hasRole(Roles.ASSET_ADMIN) || hasRole(Roles.LEADERSHIP);
     }
 
     /** Admins, leadership and auditors read every object; everyone else only their own. */

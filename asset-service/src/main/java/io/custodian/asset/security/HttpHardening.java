@@ -12,9 +12,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Transport hardening in front of every route, including Quarkus's own answers (401 challenges,
@@ -50,7 +53,11 @@ class HttpHardening {
     private volatile Limits limits;
 
     private record Limits(
-            long maxBodySize, List<String> largeBodyPaths, int maxRequestLine, int maxHeaders) {}
+            long maxBodySize,
+            List<String> largeBodyPaths,
+            int maxRequestLine,
+            int maxHeaders,
+            String consoleCsp) {}
 
     HttpHardening(Instance<SecurityConfig> config) {
         this.config = config;
@@ -65,7 +72,11 @@ class HttpHardening {
                             c.maxBodySize().asLongValue(),
                             List.copyOf(c.largeBodyPaths()),
                             (int) c.maxRequestLine().asLongValue(),
-                            (int) c.maxHeaderSize().asLongValue());
+                            (int) c.maxHeaderSize().asLongValue(),
+                            consoleCsp(
+                                    ConfigProvider.getConfig()
+                                            .getOptionalValue(
+                                                    "quarkus.oidc.auth-server-url", String.class)));
             limits = current;
         }
         return current;
@@ -90,7 +101,8 @@ class HttpHardening {
     private void transport(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = path(rc);
-        rc.addHeadersEndHandler(v -> secure(rc.response().headers(), path));
+        String consoleCsp = limits().consoleCsp();
+        rc.addHeadersEndHandler(v -> secure(rc.response().headers(), path, consoleCsp));
         Limits limits = limits();
         if (request.uri().length() + request.method().name().length() + 10
                 > limits.maxRequestLine()) {
@@ -231,11 +243,21 @@ class HttpHardening {
 
     /**
      * The console's pages (and its stylesheet and signed-out page): the service's own stylesheet
-     * and images, forms posted to itself only; no script at all, nothing inline, never framed.
+     * and images, forms posted to itself only; no script at all, nothing inline, never framed. A
+     * form posted after the session ended is answered with a redirect to the sign-in provider, so
+     * {@code form-action} also names the provider's origin: without it the browser would block that
+     * redirect and the press of the button would do nothing.
      */
-    static final String CONSOLE_CSP =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-                    + " frame-ancestors 'none'; base-uri 'none'";
+    static String consoleCsp(Optional<String> provider) {
+        String signIn =
+                provider.map(URI::create)
+                        .filter(uri -> uri.getScheme() != null && uri.getAuthority() != null)
+                        .map(uri -> " " + uri.getScheme() + "://" + uri.getAuthority())
+                        .orElse("");
+        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'"
+                + signIn
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     private static boolean isConsole(String path) {
         return path.equals("/console")
@@ -247,12 +269,12 @@ class HttpHardening {
         return path.startsWith("/api/") || path.startsWith("/scim/");
     }
 
-    private static void secure(MultiMap headers, String path) {
+    private static void secure(MultiMap headers, String path, String consoleCsp) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         if (isConsole(path)) {
-            headers.set("Content-Security-Policy", CONSOLE_CSP);
+            headers.set("Content-Security-Policy", consoleCsp);
         } else if (!path.startsWith(UI)) {
             headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }

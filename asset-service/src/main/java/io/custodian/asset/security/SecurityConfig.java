@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Hardening knobs under {@code custodian.security}. */
 @ConfigMapping(prefix = "custodian.security")
@@ -23,6 +24,14 @@ public interface SecurityConfig {
     /** The claim that carries the identity provider's subject: {@code sub}, or e.g. {@code oid}. */
     @WithDefault("sub")
     String subjectClaim();
+
+    /**
+     * Which identity-provider groups grant which Custodian role, as {@code group=role} entries
+     * separated by commas ({@code "IT Admins=asset-admin, Executives=leadership"}); a group may be
+     * listed again for another role. Unset: the groups claim names the roles themselves. Set: only
+     * mapped groups grant roles ({@link io.custodian.api.identity.RoleMapping}).
+     */
+    Optional<String> roleMapping();
 
     /**
      * How long a caller's person status (the departed check) is reused before it is read again;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.custodian.asset.web.ProblemException.Kind;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -19,6 +21,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -30,10 +33,19 @@ import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error leaves as RFC 9457 problem+json, naming the offending field. Malformed JSON is 400;
- * well-formed JSON with invalid content is 422.
+ * Every error leaves as RFC 9457 problem+json, naming the offending field; under {@code /console}
+ * as an HTML page with the same status and detail (a 403 page, a 404 page, a conflict page).
+ * Malformed JSON is 400; well-formed JSON with invalid content is 422.
  */
 class ProblemMappers {
+
+    /** The console's pages: their errors are pages too, with the same status and detail. */
+    private static final String CONSOLE = "/console";
+
+    @CheckedTemplate(basePath = "console")
+    static class Pages {
+        static native TemplateInstance problem(int status, String title, String detail);
+    }
 
     private final CurrentIdentityAssociation identities;
 
@@ -255,6 +267,12 @@ class ProblemMappers {
 
     private static Response respond(
             Kind kind, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        if (uri.getPath().startsWith(CONSOLE)) {
+            return Response.status(kind.status)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.problem(kind.status, kind.title, detail).render())
+                    .build();
+        }
         Problem problem =
                 new Problem(kind.type, kind.title, kind.status, detail, uri.getPath(), errors);
         return Response.status(kind.status).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -2,14 +2,13 @@ package io.custodian.asset.console;
 
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
+import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
+import static io.custodian.asset.console.ConsoleBrowser.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
@@ -19,8 +18,6 @@ import io.custodian.asset.EventTap;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,25 +35,15 @@ class ConsoleLossReportTest {
 
     private static final String CASEY = "casey.console@example.com";
     private static final String OLIVE = "olive.other@example.com";
-    private static final Path SHOTS = Paths.get("target", "console-screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static ConsoleBrowser browser;
 
     @TestHTTPResource("/")
     URL base;
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create();
-        browser =
-                playwright
-                        .chromium()
-                        .launch(
-                                new BrowserType.LaunchOptions()
-                                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                                        .setArgs(List.of("--no-sandbox"))
-                                        .setHeadless(true));
+        browser = ConsoleBrowser.launch();
     }
 
     @AfterAll
@@ -64,23 +51,20 @@ class ConsoleLossReportTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
     void shouldLetAnEmployeeReportTheirLaptopStolenFromTheirPhone() {
-        String casey = person(CASEY, "Casey Console");
+        String casey = ConsoleBrowser.person(CASEY, "Casey Console");
         String tag = unique("LT");
         String laptop = Api.createAsset(tag, "person", casey);
 
         try (EventTap tap = new EventTap();
-                BrowserContext phone = phone()) {
+                BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             List<String> refused = new java.util.ArrayList<>();
             page.onConsoleMessage(message -> refused.add(message.text()));
-            signIn(page, "/console/assets", "Casey Console");
+            signIn(page, base, "/console/assets", "Casey Console");
 
             assertThat(page.url()).endsWith("/console/assets");
             assertThat(page.getByTestId("who").textContent()).isEqualTo(CASEY);
@@ -91,17 +75,19 @@ class ConsoleLossReportTest {
                                                     .setName(tag + " · MacBook Pro 14"))
                                     .isVisible())
                     .isTrue();
+            assertAccessible(page);
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve("my-assets.png"))
+                            .setPath(ConsoleBrowser.SHOTS.resolve("my-assets.png"))
                             .setFullPage(true));
 
-            page.navigate(url("/console/report-loss?asset=" + laptop));
+            page.navigate(ConsoleBrowser.url(base, "/console/report-loss?asset=" + laptop));
             assertThat(page.getByLabel("Which asset?").inputValue()).isEqualTo(laptop);
             page.getByLabel("Stolen").check();
             page.getByLabel("Where? (optional)").fill("Train to York");
             // the service's own stylesheet, under its CSP: touch targets of at least 44 px
-            APIResponse css = page.request().get(url("/console-static/console.css"));
+            APIResponse css =
+                    page.request().get(ConsoleBrowser.url(base, "/console-static/console.css"));
             assertThat(css.status()).as(css.headers() + css.text()).isEqualTo(200);
             var submit =
                     page.getByRole(
@@ -109,9 +95,10 @@ class ConsoleLossReportTest {
             assertThat(submit.boundingBox().height).isGreaterThanOrEqualTo(44);
             assertThat(page.getByLabel("Which asset?").boundingBox().height)
                     .isGreaterThanOrEqualTo(44);
+            assertAccessible(page);
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve("report-loss.png"))
+                            .setPath(ConsoleBrowser.SHOTS.resolve("report-loss.png"))
                             .setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"))
                     .click();
@@ -119,9 +106,10 @@ class ConsoleLossReportTest {
             String incident = page.getByTestId("incident-number").textContent().trim();
             assertThat(page.getByTestId("alerted").textContent()).contains("CEO and the CTO");
             assertThat(refused).as("nothing refused by the Content-Security-Policy").isEmpty();
+            assertAccessible(page);
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve("reported.png"))
+                            .setPath(ConsoleBrowser.SHOTS.resolve("reported.png"))
                             .setFullPage(true));
 
             asAdmin()
@@ -142,12 +130,57 @@ class ConsoleLossReportTest {
     }
 
     @Test
-    void shouldShowTheApisFieldErrorNextToTheField() {
-        String casey = person(CASEY, "Casey Console");
-        String laptop = Api.createAsset(unique("LT"), "person", casey);
-        try (BrowserContext phone = phone()) {
+    void shouldShowWhatMyGroupsOwnAndConfirmInOneTapThatIStillHaveIt() {
+        String casey = ConsoleBrowser.person(CASEY, "Casey Console");
+        String team = Api.createGroup(unique("Casey's team"));
+        asAdmin().put("/api/v1/groups/" + team + "/members/" + casey).then().statusCode(200);
+        String groupTag = unique("MON");
+        String monitor = Api.createAsset(groupTag, "group", team);
+        String tag = unique("LT");
+        String laptop = Api.createAsset(tag, "person", casey);
+        String before =
+                asAdmin()
+                        .get("/api/v1/assets/" + laptop)
+                        .then()
+                        .extract()
+                        .path("nextVerificationDue");
+
+        try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
-            signIn(page, "/console/report-loss?asset=" + laptop, "Casey Console");
+            signIn(page, base, "/console/assets", "Casey Console");
+            assertThat(page.getByText(groupTag + " · MacBook Pro 14").isVisible())
+                    .as("an asset Casey's group owns is on My assets")
+                    .isTrue();
+            var confirm =
+                    page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("I still have it: " + tag));
+            assertThat(confirm.boundingBox().height).isGreaterThanOrEqualTo(44);
+            confirm.click();
+
+            assertThat(page.url()).endsWith("/console/assets?confirmed=" + laptop);
+            assertThat(page.getByTestId("done").textContent())
+                    .contains(tag + " is confirmed as still with you");
+        }
+        asAdmin()
+                .get("/api/v1/assets/" + laptop)
+                .then()
+                .statusCode(200)
+                .body("lastVerifiedAt", org.hamcrest.Matchers.notNullValue())
+                .body("nextVerificationDue", org.hamcrest.Matchers.not(before));
+        asAdmin()
+                .get("/api/v1/assets/" + monitor)
+                .then()
+                .body("lastVerifiedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldShowTheApisFieldErrorNextToTheField() {
+        String casey = ConsoleBrowser.person(CASEY, "Casey Console");
+        String laptop = Api.createAsset(unique("LT"), "person", casey);
+        try (BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            signIn(page, base, "/console/report-loss?asset=" + laptop, "Casey Console");
             page.getByLabel("Lost").check();
             page.getByLabel("When did it happen?").fill("2999-01-01T10:00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"))
@@ -157,9 +190,10 @@ class ConsoleLossReportTest {
                     .isEqualTo("must not be in the future");
             assertThat(page.getByLabel("When did it happen?").getAttribute("aria-invalid"))
                     .isEqualTo("true");
+            assertAccessible(page);
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve("report-loss-invalid.png"))
+                            .setPath(ConsoleBrowser.SHOTS.resolve("report-loss-invalid.png"))
                             .setFullPage(true));
             asAdmin()
                     .get("/api/v1/assets/" + laptop)
@@ -170,13 +204,14 @@ class ConsoleLossReportTest {
 
     @Test
     void shouldNotShowAnotherEmployeesAsset() {
-        person(CASEY, "Casey Console");
-        String olive = person(OLIVE, "Olive Other");
+        ConsoleBrowser.person(CASEY, "Casey Console");
+        String olive = ConsoleBrowser.person(OLIVE, "Olive Other");
         String theirs = Api.createAsset(unique("LT"), "person", olive);
-        try (BrowserContext phone = phone()) {
+        try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
-            signIn(page, "/console/assets", "Casey Console");
-            Response response = page.navigate(url("/console/assets/" + theirs));
+            signIn(page, base, "/console/assets", "Casey Console");
+            Response response =
+                    page.navigate(ConsoleBrowser.url(base, "/console/assets/" + theirs));
             assertThat(response.status()).isEqualTo(404);
             assertThat(page.textContent("h1")).isEqualTo("Not found");
             assertThat(page.content()).doesNotContain(theirs.substring(0, 8) + "-");
@@ -185,16 +220,16 @@ class ConsoleLossReportTest {
 
     @Test
     void shouldRefuseAFormPostedWithoutItsCsrfToken() {
-        String casey = person(CASEY, "Casey Console");
+        String casey = ConsoleBrowser.person(CASEY, "Casey Console");
         String laptop = Api.createAsset(unique("LT"), "person", casey);
-        try (BrowserContext phone = phone()) {
+        try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
-            signIn(page, "/console/report-loss", "Casey Console");
+            signIn(page, base, "/console/report-loss", "Casey Console");
             // the session cookie goes along (same browser context); the form's token does not
             APIResponse response =
                     page.request()
                             .post(
-                                    url("/console/report-loss"),
+                                    ConsoleBrowser.url(base, "/console/report-loss"),
                                     RequestOptions.create()
                                             .setForm(
                                                     FormData.create()
@@ -213,11 +248,11 @@ class ConsoleLossReportTest {
 
     @Test
     void shouldSendAVisitWithoutASessionToSignIn() {
-        try (BrowserContext phone = phone()) {
+        try (BrowserContext phone = browser.phone()) {
             APIResponse response =
                     phone.request()
                             .get(
-                                    url("/console/assets"),
+                                    ConsoleBrowser.url(base, "/console/assets"),
                                     RequestOptions.create().setMaxRedirects(0));
             assertThat(response.status()).isEqualTo(302);
             assertThat(response.headers().get("location"))
@@ -225,7 +260,7 @@ class ConsoleLossReportTest {
                     .contains("client_id=custodian")
                     .contains("response_type=code");
             Page page = phone.newPage();
-            page.navigate(url("/console/assets"));
+            page.navigate(ConsoleBrowser.url(base, "/console/assets"));
             assertThat(
                             page.getByRole(
                                             AriaRole.BUTTON,
@@ -235,19 +270,20 @@ class ConsoleLossReportTest {
                                                                     "Sign in as Casey Console")))
                                     .isVisible())
                     .isTrue();
+            assertAccessible(page);
             page.screenshot(
                     new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve("sign-in.png"))
+                            .setPath(ConsoleBrowser.SHOTS.resolve("sign-in.png"))
                             .setFullPage(true));
         }
     }
 
     @Test
     void shouldKeepTheSessionInAnHttpOnlyLaxCookieAndEndItOnSignOut() {
-        person(CASEY, "Casey Console");
-        try (BrowserContext phone = phone()) {
+        ConsoleBrowser.person(CASEY, "Casey Console");
+        try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
-            signIn(page, "/console/assets", "Casey Console");
+            signIn(page, base, "/console/assets", "Casey Console");
             com.microsoft.playwright.options.Cookie session =
                     phone.cookies().stream()
                             .filter(cookie -> cookie.name.equals("q_session"))
@@ -269,45 +305,10 @@ class ConsoleLossReportTest {
             APIResponse again =
                     phone.request()
                             .get(
-                                    url("/console/assets"),
+                                    ConsoleBrowser.url(base, "/console/assets"),
                                     RequestOptions.create().setMaxRedirects(0));
             assertThat(again.status()).isEqualTo(302);
             assertThat(again.headers().get("location")).contains("/custodian/authorize");
         }
-    }
-
-    private BrowserContext phone() {
-        return browser.newContext(
-                new Browser.NewContextOptions()
-                        .setViewportSize(390, 844)
-                        .setHasTouch(true)
-                        .setIsMobile(true));
-    }
-
-    /** Opens {@code path}, is sent to the provider's sign-in page, and signs in as {@code who}. */
-    private void signIn(Page page, String path, String who) {
-        page.navigate(url(path));
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions()
-                                .setName(java.util.regex.Pattern.compile("Sign in as " + who)))
-                .click();
-        page.waitForURL(url(path));
-    }
-
-    private String url(String path) {
-        String root = base.toString();
-        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
-    }
-
-    /** The person with this e-mail, as the HR sync records them (created once, then the same). */
-    private static String person(String email, String name) {
-        return asAdmin()
-                .body(java.util.Map.of("email", email, "displayName", name))
-                .put("/api/v1/people/by-employee-id/" + email.substring(0, email.indexOf('@')))
-                .then()
-                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
-                .extract()
-                .path("id");
     }
 }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.custodian.local.DevTokens;
 import io.custodian.local.KafkaBroker;
 import io.custodian.local.MailSink;
+import io.custodian.local.OidcProvider;
 import io.custodian.local.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     final Postgres postgres;
     final KafkaBroker kafka;
     final MailSink mail;
+
+    /**
+     * The console's OpenID Connect provider, with the demo users ({@link OidcProvider#DEMO_USERS}).
+     */
+    final OidcProvider oidc;
+
     final DevTokens tokens;
 
     /**
@@ -167,6 +174,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         kafka = KafkaBroker.start("127.0.0.1", 0, null);
         warmUp(kafka);
         mail = MailSink.start(0, -1);
+        oidc = OidcProvider.start(0, OidcProvider.DEMO_USERS, logs.resolve("oidc-provider"));
         tokens = DevTokens.forTests();
         receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         receiver.start();
@@ -200,7 +208,12 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         postgres.jdbcUrl("custodian_assets"),
                         // uploads of this run only, not the machine's shared temporary folder
                         "CUSTODIAN_IMPORTS_DIR",
-                        Path.of("target", "e2e-imports").toAbsolutePath().toString()));
+                        Path.of("target", "e2e-imports").toAbsolutePath().toString(),
+                        // the console signs people in at the provider; plain http on loopback
+                        "CUSTODIAN_OIDC_ISSUER",
+                        oidc.issuer(),
+                        "CUSTODIAN_CONSOLE_SECURE_COOKIES",
+                        "false"));
         define(
                 "notification-worker",
                 workerPort,
@@ -212,6 +225,8 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         Map.entry("CUSTODIAN_SMTP_PORT", String.valueOf(mail.smtpPort())),
                         Map.entry("CUSTODIAN_SMTP_START_TLS", "DISABLED"),
                         Map.entry("CUSTODIAN_RECIPIENTS_CEO", "ceo@example.com"),
+                        // alerts link to the incident's page in the console
+                        Map.entry("CUSTODIAN_CONSOLE_URL", "http://127.0.0.1:" + assetPort),
                         Map.entry("CUSTODIAN_RECIPIENTS_CTO", "cto@example.com"),
                         Map.entry("CUSTODIAN_RECIPIENTS_IT", "it@example.com"),
                         Map.entry("CUSTODIAN_CHAT_LEADERSHIP_URL", receiver.baseUrl() + "/chat"),
@@ -413,6 +428,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         stop(processes.values());
         receiver.stop();
         mail.close();
+        oidc.close();
         kafka.close();
         postgres.close();
     }

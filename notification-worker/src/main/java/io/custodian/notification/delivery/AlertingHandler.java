@@ -32,6 +32,7 @@ public abstract class AlertingHandler<T> implements EventHandler {
     private final ObjectMapper mapper;
     private final AlertDispatcher dispatcher;
     private final ZoneId zone;
+    private final String consoleUrl;
 
     protected AlertingHandler(
             String type,
@@ -44,6 +45,11 @@ public abstract class AlertingHandler<T> implements EventHandler {
         this.mapper = mapper;
         this.dispatcher = dispatcher;
         this.zone = config.alerts().timeZone();
+        this.consoleUrl =
+                config.alerts()
+                        .consoleUrl()
+                        .map(url -> url.toString().replaceAll("/+$", ""))
+                        .orElse(null);
     }
 
     /**
@@ -51,6 +57,14 @@ public abstract class AlertingHandler<T> implements EventHandler {
      * custodian.alerts.time-zone}).
      */
     protected abstract Alert render(T data, ZoneId zone);
+
+    /**
+     * The console's page at {@code path} ({@code /console/incident?id=…}) as an absolute link, or
+     * null when {@code custodian.alerts.console-url} is not set.
+     */
+    protected String consoleLink(String path) {
+        return consoleUrl == null ? null : consoleUrl + path;
+    }
 
     @Override
     public String type() {

@@ -14,7 +14,8 @@ import java.util.Map;
  * What the incident alert templates show, worked out from the event: upper-case kind, formatted
  * times, the reporting delay in words, parties as one line each. Either an inventory asset ({@code
  * assetTag} …) or a personal device ({@code deviceType}, {@code deviceDescription}) is set. Its
- * templates are under {@code templates/IncidentMail}.
+ * templates are under {@code templates/IncidentMail}. {@code link} is the incident's console page,
+ * or null.
  */
 record IncidentAlert(
         String kind,
@@ -36,7 +37,8 @@ record IncidentAlert(
         String reportedBy,
         String incidentId,
         String deviceType,
-        String deviceDescription) {
+        String deviceDescription,
+        String link) {
 
     @CheckedTemplate(basePath = "IncidentMail")
     static class Templates {
@@ -45,7 +47,7 @@ record IncidentAlert(
         static native TemplateInstance alertHtml(IncidentAlert alert);
     }
 
-    static IncidentAlert of(IncidentReported event, ZoneId zone) {
+    static IncidentAlert of(IncidentReported event, ZoneId zone, String link) {
         IncidentReported.Asset asset = event.asset();
         IncidentReported.Device device = event.device();
         return new IncidentAlert(
@@ -68,7 +70,8 @@ record IncidentAlert(
                 event.reportedBy(),
                 String.valueOf(event.incidentId()),
                 device == null ? null : device.type(),
-                device == null ? null : device.description());
+                device == null ? null : device.description(),
+                link);
     }
 
     /** The alert to leadership, with the incident's parties. */

@@ -21,6 +21,7 @@ class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
 
     @Override
     protected Alert render(IncidentClosed closed, ZoneId zone) {
-        return IncidentUpdate.closed(closed, zone);
+        return IncidentUpdate.closed(
+                closed, zone, consoleLink("/console/incident?id=" + closed.incidentId()));
     }
 }

@@ -21,6 +21,7 @@ class IncidentContainedHandler extends AlertingHandler<IncidentContained> {
 
     @Override
     protected Alert render(IncidentContained contained, ZoneId zone) {
-        return IncidentUpdate.contained(contained, zone);
+        return IncidentUpdate.contained(
+                contained, zone, consoleLink("/console/incident?id=" + contained.incidentId()));
     }
 }

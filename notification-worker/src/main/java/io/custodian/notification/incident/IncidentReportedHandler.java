@@ -26,7 +26,11 @@ class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
 
     @Override
     protected Alert render(IncidentReported incident, ZoneId zone) {
-        IncidentAlert alert = IncidentAlert.of(incident, zone);
+        IncidentAlert alert =
+                IncidentAlert.of(
+                        incident,
+                        zone,
+                        consoleLink("/console/incident?id=" + incident.incidentId()));
         Map<String, String> parties = new HashMap<>();
         party(parties, "owner", incident.owner());
         party(parties, "holder", incident.holder());

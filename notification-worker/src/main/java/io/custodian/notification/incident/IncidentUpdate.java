@@ -16,8 +16,9 @@ import java.util.Map;
  * What the alerts on an incident's progress show ({@code asset.incident.contained} and {@code
  * asset.incident.closed}), worked out from the event: the device, who did what and when, the
  * containment actions so far, formatted for people; and the incident's parties, as routes may name
- * them. Its templates are under {@code templates/IncidentUpdateMail}. {@code containedAt} is for a
- * later step's facts (the containment alert says when in its own words).
+ * them. Its templates are under {@code templates/IncidentUpdateMail}. {@code link} is the
+ * incident's console page, or null. {@code containedAt} is for a later step's facts (the
+ * containment alert says when in its own words).
  */
 record IncidentUpdate(
         String headline,
@@ -39,6 +40,7 @@ record IncidentUpdate(
         String containedAt,
         List<ActionLine> actions,
         String incidentId,
+        String link,
         Map<String, String> parties) {
 
     @CheckedTemplate(basePath = "IncidentUpdateMail")
@@ -56,18 +58,18 @@ record IncidentUpdate(
     record ActionLine(String action, String note, String by, String at) {}
 
     /** The alert on a containment. */
-    static Alert contained(IncidentContained contained, ZoneId zone) {
-        IncidentUpdate update = of(contained, zone);
+    static Alert contained(IncidentContained contained, ZoneId zone, String link) {
+        IncidentUpdate update = of(contained, zone, link);
         return update.alert(Templates.containedText(update), Templates.containedHtml(update));
     }
 
     /** The alert on a closure or a recovery. */
-    static Alert closed(IncidentClosed closed, ZoneId zone) {
-        IncidentUpdate update = of(closed, zone);
+    static Alert closed(IncidentClosed closed, ZoneId zone, String link) {
+        IncidentUpdate update = of(closed, zone, link);
         return update.alert(Templates.closedText(update), Templates.closedHtml(update));
     }
 
-    private static IncidentUpdate of(IncidentContained contained, ZoneId zone) {
+    private static IncidentUpdate of(IncidentContained contained, ZoneId zone, String link) {
         return new IncidentUpdate(
                 "CONTAINED",
                 contained.kind(),
@@ -88,10 +90,11 @@ record IncidentUpdate(
                 null,
                 lines(contained.actions(), zone),
                 String.valueOf(contained.incidentId()),
+                link,
                 IncidentParties.of(contained.reportedBy(), contained.owner(), contained.holder()));
     }
 
-    private static IncidentUpdate of(IncidentClosed closed, ZoneId zone) {
+    private static IncidentUpdate of(IncidentClosed closed, ZoneId zone, String link) {
         return new IncidentUpdate(
                 closed.outcome().toUpperCase(Locale.ROOT),
                 closed.kind(),
@@ -112,6 +115,7 @@ record IncidentUpdate(
                 AlertTimes.format(closed.containedAt(), zone),
                 lines(closed.actions(), zone),
                 String.valueOf(closed.incidentId()),
+                link,
                 IncidentParties.of(closed.reportedBy(), closed.owner(), closed.holder()));
     }
 

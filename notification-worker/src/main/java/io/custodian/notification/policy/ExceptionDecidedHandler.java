@@ -46,6 +46,7 @@ class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
                 .section("Note", e.note())
                 .section("Your justification", e.justification())
                 .party("requester", e.requester())
+                .link(consoleLink("/console/exception?id=" + e.exceptionId()))
                 .alert(
                         "Exception " + verdict + ": " + clause,
                         approved

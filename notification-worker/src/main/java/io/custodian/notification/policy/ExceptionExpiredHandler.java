@@ -39,6 +39,7 @@ class ExceptionExpiredHandler extends AlertingHandler<ExceptionExpired> {
                 .assets(e.assets())
                 .section("Justification", e.justification())
                 .party("requester", e.requester())
+                .link(consoleLink("/console/exception?id=" + e.exceptionId()))
                 .alert(
                         "Exception expired: " + clause + " for " + e.requester().display(),
                         "If the need remains, request a new exception.",

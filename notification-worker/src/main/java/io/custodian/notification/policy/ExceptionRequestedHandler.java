@@ -38,11 +38,13 @@ class ExceptionRequestedHandler extends AlertingHandler<ExceptionRequested> {
                 .assets(e.assets())
                 .section("Justification", e.justification())
                 .party("requester", e.requester())
+                .link(consoleLink("/console/exception?id=" + e.exceptionId()))
                 .alert(
                         "Exception requested by " + e.requester().display() + ": " + clause,
-                        "Approve or reject it in Custodian: POST /api/v1/exceptions/"
+                        "Approve or reject it in the console (the link below), or with POST"
+                                + " /api/v1/exceptions/"
                                 + e.exceptionId()
-                                + "/decision",
+                                + "/decision.",
                         "Exception request " + e.exceptionId());
     }
 }

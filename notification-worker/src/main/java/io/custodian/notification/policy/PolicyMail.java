@@ -28,6 +28,7 @@ record PolicyMail(
         List<Fact> facts,
         List<Section> sections,
         String closing,
+        String link,
         String reference) {
 
     record Fact(String label, String value) {
@@ -66,6 +67,7 @@ record PolicyMail(
         private final List<Fact> facts = new ArrayList<>();
         private final List<Section> sections = new ArrayList<>();
         private final Map<String, String> parties = new LinkedHashMap<>();
+        private String link;
 
         Builder(ZoneId zone, String heading, String intro) {
             this.zone = zone;
@@ -113,6 +115,12 @@ record PolicyMail(
             return this;
         }
 
+        /** The console page of what the alert is about (null: the console's address is not set). */
+        Builder link(String link) {
+            this.link = link;
+            return this;
+        }
+
         /** A party a route may name ({@code requester}, {@code reporter}, {@code person}). */
         Builder party(String name, PolicyPerson person) {
             if (person != null && person.email() != null) {
@@ -128,6 +136,7 @@ record PolicyMail(
                             List.copyOf(facts),
                             List.copyOf(sections),
                             closing,
+                            link,
                             reference)
                     .alert(subject, parties);
         }

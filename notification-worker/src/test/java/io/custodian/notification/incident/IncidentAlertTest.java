@@ -22,7 +22,7 @@ class IncidentAlertTest {
     void shouldNameKindTagAndAssetInTheSubject() {
         var alert =
                 IncidentAlert.of(
-                        Events.stolenLaptop("LT-0042", "Train"), ZoneId.of("Europe/London"));
+                        Events.stolenLaptop("LT-0042", "Train"), ZoneId.of("Europe/London"), null);
 
         assertThat(alert.subject()).isEqualTo("[Custodian] STOLEN: LT-0042 MacBook Pro 14 (Ada)");
         assertThat(alert.what()).isEqualTo("theft");

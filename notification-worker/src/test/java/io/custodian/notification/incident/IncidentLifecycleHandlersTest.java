@@ -149,7 +149,10 @@ class IncidentLifecycleHandlersTest {
                     .contains("by it@example.com, Fri 27 Nov 2026, 09:05 UTC")
                     .contains("Platform team (group, platform@example.com)")
                     .contains("Ada Lovelace (person, ada@example.com)")
-                    .contains(contained.incidentId().toString());
+                    .contains(contained.incidentId().toString())
+                    .contains(
+                            "Open it: http://localhost:8080/console/incident?id="
+                                    + contained.incidentId());
             assertThat(html(message))
                     .contains("Lock sent through &lt;MDM&gt;")
                     .doesNotContain("<MDM>");

@@ -72,7 +72,16 @@ class IncidentReportedHandlerTest {
                     .contains("Ada Lovelace (person, ada@example.com)")
                     .contains("ada@example.com")
                     .contains(incident.incidentId().toString())
+                    .contains(
+                            "Open it to record containment and close it:"
+                                    + " http://localhost:8080/console/incident?id="
+                                    + incident.incidentId())
                     .doesNotContain("LATE");
+            assertThat(Events.html(message))
+                    .contains(
+                            "<a href=\"http://localhost:8080/console/incident?id="
+                                    + incident.incidentId()
+                                    + "\"");
             assertThat(header(message, "Message-ID"))
                     .matches("<" + eventId + "\\.[0-9a-f]{16}@custodian>");
         }

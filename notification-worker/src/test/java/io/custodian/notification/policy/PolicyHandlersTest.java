@@ -105,8 +105,12 @@ class PolicyHandlersTest {
                 .contains("Sun 31 Jan 2027")
                 .contains("LT-0042 MacBook Pro 14 (confidential)")
                 .contains("The laptop stays in the car")
-                .contains("/api/v1/exceptions/" + id + "/decision");
-        assertThat(html(ceoMail)).contains("<h2").contains("Justification");
+                .contains("/api/v1/exceptions/" + id + "/decision")
+                .contains("Open it: http://localhost:8080/console/exception?id=" + id);
+        assertThat(html(ceoMail))
+                .contains("<h2")
+                .contains("Justification")
+                .contains("<a href=\"http://localhost:8080/console/exception?id=" + id + "\"");
         only(eventId, Events.CTO);
         await().atMost(Duration.ofSeconds(10)).until(() -> chatsAbout(id).size() == 1);
         assertThat(chatsAbout(id).get(0).getBodyAsString()).contains("Exception requested by");

@@ -1,0 +1,82 @@
+package io.custodian.asset.incident;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+import static io.custodian.asset.security.Roles.AUDITOR;
+import static io.custodian.asset.security.Roles.EMPLOYEE;
+import static io.custodian.asset.security.Roles.LEADERSHIP;
+
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Listing;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The incident queue in the console: {@code GET /api/v1/incidents} with its filters and cursor
+ * pages, as cards linking to each incident's page. Without a {@code status} it shows what still
+ * waits (open and contained); employees see the incidents they reported, as on the API.
+ */
+@Path("/console/incidents")
+@Produces(MediaType.TEXT_HTML)
+class ConsoleIncidentsResource {
+
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+
+    /** One incident as its card shows it. */
+    record Card(IncidentView incident, String reportedAt) {}
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance incidents(
+                String who, String filter, List<Card> cards, String next);
+    }
+
+    private final IncidentSearch search;
+    private final Caller caller;
+    private final Clock clock;
+
+    ConsoleIncidentsResource(IncidentSearch search, Caller caller, Clock clock) {
+        this.search = search;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
+    public TemplateInstance list(UriInfo uri) {
+        Listing listing = Listing.of(uri);
+        Map<String, List<String>> params = new LinkedHashMap<>(listing.params());
+        String filter = params.containsKey("status") ? "chosen" : "waiting";
+        if ("waiting".equals(filter)) {
+            params.put("status", List.of("open", "contained"));
+        }
+        IncidentPage page =
+                (IncidentPage) search.list(new Listing(listing.uri(), params), caller).body();
+        List<Card> cards =
+                page.items().stream()
+                        .map(i -> new Card(i, SHOWN.format(i.reportedAt().atZone(clock.getZone()))))
+                        .toList();
+        return Templates.incidents(caller.email(), filter, cards, consolePath(page.next()));
+    }
+
+    /** The API's next link, as this page's own address. */
+    private static String consolePath(String next) {
+        if (next == null) {
+            return null;
+        }
+        int query = next.indexOf('?');
+        return "/console/incidents" + (query < 0 ? "" : next.substring(query));
+    }
+}

@@ -1,0 +1,153 @@
+package io.custodian.asset.policy;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+import static io.custodian.asset.security.Roles.AUDITOR;
+import static io.custodian.asset.security.Roles.EMPLOYEE;
+import static io.custodian.asset.security.Roles.LEADERSHIP;
+
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FormErrors;
+import io.custodian.asset.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * An exception request in the console ({@code /console/exception?id=…}), where its alert links: the
+ * request for whoever may read it through {@code GET /api/v1/exceptions/{id}}, and for leadership
+ * the decision in one step (approve until a date, or reject, with a note), through the same {@link
+ * ExceptionRequests#decide}: never one's own request (the 403 page), never twice (the conflict
+ * page).
+ */
+@Path("/console/exception")
+@Produces(MediaType.TEXT_HTML)
+class ConsoleExceptionResource {
+
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+
+    /** What the decision form shows again when it is refused. */
+    record Form(String decision, String validUntil, String note) {}
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance exception(
+                String who,
+                ExceptionView exception,
+                String requestedAt,
+                boolean mayDecide,
+                Form form,
+                Map<String, String> errors,
+                boolean decided);
+    }
+
+    private final ExceptionRequests exceptions;
+    private final Caller caller;
+    private final Clock clock;
+
+    ConsoleExceptionResource(ExceptionRequests exceptions, Caller caller, Clock clock) {
+        this.exceptions = exceptions;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
+    public TemplateInstance show(@RestQuery("id") UUID exceptionId, @RestQuery String done) {
+        ExceptionView exception = exceptions.read(exceptionId, caller);
+        return page(exception, null, Map.of(), "decision".equals(done));
+    }
+
+    @POST
+    @Path("/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(LEADERSHIP)
+    public Response decide(
+            @RestQuery("id") UUID exceptionId,
+            @RestForm String decision,
+            @RestForm String validUntil,
+            @RestForm String note) {
+        try {
+            exceptions.decide(
+                    exceptionId,
+                    new ExceptionRequests.Decision(
+                            verdict(decision),
+                            note,
+                            "reject".equals(decision) ? null : date(validUntil)),
+                    caller);
+            return Response.seeOther(
+                            URI.create("/console/exception?id=" + exceptionId + "&done=decision"))
+                    .build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            Map<String, String> errors = FormErrors.of(e);
+            return Response.status(422)
+                    .entity(
+                            page(
+                                    exceptions.read(exceptionId, caller),
+                                    new Form(decision, validUntil, note),
+                                    errors,
+                                    false))
+                    .build();
+        }
+    }
+
+    private TemplateInstance page(
+            ExceptionView exception, Form form, Map<String, String> errors, boolean decided) {
+        boolean mayDecide =
+                caller.hasRole(LEADERSHIP)
+                        && exception.status() == ExceptionRequest.Status.REQUESTED
+                        && !exception.requestedBy().email().equalsIgnoreCase(caller.email());
+        Form shown =
+                form != null
+                        ? form
+                        : new Form("approve", String.valueOf(exception.wantedUntil()), null);
+        return Templates.exception(
+                caller.email(),
+                exception,
+                SHOWN.format(exception.requestedAt().atZone(clock.getZone())),
+                mayDecide,
+                shown,
+                errors,
+                decided);
+    }
+
+    private static ExceptionRequests.Verdict verdict(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("decision", "choose approve or reject");
+        }
+        try {
+            return ExceptionRequests.Verdict.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("decision", "choose approve or reject");
+        }
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("validUntil", "give a date");
+        }
+    }
+}

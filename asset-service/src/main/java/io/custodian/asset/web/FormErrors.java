@@ -1,0 +1,50 @@
+package io.custodian.asset.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A console form's field errors from what a service refused: the same {@code field → message} pairs
+ * the API's problem details name, so the page shows them next to its fields. Anything but invalid
+ * input (a 404, a conflict) is not a field error and is thrown on, to the error page.
+ */
+public final class FormErrors {
+
+    private FormErrors() {}
+
+    /**
+     * The field errors of a refusal: a {@link ProblemException} of kind validation, or a bean
+     * validation failure (the last node of each path, as the form names its fields).
+     *
+     * @throws RuntimeException {@code refusal} itself when it is anything else
+     */
+    public static Map<String, String> of(RuntimeException refusal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (refusal instanceof ProblemException problem
+                && problem.kind() == ProblemException.Kind.VALIDATION) {
+            problem.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            if (errors.isEmpty()) {
+                errors.put("form", problem.getMessage());
+            }
+            return errors;
+        }
+        if (refusal instanceof ConstraintViolationException invalid) {
+            for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+                errors.putIfAbsent(field(violation), violation.getMessage());
+            }
+            return errors;
+        }
+        throw refusal;
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last;
+    }
+}

@@ -1,0 +1,132 @@
+package io.custodian.asset.console;
+
+import static io.custodian.asset.Api.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The console tests' browser: Debian's chromium, headless, driven by Playwright; phone-sized
+ * contexts; sign-in through the OpenID Connect provider's page.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path SHOTS = Paths.get("target", "console-screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private ConsoleBrowser(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    static ConsoleBrowser launch() {
+        Playwright playwright = Playwright.create();
+        Browser browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                                        .setArgs(List.of("--no-sandbox"))
+                                        .setHeadless(true));
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /** A fresh session on a 390×844 touch screen. */
+    BrowserContext phone() {
+        return browser.newContext(
+                new Browser.NewContextOptions()
+                        .setViewportSize(390, 844)
+                        .setHasTouch(true)
+                        .setIsMobile(true));
+    }
+
+    /** Opens {@code path}, is sent to the provider's sign-in page, and signs in as {@code who}. */
+    static void signIn(Page page, URL base, String path, String who) {
+        page.navigate(url(base, path));
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(Pattern.compile("Sign in as " + who)))
+                .click();
+        page.waitForURL(url(base, path));
+    }
+
+    /** The WCAG 2.2 A and AA rules (and axe's best practices) the console is checked against. */
+    private static final List<String> AXE_TAGS =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
+
+    /**
+     * axe-core (Deque's engine, run inside the page) finds no serious or critical violation on the
+     * page as it is now; the message lists each rule with the elements it found.
+     */
+    static void assertAccessible(Page page) {
+        List<Rule> violations =
+                new AxeBuilder(page)
+                        .withTags(AXE_TAGS).analyze().getViolations().stream()
+                                .filter(
+                                        r ->
+                                                "serious".equals(r.getImpact())
+                                                        || "critical".equals(r.getImpact()))
+                                .toList();
+        assertThat(violations)
+                .as(
+                        "axe-core on %s: %s",
+                        page.url(),
+                        violations.stream()
+                                .map(
+                                        r ->
+                                                r.getId()
+                                                        + " ("
+                                                        + r.getImpact()
+                                                        + "): "
+                                                        + r.getHelp()
+                                                        + " at "
+                                                        + r.getNodes().stream()
+                                                                .map(
+                                                                        n ->
+                                                                                String.valueOf(
+                                                                                        n
+                                                                                                .getTarget()))
+                                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("; ")))
+                .isEmpty();
+    }
+
+    static String url(URL base, String path) {
+        String root = base.toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
+    }
+
+    /** The person with this e-mail, as the HR sync records them (created once, then the same). */
+    static String person(String email, String name) {
+        return asAdmin()
+                .body(Map.of("email", email, "displayName", name))
+                .put("/api/v1/people/by-employee-id/" + email.substring(0, email.indexOf('@')))
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract()
+                .path("id");
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
