@@ -20,9 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,21 +43,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 class ConsoleIncidentResource {
 
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
-
     /** A choice of a select, as the form lists it. */
     record Option(String value, String label) {}
 
-    /** One line of the timeline, its time in the company's zone. */
-    record Line(String what, String at, String by, String note) {}
+    /** One line of the timeline. */
+    record Line(String what, Instant at, String by, String note) {}
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance incident(
                 String who,
                 IncidentView incident,
-                Map<String, String> shown,
+                String delay,
                 List<Line> timeline,
                 boolean mayAct,
                 List<Option> actions,
@@ -70,12 +65,10 @@ class ConsoleIncidentResource {
 
     private final Incidents incidents;
     private final Caller caller;
-    private final Clock clock;
 
-    ConsoleIncidentResource(Incidents incidents, Caller caller, Clock clock) {
+    ConsoleIncidentResource(Incidents incidents, Caller caller) {
         this.incidents = incidents;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET
@@ -161,17 +154,20 @@ class ConsoleIncidentResource {
                         : List.of(
                                 new Option("closed", "Closed (not recovered)"),
                                 new Option("recovered", "Recovered: back in stock"));
-        Map<String, String> shown =
-                Map.of(
-                        "occurredAt", shown(incident.occurredAt()),
-                        "reportedAt", shown(incident.reportedAt()),
-                        "delay", delay(incident.reportingDelaySeconds()));
         List<Line> timeline =
                 incident.timeline().stream()
-                        .map(e -> new Line(what(e), shown(e.at()), e.by(), e.note()))
+                        .map(e -> new Line(what(e), e.at(), e.by(), e.note()))
                         .toList();
         return Templates.incident(
-                caller.email(), incident, shown, timeline, mayAct, actions, outcomes, errors, done);
+                caller.email(),
+                incident,
+                delay(incident.reportingDelaySeconds()),
+                timeline,
+                mayAct,
+                actions,
+                outcomes,
+                errors,
+                done);
     }
 
     private static String what(IncidentView.Entry entry) {
@@ -191,10 +187,6 @@ class ConsoleIncidentResource {
         return words.isEmpty()
                 ? words
                 : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private String shown(Instant at) {
-        return at == null ? "" : SHOWN.format(at.atZone(clock.getZone()));
     }
 
     private static String delay(long seconds) {

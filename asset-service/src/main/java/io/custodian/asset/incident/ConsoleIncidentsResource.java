@@ -15,11 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,26 +28,18 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 class ConsoleIncidentsResource {
 
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
-
-    /** One incident as its card shows it. */
-    record Card(IncidentView incident, String reportedAt) {}
-
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance incidents(
-                String who, String filter, List<Card> cards, String next);
+                String who, String filter, List<IncidentView> incidents, String next);
     }
 
     private final IncidentSearch search;
     private final Caller caller;
-    private final Clock clock;
 
-    ConsoleIncidentsResource(IncidentSearch search, Caller caller, Clock clock) {
+    ConsoleIncidentsResource(IncidentSearch search, Caller caller) {
         this.search = search;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET
@@ -64,11 +53,7 @@ class ConsoleIncidentsResource {
         }
         IncidentPage page =
                 (IncidentPage) search.list(new Listing(listing.uri(), params), caller).body();
-        List<Card> cards =
-                page.items().stream()
-                        .map(i -> new Card(i, SHOWN.format(i.reportedAt().atZone(clock.getZone()))))
-                        .toList();
-        return Templates.incidents(caller.email(), filter, cards, consolePath(page.next()));
+        return Templates.incidents(caller.email(), filter, page.items(), consolePath(page.next()));
     }
 
     /** The API's next link, as this page's own address. */

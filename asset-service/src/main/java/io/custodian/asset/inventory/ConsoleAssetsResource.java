@@ -38,7 +38,8 @@ class ConsoleAssetsResource {
         static native TemplateInstance myAssets(
                 String who, List<AssetView> assets, AssetView confirmed);
 
-        static native TemplateInstance asset(String who, AssetView asset);
+        static native TemplateInstance asset(
+                String who, AssetView asset, boolean saved, boolean mayEdit);
     }
 
     private final Inventory inventory;
@@ -85,7 +86,11 @@ class ConsoleAssetsResource {
     @GET
     @Path("/assets/{assetId}")
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
-    public TemplateInstance one(UUID assetId) {
-        return Templates.asset(caller.email(), AssetView.of(inventory.read(assetId, caller)));
+    public TemplateInstance one(UUID assetId, @RestQuery boolean saved) {
+        return Templates.asset(
+                caller.email(),
+                AssetView.of(inventory.read(assetId, caller)),
+                saved,
+                caller.actsOnAnyAsset());
     }
 }

@@ -20,9 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +39,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 class ConsoleExceptionResource {
 
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
-
     /** What the decision form shows again when it is refused. */
     record Form(String decision, String validUntil, String note) {}
 
@@ -52,7 +47,6 @@ class ConsoleExceptionResource {
         static native TemplateInstance exception(
                 String who,
                 ExceptionView exception,
-                String requestedAt,
                 boolean mayDecide,
                 Form form,
                 Map<String, String> errors,
@@ -61,12 +55,10 @@ class ConsoleExceptionResource {
 
     private final ExceptionRequests exceptions;
     private final Caller caller;
-    private final Clock clock;
 
-    ConsoleExceptionResource(ExceptionRequests exceptions, Caller caller, Clock clock) {
+    ConsoleExceptionResource(ExceptionRequests exceptions, Caller caller) {
         this.exceptions = exceptions;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET
@@ -119,14 +111,7 @@ class ConsoleExceptionResource {
                 form != null
                         ? form
                         : new Form("approve", String.valueOf(exception.wantedUntil()), null);
-        return Templates.exception(
-                caller.email(),
-                exception,
-                SHOWN.format(exception.requestedAt().atZone(clock.getZone())),
-                mayDecide,
-                shown,
-                errors,
-                decided);
+        return Templates.exception(caller.email(), exception, mayDecide, shown, errors, decided);
     }
 
     private static ExceptionRequests.Verdict verdict(String value) {

@@ -108,6 +108,15 @@ final class ConsoleBrowser implements AutoCloseable {
                 .isEmpty();
     }
 
+    /** Presses the form's button {@code button}; the answer to the form's post. */
+    static com.microsoft.playwright.Response submit(Page page, String button) {
+        return page.waitForResponse(
+                r -> r.request().method().equals("POST"),
+                () ->
+                        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))
+                                .click());
+    }
+
     static String url(URL base, String path) {
         String root = base.toString();
         return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;

@@ -4,6 +4,7 @@ import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
 import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -15,13 +16,9 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,26 +28,9 @@ import org.junit.jupiter.api.Test;
  * the 403 page), and a request already decided is the conflict page.
  */
 @QuarkusTest
-class ConsoleExceptionTest {
+class ConsoleExceptionTest extends BrowserTest {
 
     private static final String CASEY = "casey.console@example.com";
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldLetTheCeoApproveARequestInOneStep() {
@@ -101,14 +81,7 @@ class ConsoleExceptionTest {
             page.getByLabel("Valid until (when approving)")
                     .fill(TestClock.today().plusDays(30).toString());
             page.getByLabel("Note to the requester").fill("Longer than asked");
-            Response refused =
-                    page.waitForResponse(
-                            r -> r.url().contains("/decision?"),
-                            () ->
-                                    page.getByRole(
-                                                    AriaRole.BUTTON,
-                                                    new Page.GetByRoleOptions().setName("Decide"))
-                                            .click());
+            Response refused = submit(page, "Decide");
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#validUntil-error").textContent())
                     .startsWith("must not be after the wanted date");
@@ -162,14 +135,7 @@ class ConsoleExceptionTest {
                     .then()
                     .statusCode(200);
             page.getByLabel("Note to the requester").fill("Yes.");
-            Response conflict =
-                    page.waitForResponse(
-                            r -> r.url().contains("/decision?"),
-                            () ->
-                                    page.getByRole(
-                                                    AriaRole.BUTTON,
-                                                    new Page.GetByRoleOptions().setName("Decide"))
-                                            .click());
+            Response conflict = submit(page, "Decide");
             assertThat(conflict.status()).isEqualTo(409);
             assertThat(page.locator("h1").textContent()).isEqualTo("This changed meanwhile");
             assertAccessible(page);

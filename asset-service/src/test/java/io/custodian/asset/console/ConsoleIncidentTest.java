@@ -5,6 +5,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
 import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -15,14 +16,10 @@ import com.microsoft.playwright.options.AriaRole;
 import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,27 +30,10 @@ import org.junit.jupiter.api.Test;
  * 404 page, and a role without the page's operation the 403 page.
  */
 @QuarkusTest
-class ConsoleIncidentTest {
+class ConsoleIncidentTest extends BrowserTest {
 
     private static final String CASEY = "casey.console@example.com";
     private static final String CEO = "ceo@example.com";
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldLetTheCeoContainAndCloseTheIncidentTheAlertLinksTo() {
@@ -129,15 +109,7 @@ class ConsoleIncidentTest {
                     .statusCode(200);
 
             page.getByLabel("Outcome").selectOption("closed");
-            Response closed =
-                    page.waitForResponse(
-                            r -> r.url().contains("/closure?"),
-                            () ->
-                                    page.getByRole(
-                                                    AriaRole.BUTTON,
-                                                    new Page.GetByRoleOptions()
-                                                            .setName("Close incident"))
-                                            .click());
+            Response closed = submit(page, "Close incident");
 
             assertThat(closed.status()).isEqualTo(412);
             assertThat(page.locator("h1").textContent()).isEqualTo("This changed meanwhile");
@@ -156,15 +128,7 @@ class ConsoleIncidentTest {
             Page page = phone.newPage();
             signIn(page, base, "/console/incident?id=" + incident, "Cora CEO");
             page.getByLabel("What was done?").selectOption("other");
-            Response refused =
-                    page.waitForResponse(
-                            r -> r.url().contains("/actions?"),
-                            () ->
-                                    page.getByRole(
-                                                    AriaRole.BUTTON,
-                                                    new Page.GetByRoleOptions()
-                                                            .setName("Record action"))
-                                            .click());
+            Response refused = submit(page, "Record action");
 
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#note-error").textContent())

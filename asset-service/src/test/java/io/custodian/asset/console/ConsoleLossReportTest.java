@@ -15,12 +15,8 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,27 +27,10 @@ import org.junit.jupiter.api.Test;
  * without the CSRF token is refused, and a visit without a session is sent to sign in.
  */
 @QuarkusTest
-class ConsoleLossReportTest {
+class ConsoleLossReportTest extends BrowserTest {
 
     private static final String CASEY = "casey.console@example.com";
     private static final String OLIVE = "olive.other@example.com";
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldLetAnEmployeeReportTheirLaptopStolenFromTheirPhone() {

@@ -18,7 +18,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +70,7 @@ class ConsoleAlertLinkTest {
     @Test
     void shouldLeadTheCeoFromTheAlertToTheIncidentToContainAndCloseIt() throws Exception {
         String tag = "CL-" + UUID.randomUUID().toString().substring(0, 8);
-        String laptop = laptopOf(EMPLOYEE, tag);
+        String laptop = new LossReports(custodian).createLaptop(tag, EMPLOYEE, "Alex Employee");
 
         String incident;
         try (BrowserContext phone = phone()) {
@@ -152,33 +151,6 @@ class ConsoleAlertLinkTest {
     private static List<MimeMessage> awaitAlerts(String to, String tag) {
         await().atMost(Custodian.ALERT_BOUND).until(() -> !alerts(to, tag).isEmpty());
         return alerts(to, tag);
-    }
-
-    /** A laptop the person with this e-mail holds and owns (the person synced as HR would). */
-    private static String laptopOf(String email, String tag) {
-        String person =
-                as("asset-admin", "it@example.com")
-                        .body(Map.of("email", email, "displayName", "Alex Employee"))
-                        .put(
-                                "/api/v1/people/by-employee-id/"
-                                        + email.substring(0, email.indexOf('@')))
-                        .then()
-                        .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
-                        .extract()
-                        .<String>path("id");
-        return as("asset-admin", "it@example.com")
-                .body(
-                        Map.of(
-                                "assetTag", tag,
-                                "name", "MacBook Pro 14",
-                                "category", "laptop",
-                                "classification", "confidential",
-                                "owner", Map.of("type", "person", "id", person)))
-                .post("/api/v1/assets")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     private static RequestSpecification as(String role, String email) {

@@ -17,11 +17,17 @@ import java.util.Map;
  */
 public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
 
-    /** Employees of the console tests, with e-mails no other test uses. */
+    /**
+     * People of the console tests (two employees, a second admin), with e-mails no other test uses.
+     */
     public static final List<User> USERS =
             List.of(
                     new User("Casey Console", "casey.console@example.com", List.of("employee")),
-                    new User("Olive Other", "olive.other@example.com", List.of("employee")));
+                    new User("Olive Other", "olive.other@example.com", List.of("employee")),
+                    new User(
+                            "Sam Second admin",
+                            "sam.admin@example.com",
+                            List.of("asset-admin", "employee")));
 
     public static final String CLIENT_SECRET = "console-test-secret-of-at-least-32-characters";
 

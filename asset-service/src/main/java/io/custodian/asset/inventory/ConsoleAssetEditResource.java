@@ -1,0 +1,235 @@
+package io.custodian.asset.inventory;
+
+import static io.custodian.asset.security.Roles.ASSET_ADMIN;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.FormErrors;
+import io.custodian.asset.web.LowerCaseEnums;
+import io.custodian.asset.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Editing an asset in the console ({@code /console/asset-edit?id=…}, admins only, as {@code PATCH
+ * /api/v1/assets/{id}}): the descriptive fields, sent as a JSON merge patch with the version the
+ * form was read at as {@code If-Match}, through the same {@link Inventory#patch}. When someone
+ * changed the asset meanwhile nothing is written: the page comes back with the current values, what
+ * the admin had typed beside them, and a link to the history that says who changed what.
+ */
+@Path("/console/asset-edit")
+@Produces(MediaType.TEXT_HTML)
+class ConsoleAssetEditResource {
+
+    /** The form's fields, as typed (text) and as the API names them. */
+    static final class Fields {
+        @RestForm String name;
+        @RestForm String category;
+        @RestForm String classification;
+        @RestForm String serialNumber;
+        @RestForm String manufacturer;
+        @RestForm String model;
+        @RestForm String location;
+        @RestForm String purchaseDate;
+        @RestForm String warrantyUntil;
+        @RestForm String notes;
+        @RestForm String version;
+
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("name", name);
+            values.put("category", category);
+            values.put("classification", classification);
+            values.put("serialNumber", serialNumber);
+            values.put("manufacturer", manufacturer);
+            values.put("model", model);
+            values.put("location", location);
+            values.put("purchaseDate", purchaseDate);
+            values.put("warrantyUntil", warrantyUntil);
+            values.put("notes", notes);
+            return values;
+        }
+    }
+
+    /** A field the admin typed differently from what is stored now. */
+    record Typed(String field, String yours, String current) {}
+
+    /** A choice of a select. */
+    record Option(String value, String label) {}
+
+    /** One input of the form: its name (the API's field), label, and HTML input type. */
+    record Input(String name, String label, String type) {}
+
+    private static final List<Input> INPUTS =
+            List.of(
+                    new Input("name", "Name", "text"),
+                    new Input("serialNumber", "Serial number", "text"),
+                    new Input("manufacturer", "Manufacturer", "text"),
+                    new Input("model", "Model", "text"),
+                    new Input("location", "Location", "text"),
+                    new Input("purchaseDate", "Purchased on", "date"),
+                    new Input("warrantyUntil", "Warranty until", "date"));
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance assetEdit(
+                String who,
+                AssetView asset,
+                Map<String, String> form,
+                List<Input> inputs,
+                List<Option> categories,
+                List<Option> classifications,
+                Map<String, String> errors,
+                List<Typed> stale);
+    }
+
+    private final Inventory inventory;
+    private final ObjectMapper json;
+    private final Caller caller;
+
+    ConsoleAssetEditResource(Inventory inventory, ObjectMapper json, Caller caller) {
+        this.inventory = inventory;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(ASSET_ADMIN)
+    public TemplateInstance form(@RestQuery("id") UUID assetId) {
+        AssetView asset = AssetView.of(inventory.read(assetId, caller));
+        return page(asset, stored(asset), Map.of(), List.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(ASSET_ADMIN)
+    public Response save(@RestQuery("id") UUID assetId, @BeanParam Fields fields)
+            throws JsonProcessingException {
+        Map<String, String> typed = fields.values();
+        try {
+            inventory.patch(
+                    assetId,
+                    "\"" + Objects.toString(fields.version, "").strip() + "\"",
+                    patch(typed));
+            return Response.seeOther(URI.create("/console/assets/" + assetId + "?saved=true"))
+                    .build();
+        } catch (ProblemException e) {
+            if (e.kind() != ProblemException.Kind.PRECONDITION_FAILED) {
+                return refused(assetId, fields, FormErrors.of(e));
+            }
+            AssetView current = AssetView.of(inventory.read(assetId, caller));
+            Map<String, String> now = stored(current);
+            List<Typed> differences =
+                    typed.entrySet().stream()
+                            .filter(f -> !blank(f.getValue()).equals(blank(now.get(f.getKey()))))
+                            .map(f -> new Typed(f.getKey(), f.getValue(), now.get(f.getKey())))
+                            .toList();
+            return Response.status(412).entity(page(current, now, Map.of(), differences)).build();
+        } catch (ConstraintViolationException e) {
+            return refused(assetId, fields, FormErrors.of(e));
+        }
+    }
+
+    /** The form again with its errors, and the version it was read at (never the newest). */
+    private Response refused(UUID assetId, Fields fields, Map<String, String> errors) {
+        AssetView asset = AssetView.of(inventory.read(assetId, caller));
+        Map<String, String> form = fields.values();
+        form.put("version", fields.version);
+        return Response.status(422).entity(page(asset, form, errors, List.of())).build();
+    }
+
+    /** The merge patch of the form: every field it shows, a blank one removed (null). */
+    private ObjectNode patch(Map<String, String> typed) {
+        ObjectNode patch = json.createObjectNode();
+        typed.forEach(
+                (field, value) -> {
+                    String v =
+                            value == null || value.isBlank()
+                                    ? null
+                                    : field.equals("notes") ? value : value.strip();
+                    if (v != null
+                            && (field.equals("purchaseDate") || field.equals("warrantyUntil"))) {
+                        try {
+                            LocalDate.parse(v);
+                        } catch (DateTimeParseException e) {
+                            throw ProblemException.invalid(field, "give a date");
+                        }
+                    }
+                    patch.put(field, v);
+                });
+        return patch;
+    }
+
+    private TemplateInstance page(
+            AssetView asset,
+            Map<String, String> form,
+            Map<String, String> errors,
+            List<Typed> stale) {
+        return Templates.assetEdit(
+                caller.email(),
+                asset,
+                form,
+                INPUTS,
+                options(Category.values()),
+                options(Classification.values()),
+                errors,
+                stale);
+    }
+
+    private static Map<String, String> stored(AssetView a) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", a.name());
+        values.put("category", LowerCaseEnums.of(a.category()));
+        values.put("classification", LowerCaseEnums.of(a.classification()));
+        values.put("serialNumber", a.serialNumber());
+        values.put("manufacturer", a.manufacturer());
+        values.put("model", a.model());
+        values.put("location", a.location());
+        values.put("purchaseDate", a.purchaseDate() == null ? null : a.purchaseDate().toString());
+        values.put(
+                "warrantyUntil", a.warrantyUntil() == null ? null : a.warrantyUntil().toString());
+        values.put("notes", a.notes());
+        values.put("version", Long.toString(a.version()));
+        return values;
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static List<Option> options(Enum<?>[] values) {
+        return Arrays.stream(values)
+                .map(
+                        v -> {
+                            String spelled = LowerCaseEnums.of(v);
+                            String label = spelled.replace('_', ' ');
+                            return new Option(
+                                    spelled,
+                                    Character.toUpperCase(label.charAt(0)) + label.substring(1));
+                        })
+                .toList();
+    }
+}
