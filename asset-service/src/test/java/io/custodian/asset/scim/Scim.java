@@ -13,6 +13,7 @@ final class Scim {
     static final String MEDIA_TYPE = "application/scim+json";
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     private Scim() {}
 
@@ -40,5 +41,24 @@ final class Scim {
         user.put("externalId", unique("E"));
         user.put("displayName", displayName);
         return scim().body(user).post("/scim/v2/Users").then().statusCode(201).extract().path("id");
+    }
+
+    /** A group pushed with this displayName and these members (user ids); returns its id. */
+    static String createGroup(String displayName, String... members) {
+        return scim().body(
+                        Map.of(
+                                "schemas",
+                                List.of(GROUP),
+                                "displayName",
+                                displayName,
+                                "members",
+                                java.util.Arrays.stream(members)
+                                        .map(id -> Map.of("value", id))
+                                        .toList()))
+                .post("/scim/v2/Groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -240,7 +240,7 @@ class ScimTest {
                     .body("status", equalTo("404"))
                     .body("detail", equalTo("No user with id " + id + "."));
         }
-        scim().get("/scim/v2/Groups")
+        scim().get("/scim/v2/Bulk")
                 .then()
                 .statusCode(404)
                 .contentType(startsWith(SCIM))
@@ -621,13 +621,14 @@ class ScimTest {
         scim().get("/scim/v2/Schemas")
                 .then()
                 .statusCode(200)
-                .body("totalResults", equalTo(3))
+                .body("totalResults", equalTo(4))
                 .body(
                         "Resources.id",
                         contains(
                                 CORE,
                                 ENTERPRISE,
-                                "urn:ietf:params:scim:schemas:extension:custodian:2.0:User"));
+                                "urn:ietf:params:scim:schemas:extension:custodian:2.0:User",
+                                "urn:ietf:params:scim:schemas:core:2.0:Group"));
         scim().get("/scim/v2/Schemas/" + CORE)
                 .then()
                 .statusCode(200)
