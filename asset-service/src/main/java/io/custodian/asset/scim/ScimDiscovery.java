@@ -71,30 +71,34 @@ class ScimDiscovery {
     }
 
     private JsonNode groupResourceType(String base) {
-        ObjectNode type = json.createObjectNode();
-        type.putArray("schemas").add(CORE + "ResourceType");
-        type.put("id", "Group");
-        type.put("name", "Group");
-        type.put("endpoint", "/Groups");
-        type.put("description", "A Custodian group: a team that may own assets, with its members");
-        type.put("schema", ScimGroup.CORE);
+        ObjectNode type =
+                resourceType(
+                        base,
+                        "Group",
+                        "A Custodian group: a team that may own assets, with its members",
+                        ScimGroup.CORE);
         type.putArray("schemaExtensions");
-        meta(type, "ResourceType", base + "/ResourceTypes/Group");
         return type;
     }
 
     private JsonNode userResourceType(String base) {
-        ObjectNode type = json.createObjectNode();
-        type.putArray("schemas").add(CORE + "ResourceType");
-        type.put("id", "User");
-        type.put("name", "User");
-        type.put("endpoint", "/Users");
-        type.put("description", "A person of Custodian's directory");
-        type.put("schema", ScimUser.CORE);
+        ObjectNode type =
+                resourceType(base, "User", "A person of Custodian's directory", ScimUser.CORE);
         var extensions = type.putArray("schemaExtensions");
         extensions.addObject().put("schema", ScimUser.ENTERPRISE).put("required", false);
         extensions.addObject().put("schema", ScimUser.CUSTODIAN).put("required", false);
-        meta(type, "ResourceType", base + "/ResourceTypes/User");
+        return type;
+    }
+
+    private ObjectNode resourceType(String base, String name, String description, String schema) {
+        ObjectNode type = json.createObjectNode();
+        type.putArray("schemas").add(CORE + "ResourceType");
+        type.put("id", name);
+        type.put("name", name);
+        type.put("endpoint", "/" + name + "s");
+        type.put("description", description);
+        type.put("schema", schema);
+        meta(type, "ResourceType", base + "/ResourceTypes/" + name);
         return type;
     }
 

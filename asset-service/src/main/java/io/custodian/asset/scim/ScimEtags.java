@@ -1,6 +1,7 @@
 package io.custodian.asset.scim;
 
 import io.custodian.asset.web.Versions;
+import java.util.function.Supplier;
 
 /**
  * ETags of SCIM resources (RFC 7644 §3.14): the version as {@code W/"3"}, printed as sent in a
@@ -35,10 +36,15 @@ final class ScimEtags {
         }
     }
 
-    /** Whether {@code If-None-Match} names the current version (the read answers 304). */
-    static boolean isCurrent(String ifNoneMatch, long version) {
-        return ifNoneMatch != null
-                && !ifNoneMatch.isBlank()
-                && Versions.matches(ifNoneMatch, version);
+    /**
+     * A read of a resource at this version: none (304) when {@code If-None-Match} names it, else
+     * the resource; with the current ETag.
+     */
+    static <T> Read<T> read(String ifNoneMatch, long version, Supplier<T> resource) {
+        boolean current =
+                ifNoneMatch != null
+                        && !ifNoneMatch.isBlank()
+                        && Versions.matches(ifNoneMatch, version);
+        return new Read<>(current ? null : resource.get(), etag(version));
     }
 }

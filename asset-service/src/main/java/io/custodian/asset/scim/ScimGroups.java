@@ -73,11 +73,8 @@ class ScimGroups {
     @Transactional
     ScimEtags.Read<ScimGroup> get(String id, String ifNoneMatch, Urls urls) {
         Group group = group(id);
-        return new ScimEtags.Read<>(
-                ScimEtags.isCurrent(ifNoneMatch, group.version)
-                        ? null
-                        : ScimGroup.of(group, urls.groups(), urls.users()),
-                ScimEtags.etag(group.version));
+        return ScimEtags.read(
+                ifNoneMatch, group.version, () -> ScimGroup.of(group, urls.groups(), urls.users()));
     }
 
     /** PUT: the name, externalId and members are what the body says (no members when absent). */

@@ -69,10 +69,7 @@ class ScimResource {
     @Path("/Users")
     public Response create(JsonNode body, UriInfo uri) {
         ScimUser user = users.create(body, usersUrl(uri));
-        return Response.created(URI.create(user.meta().location()))
-                .header(HttpHeaders.ETAG, user.meta().version())
-                .entity(user)
-                .build();
+        return created(user.meta(), user);
     }
 
     @GET
@@ -105,14 +102,16 @@ class ScimResource {
     @Path("/Users/{id}")
     public Response replace(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        return withTag(users.replace(id, body, ifMatch, usersUrl(uri)));
+        ScimUser user = users.replace(id, body, ifMatch, usersUrl(uri));
+        return withTag(user.meta(), user);
     }
 
     @PATCH
     @Path("/Users/{id}")
     public Response patch(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        return withTag(users.patch(id, body, ifMatch, usersUrl(uri)));
+        ScimUser user = users.patch(id, body, ifMatch, usersUrl(uri));
+        return withTag(user.meta(), user);
     }
 
     /** Deprovisions (the off-boarding starts); the person is not erased. */
@@ -129,10 +128,7 @@ class ScimResource {
     @Path("/Groups")
     public Response createGroup(JsonNode body, UriInfo uri) {
         ScimGroup group = groups.create(body, groupsUrls(uri));
-        return Response.created(URI.create(group.meta().location()))
-                .header(HttpHeaders.ETAG, group.meta().version())
-                .entity(group)
-                .build();
+        return created(group.meta(), group);
     }
 
     @GET
@@ -166,7 +162,7 @@ class ScimResource {
     public Response replaceGroup(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
         ScimGroup group = groups.replace(id, body, ifMatch, groupsUrls(uri));
-        return Response.ok(group).header(HttpHeaders.ETAG, group.meta().version()).build();
+        return withTag(group.meta(), group);
     }
 
     @PATCH
@@ -174,7 +170,7 @@ class ScimResource {
     public Response patchGroup(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
         ScimGroup group = groups.patch(id, body, ifMatch, groupsUrls(uri));
-        return Response.ok(group).header(HttpHeaders.ETAG, group.meta().version()).build();
+        return withTag(group.meta(), group);
     }
 
     /** Deactivates the group (its assets stay its own, listed for transfer); not an erasure. */
@@ -273,8 +269,16 @@ class ScimResource {
                 "/scim/v2/" + path + " is not offered; only Users, Groups and discovery are.");
     }
 
-    private static Response withTag(ScimUser user) {
-        return Response.ok(user).header(HttpHeaders.ETAG, user.meta().version()).build();
+    /** 201 with the new resource, its location and ETag. */
+    private static Response created(ScimUser.Meta meta, Object resource) {
+        return Response.created(URI.create(meta.location()))
+                .header(HttpHeaders.ETAG, meta.version())
+                .entity(resource)
+                .build();
+    }
+
+    private static Response withTag(ScimUser.Meta meta, Object resource) {
+        return Response.ok(resource).header(HttpHeaders.ETAG, meta.version()).build();
     }
 
     /** A read's answer: 304 when the caller's copy is current, else the projected resource. */

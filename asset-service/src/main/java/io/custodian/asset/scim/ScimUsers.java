@@ -264,11 +264,7 @@ class ScimUsers {
     @Transactional
     ScimEtags.Read<ScimUser> get(String id, String ifNoneMatch, String usersUrl) {
         Person person = person(id);
-        return new ScimEtags.Read<>(
-                ScimEtags.isCurrent(ifNoneMatch, person.version)
-                        ? null
-                        : ScimUser.of(person, usersUrl),
-                ScimEtags.etag(person.version));
+        return ScimEtags.read(ifNoneMatch, person.version, () -> ScimUser.of(person, usersUrl));
     }
 
     private static void match(String ifMatch, Person person) {

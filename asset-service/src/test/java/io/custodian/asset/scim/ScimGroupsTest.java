@@ -23,6 +23,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import io.custodian.asset.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -42,6 +45,8 @@ class ScimGroupsTest {
     private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     private static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     private static final String GROUP = Scim.GROUP;
+    private static final JsonSchema GROUP_SCHEMA = Scim.rfcSchema("group.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     // --- create ------------------------------------------------------------------------------
 
@@ -50,14 +55,7 @@ class ScimGroupsTest {
         String name = unique("Okta Group");
         // Okta's group push: POST /Groups with the displayName and (no) members
         ValidatableResponse created =
-                scim().body(
-                                Map.of(
-                                        "schemas",
-                                        List.of(GROUP),
-                                        "displayName",
-                                        name,
-                                        "members",
-                                        List.of()))
+                scim().body(Scim.group(name, List.of()))
                         .post("/scim/v2/Groups")
                         .then()
                         .statusCode(201)
@@ -71,6 +69,7 @@ class ScimGroupsTest {
         String id = created.extract().path("id");
         created.header("Location", endsWith("/scim/v2/Groups/" + id))
                 .body("meta.location", endsWith("/scim/v2/Groups/" + id));
+        assertRfcGroup(created.extract().asString());
 
         // the same group in Custodian's own API: a group that may own assets
         asAdmin()
@@ -118,11 +117,7 @@ class ScimGroupsTest {
                 .body("Resources[0].id", equalTo(id))
                 .body("Resources[0]", not(hasKey("members")))
                 .body("Resources[0].displayName", equalTo(name));
-        scim().queryParam("filter", "externalId eq \"" + externalId + "\"")
-                .get("/scim/v2/Groups")
-                .then()
-                .statusCode(200)
-                .body("Resources.id", contains(id));
+        groupsWhere("externalId eq \"" + externalId + "\"").body("Resources.id", contains(id));
     }
 
     @Test
@@ -151,14 +146,7 @@ class ScimGroupsTest {
                                 createUser(unique("u") + "@example.com", "U", Map.of()),
                                 "type",
                                 "Group"))) {
-            scim().body(
-                            Map.of(
-                                    "schemas",
-                                    List.of(GROUP),
-                                    "displayName",
-                                    name,
-                                    "members",
-                                    List.of(member)))
+            scim().body(Scim.group(name, List.of(member)))
                     .post("/scim/v2/Groups")
                     .then()
                     .statusCode(400)
@@ -166,11 +154,7 @@ class ScimGroupsTest {
                     .body("scimType", equalTo("invalidValue"))
                     .body("detail", containsString("members."));
         }
-        scim().queryParam("filter", "displayName eq \"" + name + "\"")
-                .get("/scim/v2/Groups")
-                .then()
-                .statusCode(200)
-                .body("totalResults", equalTo(0));
+        groupsWhere("displayName eq \"" + name + "\"").body("totalResults", equalTo(0));
     }
 
     @Test
@@ -233,11 +217,7 @@ class ScimGroupsTest {
                 .statusCode(200)
                 .body("members.value", contains(alan));
         // the groups a user is a member of
-        scim().queryParam("filter", "members.value eq \"" + alan + "\"")
-                .get("/scim/v2/Groups")
-                .then()
-                .statusCode(200)
-                .body("Resources.id", contains(group));
+        groupsWhere("members.value eq \"" + alan + "\"").body("Resources.id", contains(group));
     }
 
     @Test
@@ -437,10 +417,7 @@ class ScimGroupsTest {
         String beta = createGroup(prefix + " Beta");
         String gamma = createGroup(prefix + " Gamma");
 
-        scim().queryParam("filter", "displayName sw \"" + prefix + "\"")
-                .get("/scim/v2/Groups")
-                .then()
-                .statusCode(200)
+        groupsWhere("displayName sw \"" + prefix + "\"")
                 .body("totalResults", equalTo(3))
                 .body("Resources.id", contains(alpha, beta, gamma));
         scim().queryParam(
@@ -564,16 +541,12 @@ class ScimGroupsTest {
                 .then()
                 .statusCode(404);
         scim().delete("/scim/v2/Groups/" + group).then().statusCode(404);
-        scim().queryParam("filter", "displayName eq \"" + name + "\"")
-                .get("/scim/v2/Groups")
-                .then()
-                .statusCode(200)
-                .body("totalResults", equalTo(0));
+        groupsWhere("displayName eq \"" + name + "\"").body("totalResults", equalTo(0));
         // the audit trail stays: Custodian's API still shows the group
         asAdmin().get("/api/v1/groups/" + group).then().statusCode(200).body("name", equalTo(name));
 
         // pushed again by its name: the same group, active, with the members sent
-        scim().body(Map.of("schemas", List.of(GROUP), "displayName", name, "members", List.of()))
+        scim().body(Scim.group(name, List.of()))
                 .post("/scim/v2/Groups")
                 .then()
                 .statusCode(201)
@@ -635,6 +608,28 @@ class ScimGroupsTest {
                 .statusCode(405)
                 .body("schemas", contains(ERROR))
                 .body("detail", containsString("does not take this method"));
+    }
+
+    /** The group is a SCIM Group by RFC 7643's own schema. */
+    private static void assertRfcGroup(String body) {
+        try {
+            JsonNode group = JSON.readTree(body);
+            org.assertj.core.api.Assertions.assertThat(GROUP_SCHEMA.validate(group))
+                    .as(body)
+                    .isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The groups this filter finds. */
+    private static ValidatableResponse groupsWhere(String filter) {
+        return scim().queryParam("filter", filter)
+                .get("/scim/v2/Groups")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(SCIM))
+                .body("schemas", contains(LIST));
     }
 
     private static ValidatableResponse transfers() {

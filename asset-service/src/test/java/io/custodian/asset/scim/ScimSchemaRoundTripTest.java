@@ -67,15 +67,8 @@ class ScimSchemaRoundTripTest {
         user.put("title", "Analyst");
         user.put("addresses", List.of(Map.of("locality", "London")));
 
-        JsonNode created = JSON.readTree(scim().body(user).post("/scim/v2/Users").asString());
-        String id = created.get("id").asText();
-        JsonNode read = JSON.readTree(scim().get("/scim/v2/Users/" + id).asString());
-        for (JsonNode answer : List.of(created, read)) {
-            samples.forEach(
-                    (attribute, value) ->
-                            assertThat(valueAt(answer, attribute))
-                                    .as(attribute)
-                                    .isEqualTo(JSON.valueToTree(value)));
+        for (JsonNode answer : createdAndRead("/scim/v2/Users", user)) {
+            assertKept(samples, answer);
             assertThat(answer.has("nickName") || answer.has("title") || answer.has("addresses"))
                     .as("attributes the schemas do not declare are not kept")
                     .isFalse();
@@ -108,15 +101,8 @@ class ScimSchemaRoundTripTest {
         group.put("displayName", samples.get(Scim.GROUP + ":displayName"));
         group.put("externalId", samples.get(Scim.GROUP + ":externalId"));
         group.put("members", List.of(Map.of("value", member)));
-        JsonNode created = JSON.readTree(scim().body(group).post("/scim/v2/Groups").asString());
-        String id = created.get("id").asText();
-        JsonNode read = JSON.readTree(scim().get("/scim/v2/Groups/" + id).asString());
-        for (JsonNode answer : List.of(created, read)) {
-            samples.forEach(
-                    (attribute, value) ->
-                            assertThat(valueAt(answer, attribute))
-                                    .as(attribute)
-                                    .isEqualTo(JSON.valueToTree(value)));
+        for (JsonNode answer : createdAndRead("/scim/v2/Groups", group)) {
+            assertKept(samples, answer);
         }
 
         // an attribute the Group schema does not declare is refused, as its description says
@@ -128,6 +114,23 @@ class ScimSchemaRoundTripTest {
                 .statusCode(400)
                 .body("scimType", org.hamcrest.Matchers.equalTo("invalidValue"))
                 .body("detail", org.hamcrest.Matchers.containsString("description"));
+    }
+
+    /** The resource as the POST answered it, and as a later read returns it. */
+    private static List<JsonNode> createdAndRead(String endpoint, Map<String, Object> resource)
+            throws Exception {
+        JsonNode created = JSON.readTree(scim().body(resource).post(endpoint).asString());
+        String id = created.get("id").asText();
+        return List.of(created, JSON.readTree(scim().get(endpoint + "/" + id).asString()));
+    }
+
+    /** Every sample value is in the answer, at its attribute. */
+    private static void assertKept(Map<String, Object> samples, JsonNode answer) {
+        samples.forEach(
+                (attribute, value) ->
+                        assertThat(valueAt(answer, attribute))
+                                .as(attribute)
+                                .isEqualTo(JSON.valueToTree(value)));
     }
 
     /**

@@ -612,16 +612,12 @@ class AuthorizationMatrixTest {
                                                                     unique("E"))
                                                             .get("id"))
                                     .body(
-                                            Map.of(
-                                                    "schemas",
-                                                    List.of(SCIM_PATCH),
-                                                    "Operations",
-                                                    List.of(
-                                                            Map.of(
-                                                                    "op",
-                                                                    "replace",
-                                                                    "value",
-                                                                    Map.of("active", false))))));
+                                            patchOp(
+                                                    Map.of(
+                                                            "op",
+                                                            "replace",
+                                                            "value",
+                                                            Map.of("active", false)))));
             s.put(
                     "DELETE /scim/v2/Users/{id}",
                     (who, allowed) ->
@@ -643,21 +639,14 @@ class AuthorizationMatrixTest {
                     (who, allowed) ->
                             new Call("/scim/v2/Groups/" + scimGroup())
                                     .body(
-                                            Map.of(
-                                                    "schemas",
-                                                    List.of(SCIM_PATCH),
-                                                    "Operations",
-                                                    List.of(
-                                                            Map.of(
-                                                                    "op",
-                                                                    "add",
-                                                                    "path",
-                                                                    "members",
-                                                                    "value",
-                                                                    List.of(
-                                                                            Map.of(
-                                                                                    "value",
-                                                                                    scimUser)))))));
+                                            patchOp(
+                                                    Map.of(
+                                                            "op",
+                                                            "add",
+                                                            "path",
+                                                            "members",
+                                                            "value",
+                                                            List.of(Map.of("value", scimUser))))));
             s.put(
                     "DELETE /scim/v2/Groups/{id}",
                     (who, allowed) -> new Call("/scim/v2/Groups/" + scimGroup()));
@@ -863,6 +852,10 @@ class AuthorizationMatrixTest {
                     List.of(Map.of("value", email, "type", "work", "primary", true)),
                     "active",
                     true);
+        }
+
+        private static Map<String, Object> patchOp(Map<String, Object> operation) {
+            return Map.of("schemas", List.of(SCIM_PATCH), "Operations", List.of(operation));
         }
 
         private static Map<String, Object> scimGroupBody() {
