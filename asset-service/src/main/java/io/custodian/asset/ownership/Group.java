@@ -33,14 +33,12 @@ public class Group extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The identity provider's {@code externalId} of the group, as SCIM sent it. */
-    @Column(name = "scim_external_id")
     public String scimExternalId;
 
     /**
      * When the group was deactivated (its SCIM resource deleted): it owns what it owned until each
      * asset has a new owner, takes no new assets, and is gone from SCIM; null while active.
      */
-    @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 
     @ManyToMany
