@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -356,7 +357,7 @@ public class PeopleAndGroups {
         group.scimExternalId = state.externalId();
         group.contactEmail = contactEmail.trim().toLowerCase(Locale.ROOT);
         group.members.addAll(state.members());
-        group.createdAt = group.updatedAt = Instant.now(clock);
+        group.createdAt = group.updatedAt = stamp();
         group.persistAndFlush();
         return group;
     }
@@ -376,7 +377,7 @@ public class PeopleAndGroups {
         group.members.retainAll(state.members());
         group.members.addAll(state.members());
         if (changed) {
-            group.updatedAt = Instant.now(clock);
+            group.updatedAt = stamp();
         }
     }
 
@@ -387,14 +388,19 @@ public class PeopleAndGroups {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deactivate(Group group) {
-        group.deactivatedAt = group.updatedAt = Instant.now(clock);
+        group.deactivatedAt = group.updatedAt = stamp();
     }
 
     /** A deactivated group pushed again: active, with the same id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reactivate(Group group) {
         group.deactivatedAt = null;
-        group.updatedAt = Instant.now(clock);
+        group.updatedAt = stamp();
+    }
+
+    /** Now, as the database keeps it (microseconds): the answer shows what a later read does. */
+    private Instant stamp() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Set<UUID> ids(Set<Person> people) {
