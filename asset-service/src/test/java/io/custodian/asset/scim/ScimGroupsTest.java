@@ -121,6 +121,30 @@ class ScimGroupsTest {
     }
 
     @Test
+    void shouldLetAnIdentityProviderLinkToAGroupItCreatedInCustodian() {
+        // IT created the team in Custodian; Okta's "link group" and Entra ID's matching find it
+        String name = unique("IT's Team");
+        String group = Api.createGroup(name);
+
+        groupsWhere("displayName eq \"" + name + "\"")
+                .body("totalResults", equalTo(1))
+                .body("Resources[0].id", equalTo(group))
+                .body("Resources[0].members", emptyIterable());
+        String member = createUser(unique("linked") + "@example.com", "Linked", Map.of());
+        scim().body(patchOp(op("add", "members", List.of(Map.of("value", member)))))
+                .patch("/scim/v2/Groups/" + group)
+                .then()
+                .statusCode(200)
+                .body("members.value", contains(member));
+        asAdmin()
+                .get("/api/v1/groups/" + group)
+                .then()
+                .statusCode(200)
+                .body("members.id", contains(member))
+                .body("contactEmail", equalTo("team@example.com"));
+    }
+
+    @Test
     void shouldRefuseADisplayNameAnotherGroupHasWhateverItsCase() {
         String name = unique("Unique Team");
         createGroup(name);
