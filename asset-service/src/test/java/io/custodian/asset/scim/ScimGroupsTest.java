@@ -566,8 +566,14 @@ class ScimGroupsTest {
                 .statusCode(404);
         scim().delete("/scim/v2/Groups/" + group).then().statusCode(404);
         groupsWhere("displayName eq \"" + name + "\"").body("totalResults", equalTo(0));
-        // the audit trail stays: Custodian's API still shows the group
-        asAdmin().get("/api/v1/groups/" + group).then().statusCode(200).body("name", equalTo(name));
+        // the audit trail stays: Custodian's API still shows the group, deactivated
+        asAdmin()
+                .get("/api/v1/groups/" + group)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(name))
+                .body("members.id", contains(member))
+                .body("deactivatedAt", notNullValue());
 
         // pushed again by its name: the same group, active, with the members sent
         scim().body(Scim.group(name, List.of()))
@@ -577,6 +583,11 @@ class ScimGroupsTest {
                 .body("id", equalTo(group))
                 .body("members", emptyIterable());
         scim().get("/scim/v2/Groups/" + group).then().statusCode(200);
+        asAdmin()
+                .get("/api/v1/groups/" + group)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("deactivatedAt")));
     }
 
     @Test
