@@ -30,9 +30,6 @@ class ArchitectureTest {
      */
     private static final String BULK = "an import's set-based writer, owned by the table's feature";
 
-    private static final String PROVISIONING =
-            "SCIM provisioning writes the people it provisions; to go through PeopleAndGroups";
-
     private static JavaClasses production;
 
     @BeforeAll
@@ -72,10 +69,7 @@ class ArchitectureTest {
                         Shared.readType(ROOT + ".ownership.Group", REFERRED),
                         Shared.with(ROOT + ".inventory.BulkRegister", BULK, "imports"),
                         Shared.with(ROOT + ".history.BulkHistory", BULK, "imports"),
-                        Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"),
-                        // known, to move behind ownership's public methods with SCIM's filters
-                        // (issue 19): SCIM provisioning creates, finds and counts people itself
-                        Shared.with(ROOT + ".ownership.Person", PROVISIONING, "scim"))
+                        Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"))
                 .check(production);
     }
 }

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The register's assets held or owned by people who are leaving or have left, for their
- * off-boarding and the compliance reports: each query goes from the leavers through the holder's or
- * owner's index.
+ * The register's assets held or owned by people who are leaving or have left (and those owned by
+ * groups that were deactivated), for their off-boarding and the compliance reports: each query goes
+ * from the leavers through the holder's or owner's index.
  */
 @ApplicationScoped
 public class LeaversAssets {
@@ -33,6 +33,17 @@ public class LeaversAssets {
                         "from Asset a join fetch a.ownerPerson p left join fetch a.holder"
                                 + " where p.status in ?1 order by a.assetTag",
                         LEAVING)
+                .list();
+    }
+
+    /**
+     * Assets owned by a deactivated group (the identity provider deleted it), with owner and holder
+     * loaded, in asset-tag order: like a leaver's, they need a new owner.
+     */
+    public List<Asset> ownedByDeactivatedGroups() {
+        return Asset.<Asset>find(
+                        "from Asset a join fetch a.ownerGroup g left join fetch a.holder"
+                                + " where g.deactivatedAt is not null order by a.assetTag")
                 .list();
     }
 

@@ -37,10 +37,12 @@ public class BulkParties {
         }
     }
 
-    /** Every group, by id and name. */
+    /** Every group that may own assets (not deactivated), by id and name. */
     public void forEachGroup(Connection connection, Consumer<GroupName> group) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select id, name from asset_group")) {
+                ResultSet rs =
+                        statement.executeQuery(
+                                "select id, name from asset_group where deactivated_at is null")) {
             while (rs.next()) {
                 group.accept(new GroupName(rs.getObject(1, UUID.class), rs.getString(2)));
             }

@@ -32,6 +32,15 @@ public class Group extends PanacheEntityBase {
 
     public Instant updatedAt;
 
+    /** The identity provider's {@code externalId} of the group, as SCIM sent it. */
+    public String scimExternalId;
+
+    /**
+     * When the group was deactivated (its SCIM resource deleted): it owns what it owned until each
+     * asset has a new owner, takes no new assets, and is gone from SCIM; null while active.
+     */
+    public Instant deactivatedAt;
+
     @ManyToMany
     @JoinTable(
             name = "group_member",

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +58,12 @@ class GroupResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GroupView(
-            UUID id, String name, String contactEmail, String chatChannel, List<Party> members) {
+            UUID id,
+            String name,
+            String contactEmail,
+            String chatChannel,
+            List<Party> members,
+            Instant deactivatedAt) {
         static GroupView of(Group g) {
             return new GroupView(
                     g.id,
@@ -67,7 +73,8 @@ class GroupResource {
                     g.members.stream()
                             .map(Party::of)
                             .sorted(java.util.Comparator.comparing(Party::name))
-                            .toList());
+                            .toList(),
+                    g.deactivatedAt);
         }
     }
 }

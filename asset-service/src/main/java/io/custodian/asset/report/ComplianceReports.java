@@ -33,12 +33,16 @@ class ComplianceReports {
     }
 
     /**
-     * Assets whose owner is leaving or has left: the policy wants one accountable owner for every
-     * asset, so each needs its ownership transferred.
+     * Assets whose owner is leaving or has left, or is a group that was deactivated (deleted over
+     * SCIM): the policy wants one accountable owner for every asset, so each needs its ownership
+     * transferred. In asset-tag order.
      */
     @Transactional
     Report ownershipTransfers() {
-        return new Report(leaversAssets.owned().stream().map(AssetView::of).toList());
+        List<Asset> assets = new ArrayList<>(leaversAssets.owned());
+        assets.addAll(leaversAssets.ownedByDeactivatedGroups());
+        assets.sort(Comparator.comparing((Asset a) -> a.assetTag));
+        return new Report(assets.stream().map(AssetView::of).toList());
     }
 
     /**

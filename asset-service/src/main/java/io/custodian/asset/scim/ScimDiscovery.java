@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * What an identity provider reads to learn this service provider (RFC 7644 §4): its configuration,
- * the one resource type (User, with the enterprise extension and Custodian's, which carries the
- * identity provider's subject) and the schemas of the attributes Custodian keeps ({@code
+ * the resource types (User, with the enterprise extension and Custodian's, which carries the
+ * identity provider's subject; Group) and the schemas of the attributes Custodian keeps ({@code
  * scim/schemas.json}).
  */
 @ApplicationScoped
@@ -45,7 +45,9 @@ class ScimDiscovery {
                 .put("supported", false)
                 .put("maxOperations", 0)
                 .put("maxPayloadSize", 0);
-        config.putObject("filter").put("supported", true).put("maxResults", ScimUsers.MAX_RESULTS);
+        config.putObject("filter")
+                .put("supported", true)
+                .put("maxResults", ListResponse.MAX_RESULTS);
         config.putObject("changePassword").put("supported", false);
         config.putObject("sort").put("supported", false);
         config.putObject("etag").put("supported", true);
@@ -63,18 +65,40 @@ class ScimDiscovery {
         return config;
     }
 
-    JsonNode userResourceType(String base) {
-        ObjectNode type = json.createObjectNode();
-        type.putArray("schemas").add(CORE + "ResourceType");
-        type.put("id", "User");
-        type.put("name", "User");
-        type.put("endpoint", "/Users");
-        type.put("description", "A person of Custodian's directory");
-        type.put("schema", ScimUser.CORE);
+    /** The resource types: User and Group. */
+    List<JsonNode> resourceTypes(String base) {
+        return List.of(userResourceType(base), groupResourceType(base));
+    }
+
+    private JsonNode groupResourceType(String base) {
+        ObjectNode type =
+                resourceType(
+                        base,
+                        "Group",
+                        "A Custodian group: a team that may own assets, with its members",
+                        ScimGroup.CORE);
+        type.putArray("schemaExtensions");
+        return type;
+    }
+
+    private JsonNode userResourceType(String base) {
+        ObjectNode type =
+                resourceType(base, "User", "A person of Custodian's directory", ScimUser.CORE);
         var extensions = type.putArray("schemaExtensions");
         extensions.addObject().put("schema", ScimUser.ENTERPRISE).put("required", false);
         extensions.addObject().put("schema", ScimUser.CUSTODIAN).put("required", false);
-        meta(type, "ResourceType", base + "/ResourceTypes/User");
+        return type;
+    }
+
+    private ObjectNode resourceType(String base, String name, String description, String schema) {
+        ObjectNode type = json.createObjectNode();
+        type.putArray("schemas").add(CORE + "ResourceType");
+        type.put("id", name);
+        type.put("name", name);
+        type.put("endpoint", "/" + name + "s");
+        type.put("description", description);
+        type.put("schema", schema);
+        meta(type, "ResourceType", base + "/ResourceTypes/" + name);
         return type;
     }
 

@@ -39,8 +39,8 @@ class ScimException extends RuntimeException {
         return new ScimException(409, "uniqueness", detail);
     }
 
-    static ScimException notFound(String id) {
-        return new ScimException(404, null, "No user with id " + id + ".");
+    static ScimException notFound(String resource, String id) {
+        return new ScimException(404, null, "No " + resource + " with id " + id + ".");
     }
 
     static ScimException conflict(String detail) {

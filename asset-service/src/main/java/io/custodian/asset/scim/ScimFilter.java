@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 /**
  * A SCIM filter (RFC 7644 §3.4.2.2) as a query over the directory: comparisons {@code eq}, {@code
  * ne}, {@code co}, {@code sw}, {@code ew} and {@code pr}, combined with {@code and}, {@code or},
- * {@code not ( … )} and parentheses, on the attributes Custodian keeps: {@code userName} and {@code
- * emails.value} (the one address, case-insensitive), {@code externalId}, {@code id}, {@code
- * displayName}, {@code name.givenName}, {@code name.familyName} (case-insensitive) and {@code
- * active}. Anything else is {@code invalidFilter}.
+ * {@code not ( … )} and parentheses, on the attributes Custodian keeps of the resource ({@link
+ * #USERS}, {@link #GROUPS}). Anything else is {@code invalidFilter}.
  *
- * @param where a JPQL condition on {@code Person}, its parameters numbered from 1
+ * @param where a JPQL condition on {@code Person p} or {@code AssetGroup g}, its parameters
+ *     numbered from 1
  * @param params the parameters, in order
  */
 record ScimFilter(String where, List<Object> params) {
@@ -30,23 +29,74 @@ record ScimFilter(String where, List<Object> params) {
             Pattern.compile(
                     "\\s*(\\(|\\)|\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z0-9_:.$\\-]+(?:\\[[^\\]]*\\](?:\\.\\w+)?)?)");
 
-    /** A kept attribute: its JPQL path, and whether it compares case-insensitively. */
-    private record Field(String path, boolean lowerCase, boolean uuid, boolean active) {}
+    /** How an attribute compares. */
+    private enum Kind {
+        EXACT,
+        /** case-insensitive */
+        LOWER,
+        UUID,
+        /** a person's status: {@code active} */
+        ACTIVE,
+        /** a group's member, by the user's id */
+        MEMBER
+    }
 
-    private static final Map<String, Field> FIELDS =
-            Map.of(
-                    "username", new Field("email", true, false, false),
-                    "emails", new Field("email", true, false, false),
-                    "emails.value", new Field("email", true, false, false),
-                    "externalid", new Field("employeeId", false, false, false),
-                    "id", new Field("id", false, true, false),
-                    "displayname", new Field("displayName", true, false, false),
-                    "name.givenname", new Field("givenName", true, false, false),
-                    "name.familyname", new Field("familyName", true, false, false),
-                    "active", new Field("status", false, false, true));
+    /** A kept attribute: its JPQL path and how it compares. */
+    private record Field(String path, Kind kind) {}
 
-    static ScimFilter parse(String filter) {
-        Parser parser = new Parser(tokens(filter));
+    /**
+     * The attributes a resource's filter may name (lower-case, without the core schema's URN), and
+     * how an error lists them.
+     */
+    record Attributes(String core, Map<String, Field> fields, String names) {}
+
+    /**
+     * Users: {@code userName} and {@code emails.value} (the one address, case-insensitive), {@code
+     * externalId}, {@code id}, {@code displayName}, {@code name.givenName}, {@code name.familyName}
+     * (case-insensitive) and {@code active}.
+     */
+    static final Attributes USERS =
+            new Attributes(
+                    ScimUser.CORE,
+                    Map.of(
+                            "username", new Field("p.email", Kind.LOWER),
+                            "emails", new Field("p.email", Kind.LOWER),
+                            "emails.value", new Field("p.email", Kind.LOWER),
+                            "emails[type eq \"work\"].value", new Field("p.email", Kind.LOWER),
+                            "externalid", new Field("p.employeeId", Kind.EXACT),
+                            "id", new Field("p.id", Kind.UUID),
+                            "displayname", new Field("p.displayName", Kind.LOWER),
+                            "name.givenname", new Field("p.givenName", Kind.LOWER),
+                            "name.familyname", new Field("p.familyName", Kind.LOWER),
+                            "active", new Field("p.status", Kind.ACTIVE)),
+                    "userName, emails.value, externalId, id, displayName, name.givenName,"
+                            + " name.familyName or active");
+
+    /**
+     * Groups: {@code displayName} (case-insensitive), {@code externalId}, {@code id} and {@code
+     * members.value} ({@code eq} only: the groups the user is a member of).
+     */
+    static final Attributes GROUPS =
+            new Attributes(
+                    ScimGroup.CORE,
+                    Map.of(
+                            "displayname", new Field("g.name", Kind.LOWER),
+                            "externalid", new Field("g.scimExternalId", Kind.EXACT),
+                            "id", new Field("g.id", Kind.UUID),
+                            "members", new Field("g", Kind.MEMBER),
+                            "members.value", new Field("g", Kind.MEMBER)),
+                    "displayName, externalId, id or members.value");
+
+    /** Every resource. */
+    static final ScimFilter ALL = new ScimFilter("(1 = 1)", List.of());
+
+    /** The filter of a list request: everything when none is given. */
+    static ScimFilter of(String filter, Attributes attributes) {
+        return filter == null || filter.isBlank() ? ALL : parse(filter, attributes);
+    }
+
+    static ScimFilter parse(String filter, Attributes attributes) {
+        Parser parser = new Parser(tokens(filter), attributes);
         String where = parser.or();
         if (parser.position < parser.tokens.size()) {
             throw ScimException.invalidFilter(
@@ -80,11 +130,13 @@ record ScimFilter(String where, List<Object> params) {
     private static final class Parser {
 
         final List<String> tokens;
+        final Attributes attributes;
         final List<Object> params = new ArrayList<>();
         int position;
 
-        Parser(List<String> tokens) {
+        Parser(List<String> tokens, Attributes attributes) {
             this.tokens = tokens;
+            this.attributes = attributes;
         }
 
         String or() {
@@ -124,30 +176,53 @@ record ScimFilter(String where, List<Object> params) {
             Field field = field(attribute);
             String operator = next("an operator").toLowerCase(Locale.ROOT);
             if (operator.equals("pr")) {
-                return field.active() ? "(1 = 1)" : "(" + field.path() + " is not null)";
+                return switch (field.kind()) {
+                    case ACTIVE -> "(1 = 1)";
+                    case MEMBER -> "(" + field.path() + ".members is not empty)";
+                    default -> "(" + field.path() + " is not null)";
+                };
             }
             Object value = value(next("a value"));
-            if (field.active()) {
+            if (field.kind() == Kind.ACTIVE) {
                 if (!(value instanceof Boolean active) || !List.of("eq", "ne").contains(operator)) {
                     throw ScimException.invalidFilter(
                             "active compares with eq or ne to true or false.");
                 }
                 boolean wanted = operator.equals("eq") == active;
-                return "(status " + (wanted ? "=" : "<>") + " " + param(Person.Status.ACTIVE) + ")";
+                return "("
+                        + field.path()
+                        + (wanted ? " = " : " <> ")
+                        + param(Person.Status.ACTIVE)
+                        + ")";
             }
             if (!(value instanceof String text)) {
                 throw ScimException.invalidFilter(attribute + " compares with a string.");
             }
-            if (field.uuid()) {
+            if (field.kind() == Kind.MEMBER) {
+                if (!operator.equals("eq")) {
+                    throw ScimException.invalidFilter(attribute + " compares with eq.");
+                }
                 UUID id = uuid(text);
+                return id == null
+                        ? "(1 = 0)"
+                        : "(exists (select m.id from AssetGroup g2 join g2.members m where g2.id = "
+                                + field.path()
+                                + ".id and m.id = "
+                                + param(id)
+                                + "))";
+            }
+            if (field.kind() == Kind.UUID) {
+                UUID id = uuid(text);
+                String path = field.path();
                 return switch (operator) {
-                    case "eq" -> id == null ? "(1 = 0)" : "(id = " + param(id) + ")";
-                    case "ne" -> id == null ? "(1 = 1)" : "(id <> " + param(id) + ")";
+                    case "eq" -> id == null ? "(1 = 0)" : "(" + path + " = " + param(id) + ")";
+                    case "ne" -> id == null ? "(1 = 1)" : "(" + path + " <> " + param(id) + ")";
                     default -> throw ScimException.invalidFilter("id compares with eq or ne.");
                 };
             }
-            String column = field.lowerCase() ? "lower(" + field.path() + ")" : field.path();
-            String v = field.lowerCase() ? text.toLowerCase(Locale.ROOT) : text;
+            boolean lower = field.kind() == Kind.LOWER;
+            String column = lower ? "lower(" + field.path() + ")" : field.path();
+            String v = lower ? text.toLowerCase(Locale.ROOT) : text;
             return switch (operator) {
                 case "eq" -> "(" + column + " = " + param(v) + ")";
                 case "ne" -> "(" + column + " is null or " + column + " <> " + param(v) + ")";
@@ -164,20 +239,18 @@ record ScimFilter(String where, List<Object> params) {
 
         private Field field(String attribute) {
             String name = attribute.toLowerCase(Locale.ROOT);
-            String core = ScimUser.CORE.toLowerCase(Locale.ROOT) + ":";
+            String core = attributes.core().toLowerCase(Locale.ROOT) + ":";
             if (name.startsWith(core)) {
                 name = name.substring(core.length());
             }
-            if (name.equals("emails[type eq \"work\"].value")) {
-                name = "emails.value";
-            }
-            Field field = FIELDS.get(name);
+            Field field = attributes.fields().get(name);
             if (field == null) {
                 throw ScimException.invalidFilter(
                         "Filtering by "
                                 + attribute
-                                + " is not supported; use userName, emails.value, externalId, id,"
-                                + " displayName, name.givenName, name.familyName or active.");
+                                + " is not supported; use "
+                                + attributes.names()
+                                + ".");
             }
             return field;
         }
@@ -235,7 +308,8 @@ record ScimFilter(String where, List<Object> params) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static UUID uuid(String value) {
+    /** The UUID this text is, or null. */
+    static UUID uuid(String value) {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {

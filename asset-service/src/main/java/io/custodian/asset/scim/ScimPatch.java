@@ -2,6 +2,7 @@ package io.custodian.asset.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +23,22 @@ final class ScimPatch {
     static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     /** {@code emails[type eq "work"].value}: a value filter on a multi-valued attribute. */
-    private static final Pattern VALUE_PATH =
+    static final Pattern VALUE_PATH =
             Pattern.compile("^([A-Za-z][\\w:.\\-]*)\\[([^\\[\\]]+)\\](?:\\.(\\w+))?$");
 
     private static final Pattern ATTRIBUTE_PATH = Pattern.compile("^[A-Za-z][\\w:.\\-$]*$");
 
     private ScimPatch() {}
 
-    static void apply(JsonNode body, UserAttributes attributes) {
+    /** One operation of a PatchOp: {@code op} lower-cased, its path (or null) and value. */
+    record Operation(String op, String path, JsonNode value) {}
+
+    /**
+     * The operations of a PatchOp message, checked: the body is a PatchOp alone, with a non-empty
+     * {@code Operations} array of objects whose {@code op} is add, replace or remove in any case
+     * ({@code invalidSyntax} otherwise).
+     */
+    static List<Operation> operations(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("The body must be a SCIM PatchOp object.");
         }
@@ -48,21 +57,35 @@ final class ScimPatch {
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw ScimException.invalidSyntax("A PatchOp needs a non-empty Operations array.");
         }
+        List<Operation> checked = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             JsonNode operation = operations.get(i);
             if (!operation.isObject()) {
                 throw ScimException.invalidSyntax("Operations[" + i + "] must be an object.");
             }
             String op = UserAttributes.text("op", operation.get("op"));
-            String path = UserAttributes.text("path", operation.get("path"));
-            JsonNode value = operation.get("value");
-            switch (op == null ? "" : op.toLowerCase(Locale.ROOT)) {
+            String normal = op == null ? "" : op.toLowerCase(Locale.ROOT);
+            if (!List.of("add", "replace", "remove").contains(normal)) {
+                throw ScimException.invalidSyntax(
+                        "op must be add, replace or remove, not " + op + ".");
+            }
+            checked.add(
+                    new Operation(
+                            normal,
+                            UserAttributes.text("path", operation.get("path")),
+                            operation.get("value")));
+        }
+        return checked;
+    }
+
+    static void apply(JsonNode body, UserAttributes attributes) {
+        for (Operation operation : operations(body)) {
+            String path = operation.path();
+            JsonNode value = operation.value();
+            switch (operation.op()) {
                 case "add" -> set(path, value, false, attributes);
                 case "replace" -> set(path, value, true, attributes);
-                case "remove" -> remove(path, attributes);
-                default ->
-                        throw ScimException.invalidSyntax(
-                                "op must be add, replace or remove, not " + op + ".");
+                default -> remove(path, attributes);
             }
             // a PATCH of the e-mail changes the one address the person has, their userName
             if (attributes.email != null) {
@@ -193,15 +216,20 @@ final class ScimPatch {
      * applied. In a POST or PUT body they are ignored, as RFC 7643 §2.2 has it.
      */
     private static void refuseReadOnly(String path) {
+        refuseReadOnly(path, ScimUser.CORE, "id", "meta", "groups");
+    }
+
+    /** A path naming one of these read-only attributes of the resource is {@code mutability}. */
+    static void refuseReadOnly(String path, String core, String... readOnly) {
         String name = path.toLowerCase(Locale.ROOT);
-        String core = ScimUser.CORE.toLowerCase(Locale.ROOT) + ":";
-        if (name.startsWith(core)) {
-            name = name.substring(core.length());
+        String prefix = core.toLowerCase(Locale.ROOT) + ":";
+        if (name.startsWith(prefix)) {
+            name = name.substring(prefix.length());
         }
-        for (String readOnly : new String[] {"id", "meta", "groups"}) {
-            if (name.equals(readOnly)
-                    || name.startsWith(readOnly + ".")
-                    || name.startsWith(readOnly + "[")) {
+        for (String attribute : readOnly) {
+            if (name.equals(attribute)
+                    || name.startsWith(attribute + ".")
+                    || name.startsWith(attribute + "[")) {
                 throw new ScimException(400, "mutability", path + " is read-only.");
             }
         }

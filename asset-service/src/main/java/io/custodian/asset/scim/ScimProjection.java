@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code attributes} and {@code excludedAttributes} (RFC 7644 §3.9, §3.4.2.5): a user with only the
- * attributes asked for, or without those excluded; {@code id} and {@code schemas} are always
- * returned. Names are case-insensitive, with or without their schema's URN, a sub-attribute after a
- * dot ({@code name.givenName}); a name the User schemas do not declare selects nothing.
+ * {@code attributes} and {@code excludedAttributes} (RFC 7644 §3.9, §3.4.2.5): a user or group with
+ * only the attributes asked for, or without those excluded; {@code id} and {@code schemas} are
+ * always returned. Names are case-insensitive, with or without their schema's URN, a sub-attribute
+ * after a dot ({@code name.givenName}); a name the resource's schemas do not declare selects
+ * nothing.
  */
 final class ScimProjection {
 
@@ -25,16 +26,40 @@ final class ScimProjection {
         this.excluded = excluded;
     }
 
-    static ScimProjection of(String attributes, String excludedAttributes) {
-        return new ScimProjection(paths(attributes), paths(excludedAttributes));
+    /** For a user, whose attributes may be named with the core schema's or an extension's URN. */
+    static ScimProjection ofUser(String attributes, String excludedAttributes) {
+        List<String> extensions = List.of(ScimUser.ENTERPRISE, ScimUser.CUSTODIAN);
+        return new ScimProjection(
+                paths(attributes, ScimUser.CORE, extensions),
+                paths(excludedAttributes, ScimUser.CORE, extensions));
+    }
+
+    /** For a group, whose attributes may be named with the core Group schema's URN. */
+    static ScimProjection ofGroup(String attributes, String excludedAttributes) {
+        return new ScimProjection(
+                paths(attributes, ScimGroup.CORE, List.of()),
+                paths(excludedAttributes, ScimGroup.CORE, List.of()));
+    }
+
+    /** The resources of a page, each projected; the page itself when nothing is selected. */
+    ListResponse<?> apply(ObjectMapper json, ListResponse<?> page) {
+        if (isIdentity()) {
+            return page;
+        }
+        return new ListResponse<>(
+                page.schemas(),
+                page.totalResults(),
+                page.startIndex(),
+                page.itemsPerPage(),
+                page.resources().stream().map(r -> apply(json, r)).toList());
     }
 
     boolean isIdentity() {
         return only.isEmpty() && excluded.isEmpty();
     }
 
-    JsonNode apply(ObjectMapper json, Object user) {
-        ObjectNode full = json.valueToTree(user);
+    JsonNode apply(ObjectMapper json, Object resource) {
+        ObjectNode full = json.valueToTree(resource);
         if (!only.isEmpty()) {
             ObjectNode kept = json.createObjectNode();
             for (String name : ALWAYS) {
@@ -58,7 +83,7 @@ final class ScimProjection {
     /**
      * "name.givenName,urn:…:enterprise:2.0:User:manager" → [[name, givenName], [urn…, manager]].
      */
-    private static List<String[]> paths(String list) {
+    private static List<String[]> paths(String list, String core, List<String> extensions) {
         List<String[]> paths = new ArrayList<>();
         if (list == null || list.isBlank()) {
             return paths;
@@ -69,15 +94,13 @@ final class ScimProjection {
                 continue;
             }
             String urn = null;
-            for (String extension : List.of(ScimUser.ENTERPRISE, ScimUser.CUSTODIAN)) {
+            for (String extension : extensions) {
                 if (name.regionMatches(true, 0, extension, 0, extension.length())) {
                     urn = extension;
                 }
             }
-            if (urn == null
-                    && name.regionMatches(
-                            true, 0, ScimUser.CORE + ":", 0, ScimUser.CORE.length() + 1)) {
-                name = name.substring(ScimUser.CORE.length() + 1);
+            if (urn == null && name.regionMatches(true, 0, core + ":", 0, core.length() + 1)) {
+                name = name.substring(core.length() + 1);
             }
             if (urn != null) {
                 String rest = name.substring(urn.length());

@@ -35,10 +35,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * SCIM 2.0 at {@code /scim/v2} for identity providers (Okta, Entra ID): Users and the discovery
- * endpoints. Requests and responses are {@code application/scim+json} ({@code application/json} is
- * accepted too). Every error from here is a SCIM error (RFC 7644 §3.12), not problem+json: the
- * exception mappers below are local to this class, so the rest of the API is unaffected.
+ * SCIM 2.0 at {@code /scim/v2} for identity providers (Okta, Entra ID): Users, Groups and the
+ * discovery endpoints. Requests and responses are {@code application/scim+json} ({@code
+ * application/json} is accepted too). Every error from here is a SCIM error (RFC 7644 §3.12), not
+ * problem+json: the exception mappers below are local to this class, so the rest of the API is
+ * unaffected.
  */
 @Path("/scim/v2")
 @RolesAllowed({HR_SYSTEM, ASSET_ADMIN})
@@ -51,11 +52,13 @@ class ScimResource {
     private static final Logger LOG = Logger.getLogger(ScimResource.class);
 
     private final ScimUsers users;
+    private final ScimGroups groups;
     private final ScimDiscovery discovery;
     private final ObjectMapper json;
 
-    ScimResource(ScimUsers users, ScimDiscovery discovery, ObjectMapper json) {
+    ScimResource(ScimUsers users, ScimGroups groups, ScimDiscovery discovery, ObjectMapper json) {
         this.users = users;
+        this.groups = groups;
         this.discovery = discovery;
         this.json = json;
     }
@@ -66,33 +69,20 @@ class ScimResource {
     @Path("/Users")
     public Response create(JsonNode body, UriInfo uri) {
         ScimUser user = users.create(body, usersUrl(uri));
-        return Response.created(URI.create(user.meta().location()))
-                .header(HttpHeaders.ETAG, user.meta().version())
-                .entity(user)
-                .build();
+        return created(user.meta(), user);
     }
 
     @GET
     @Path("/Users")
-    public ScimUsers.ListResponse<?> list(
+    public ListResponse<?> list(
             @QueryParam("filter") String filter,
             @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count,
             @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
             UriInfo uri) {
-        ScimUsers.ListResponse<ScimUser> page =
-                users.list(filter, startIndex, count, usersUrl(uri));
-        ScimProjection projection = ScimProjection.of(attributes, excludedAttributes);
-        if (projection.isIdentity()) {
-            return page;
-        }
-        return new ScimUsers.ListResponse<>(
-                page.schemas(),
-                page.totalResults(),
-                page.startIndex(),
-                page.itemsPerPage(),
-                page.resources().stream().map(u -> projection.apply(json, u)).toList());
+        return ScimProjection.ofUser(attributes, excludedAttributes)
+                .apply(json, users.list(filter, startIndex, count, usersUrl(uri)));
     }
 
     @GET
@@ -103,28 +93,25 @@ class ScimResource {
             @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
             UriInfo uri) {
-        ScimUsers.Read read = users.get(id, ifNoneMatch, usersUrl(uri));
-        if (read.user() == null) {
-            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
-        }
-        return Response.ok(
-                        ScimProjection.of(attributes, excludedAttributes).apply(json, read.user()))
-                .header(HttpHeaders.ETAG, read.etag())
-                .build();
+        return read(
+                users.get(id, ifNoneMatch, usersUrl(uri)),
+                ScimProjection.ofUser(attributes, excludedAttributes));
     }
 
     @PUT
     @Path("/Users/{id}")
     public Response replace(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        return withTag(users.replace(id, body, ifMatch, usersUrl(uri)));
+        ScimUser user = users.replace(id, body, ifMatch, usersUrl(uri));
+        return withTag(user.meta(), user);
     }
 
     @PATCH
     @Path("/Users/{id}")
     public Response patch(
             String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        return withTag(users.patch(id, body, ifMatch, usersUrl(uri)));
+        ScimUser user = users.patch(id, body, ifMatch, usersUrl(uri));
+        return withTag(user.meta(), user);
     }
 
     /** Deprovisions (the off-boarding starts); the person is not erased. */
@@ -132,6 +119,65 @@ class ScimResource {
     @Path("/Users/{id}")
     public Response delete(String id, @HeaderParam("If-Match") String ifMatch) {
         users.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    // --- Groups ------------------------------------------------------------------------------
+
+    @POST
+    @Path("/Groups")
+    public Response createGroup(JsonNode body, UriInfo uri) {
+        ScimGroup group = groups.create(body, groupsUrls(uri));
+        return created(group.meta(), group);
+    }
+
+    @GET
+    @Path("/Groups")
+    public ListResponse<?> listGroups(
+            @QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            UriInfo uri) {
+        return ScimProjection.ofGroup(attributes, excludedAttributes)
+                .apply(json, groups.list(filter, startIndex, count, groupsUrls(uri)));
+    }
+
+    @GET
+    @Path("/Groups/{id}")
+    public Response getGroup(
+            String id,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            UriInfo uri) {
+        return read(
+                groups.get(id, ifNoneMatch, groupsUrls(uri)),
+                ScimProjection.ofGroup(attributes, excludedAttributes));
+    }
+
+    @PUT
+    @Path("/Groups/{id}")
+    public Response replaceGroup(
+            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
+        ScimGroup group = groups.replace(id, body, ifMatch, groupsUrls(uri));
+        return withTag(group.meta(), group);
+    }
+
+    @PATCH
+    @Path("/Groups/{id}")
+    public Response patchGroup(
+            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
+        ScimGroup group = groups.patch(id, body, ifMatch, groupsUrls(uri));
+        return withTag(group.meta(), group);
+    }
+
+    /** Deactivates the group (its assets stay its own, listed for transfer); not an erasure. */
+    @DELETE
+    @Path("/Groups/{id}")
+    public Response deleteGroup(String id, @HeaderParam("If-Match") String ifMatch) {
+        groups.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
@@ -146,24 +192,25 @@ class ScimResource {
 
     @GET
     @Path("/ResourceTypes")
-    public ScimUsers.ListResponse<JsonNode> resourceTypes(UriInfo uri) {
-        return ScimUsers.ListResponse.of(1, 1, List.of(discovery.userResourceType(base(uri))));
+    public ListResponse<JsonNode> resourceTypes(UriInfo uri) {
+        List<JsonNode> types = discovery.resourceTypes(base(uri));
+        return ListResponse.of(types.size(), 1, types);
     }
 
     @GET
     @Path("/ResourceTypes/{id}")
     public JsonNode resourceType(String id, UriInfo uri) {
-        if (!id.equals("User")) {
-            throw new ScimException(404, null, "No resource type " + id + ".");
-        }
-        return discovery.userResourceType(base(uri));
+        return discovery.resourceTypes(base(uri)).stream()
+                .filter(type -> type.get("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new ScimException(404, null, "No resource type " + id + "."));
     }
 
     @GET
     @Path("/Schemas")
-    public ScimUsers.ListResponse<JsonNode> schemas(UriInfo uri) {
+    public ListResponse<JsonNode> schemas(UriInfo uri) {
         var all = discovery.schemas(base(uri));
-        return ScimUsers.ListResponse.of(all.size(), 1, all);
+        return ListResponse.of(all.size(), 1, all);
     }
 
     @GET
@@ -172,7 +219,7 @@ class ScimResource {
         return discovery.schema(id, base(uri));
     }
 
-    // --- anything else under /scim/v2 (Groups, Bulk, /Me, …) is not offered -------------------
+    // --- anything else under /scim/v2 (Bulk, /Me, …) is not offered ----------------------------
 
     @GET
     @Path("/{unsupported: .+}")
@@ -209,18 +256,39 @@ class ScimResource {
      */
     private static final java.util.regex.Pattern OFFERED =
             java.util.regex.Pattern.compile(
-                    "(Users(/[^/]+)?|ServiceProviderConfig|ResourceTypes(/[^/]+)?|Schemas(/[^/]+)?)/?");
+                    "((Users|Groups)(/[^/]+)?|ServiceProviderConfig|ResourceTypes(/[^/]+)?"
+                            + "|Schemas(/[^/]+)?)/?");
 
     private static ScimException unsupported(String path) {
         if (OFFERED.matcher(path).matches()) {
             return new ScimException(405, null, "/scim/v2/" + path + " does not take this method.");
         }
         return new ScimException(
-                404, null, "/scim/v2/" + path + " is not offered; only Users and discovery are.");
+                404,
+                null,
+                "/scim/v2/" + path + " is not offered; only Users, Groups and discovery are.");
     }
 
-    private static Response withTag(ScimUser user) {
-        return Response.ok(user).header(HttpHeaders.ETAG, user.meta().version()).build();
+    /** 201 with the new resource, its location and ETag. */
+    private static Response created(ScimUser.Meta meta, Object resource) {
+        return Response.created(URI.create(meta.location()))
+                .header(HttpHeaders.ETAG, meta.version())
+                .entity(resource)
+                .build();
+    }
+
+    private static Response withTag(ScimUser.Meta meta, Object resource) {
+        return Response.ok(resource).header(HttpHeaders.ETAG, meta.version()).build();
+    }
+
+    /** A read's answer: 304 when the caller's copy is current, else the projected resource. */
+    private Response read(ScimEtags.Read<?> read, ScimProjection projection) {
+        if (read.resource() == null) {
+            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
+        }
+        return Response.ok(projection.apply(json, read.resource()))
+                .header(HttpHeaders.ETAG, read.etag())
+                .build();
     }
 
     private static String base(UriInfo uri) {
@@ -229,6 +297,10 @@ class ScimResource {
 
     private static String usersUrl(UriInfo uri) {
         return base(uri) + "/Users";
+    }
+
+    private static ScimGroups.Urls groupsUrls(UriInfo uri) {
+        return new ScimGroups.Urls(base(uri) + "/Groups", usersUrl(uri));
     }
 
     // --- errors: SCIM's format for everything thrown here -----------------------------------
@@ -268,14 +340,18 @@ class ScimResource {
     Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
         if (e.getKind() == ConstraintKind.UNIQUE) {
             return error(
-                    409, "uniqueness", "Another user already has this userName or externalId.");
+                    409,
+                    "uniqueness",
+                    "Another user already has this userName or externalId, or another group this"
+                            + " displayName.");
         }
         return internal(e);
     }
 
     @ServerExceptionMapper
     Response concurrent(OptimisticLockException e) {
-        return error(409, null, "The user was changed at the same time; read it again and retry.");
+        return error(
+                409, null, "The resource was changed at the same time; read it again and retry.");
     }
 
     @ServerExceptionMapper

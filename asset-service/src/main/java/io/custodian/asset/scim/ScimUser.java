@@ -74,7 +74,12 @@ record ScimUser(
                 p.status == Person.Status.ACTIVE,
                 new Enterprise(p.employeeId, manager),
                 p.subject == null ? null : new Custodian(p.subject),
-                new Meta("User", p.createdAt, p.updatedAt, usersUrl + "/" + p.id, etag(p.version)));
+                new Meta(
+                        "User",
+                        p.createdAt,
+                        p.updatedAt,
+                        usersUrl + "/" + p.id,
+                        ScimEtags.etag(p.version)));
     }
 
     /** The person's userName: as the identity provider sent it, while it is still their e-mail. */
@@ -82,10 +87,5 @@ record ScimUser(
         return p.scimUserName != null && p.scimUserName.equalsIgnoreCase(p.email)
                 ? p.scimUserName
                 : p.email;
-    }
-
-    /** The same value as the {@code ETag} header. */
-    static String etag(long version) {
-        return "W/\"" + version + "\"";
     }
 }

@@ -1,21 +1,17 @@
 package io.custodian.asset.scim;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custodian.asset.offboarding.Offboarding;
 import io.custodian.asset.offboarding.Offboardings;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
 import io.custodian.asset.ownership.Rehired;
-import io.custodian.asset.web.Versions;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,9 +26,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class ScimUsers {
 
-    static final int MAX_RESULTS = 200;
-    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final Offboardings offboardings;
@@ -43,19 +36,6 @@ class ScimUsers {
         this.offboardings = offboardings;
         this.people = people;
         this.clock = clock;
-    }
-
-    /** RFC 7644 §3.4.2: one page of results; {@code startIndex} counts from 1. */
-    record ListResponse<T>(
-            List<String> schemas,
-            long totalResults,
-            int startIndex,
-            int itemsPerPage,
-            @JsonProperty("Resources") List<T> resources) {
-
-        static <T> ListResponse<T> of(long total, int startIndex, List<T> page) {
-            return new ListResponse<>(List.of(LIST_RESPONSE), total, startIndex, page.size(), page);
-        }
     }
 
     @Transactional
@@ -79,40 +59,32 @@ class ScimUsers {
             deleted.scimDeletedAt = null;
             write(deleted, attributes);
             activate(deleted, true);
-            Person.flush();
-            return ScimUser.of(deleted, usersUrl);
+            return view(deleted, usersUrl);
         }
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.createdAt = now();
         person.status = Person.Status.ACTIVE;
         write(person, attributes);
-        person.persistAndFlush();
+        people.add(person);
         return ScimUser.of(person, usersUrl);
     }
 
     @Transactional
     ListResponse<ScimUser> list(String filter, String startIndex, String count, String usersUrl) {
-        int start = Math.max(1, number("startIndex", startIndex, 1));
-        int size = Math.min(MAX_RESULTS, Math.max(0, number("count", count, MAX_RESULTS)));
-        ScimFilter f =
-                filter == null || filter.isBlank()
-                        ? new ScimFilter("(1 = 1)", List.of())
-                        : ScimFilter.parse(filter);
+        ListResponse.Paging paging = ListResponse.Paging.of(startIndex, count);
+        ScimFilter f = ScimFilter.of(filter, ScimFilter.USERS);
         // a deleted resource is gone from every answer
-        String where = f.where() + " and scimDeletedAt is null";
-        Object[] params = f.params().toArray();
-        long total = Person.count(where, params);
-        if (size == 0 || start > total) {
-            return ListResponse.of(total, start, List.of());
-        }
-        Sort order = Sort.by("createdAt").and("id");
-        List<Person> page =
-                Person.<Person>find(where, order, params)
-                        .range(start - 1, start - 1 + size - 1)
-                        .list();
+        PeopleAndGroups.Slice<Person> found =
+                people.people(
+                        f.where() + " and p.scimDeletedAt is null",
+                        f.params(),
+                        paging.first(),
+                        paging.size());
         return ListResponse.of(
-                total, start, page.stream().map(p -> ScimUser.of(p, usersUrl)).toList());
+                found.total(),
+                paging.start(),
+                found.items().stream().map(p -> ScimUser.of(p, usersUrl)).toList());
     }
 
     /**
@@ -234,7 +206,7 @@ class ScimUsers {
         }
         if (!active) {
             if (person.status != Person.Status.DEPARTED) {
-                Person.flush(); // the off-boarding re-reads the person under a lock
+                people.flush(); // the off-boarding re-reads the person under a lock
                 offboardings.start(person, LocalDate.now(clock), Offboarding.Source.SCIM, null);
             }
             return;
@@ -262,12 +234,12 @@ class ScimUsers {
         }
     }
 
-    private static Person manager(String ref, Person person) {
+    private Person manager(String ref, Person person) {
         if (ref == null) {
             return null;
         }
-        UUID id = uuid(ref);
-        Person manager = id == null ? null : Person.<Person>findById(id);
+        UUID id = ScimFilter.uuid(ref);
+        Person manager = id == null ? null : people.findPerson(id).orElse(null);
         if (manager == null) {
             manager = Person.findByEmployeeId(ref).orElse(null);
         }
@@ -283,46 +255,28 @@ class ScimUsers {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private static ScimUser view(Person person, String usersUrl) {
-        Person.flush(); // the version in meta and the ETag is the one this write leaves
+    private ScimUser view(Person person, String usersUrl) {
+        people.flush(); // the version in meta and the ETag is the one this write leaves
         return ScimUser.of(person, usersUrl);
     }
 
-    /** An {@code If-Match} that names another version is 412, with the ETag as SCIM writes it. */
-    private static void match(String ifMatch, Person person) {
-        if (ifMatch != null && !ifMatch.isBlank() && !Versions.matches(ifMatch, person.version)) {
-            throw new ScimException(
-                    412,
-                    null,
-                    "This user was changed since you read it (If-Match "
-                            + ifMatch.trim()
-                            + ", current ETag "
-                            + ScimUser.etag(person.version)
-                            + "); read it again and retry.");
-        }
-    }
-
-    /** A read: the user, or null when the caller's copy is current; and the current ETag. */
-    record Read(ScimUser user, String etag) {}
-
     /** The user, unless {@code If-None-Match} names its current version (304). */
     @Transactional
-    Read get(String id, String ifNoneMatch, String usersUrl) {
+    ScimEtags.Read<ScimUser> get(String id, String ifNoneMatch, String usersUrl) {
         Person person = person(id);
-        boolean current =
-                ifNoneMatch != null
-                        && !ifNoneMatch.isBlank()
-                        && Versions.matches(ifNoneMatch, person.version);
-        return new Read(
-                current ? null : ScimUser.of(person, usersUrl), ScimUser.etag(person.version));
+        return ScimEtags.read(ifNoneMatch, person.version, () -> ScimUser.of(person, usersUrl));
+    }
+
+    private static void match(String ifMatch, Person person) {
+        ScimEtags.requireMatch(ifMatch, person.version, "user");
     }
 
     /** The person behind a SCIM resource that exists: 404 for an unknown or deleted one. */
-    static Person person(String id) {
-        UUID uuid = uuid(id);
-        Person person = uuid == null ? null : Person.<Person>findById(uuid);
+    Person person(String id) {
+        UUID uuid = ScimFilter.uuid(id);
+        Person person = uuid == null ? null : people.findPerson(uuid).orElse(null);
         if (person == null || person.scimDeletedAt != null) {
-            throw ScimException.notFound(id);
+            throw ScimException.notFound("user", id);
         }
         return person;
     }
@@ -351,24 +305,5 @@ class ScimUsers {
                     attribute + " must be at most " + max + " characters.");
         }
         return value;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int number(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ScimException.invalidValue(name + " must be an integer.");
-        }
     }
 }

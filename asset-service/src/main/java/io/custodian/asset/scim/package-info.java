@@ -1,5 +1,6 @@
 /**
- * SCIM 2.0 provisioning of users by the identity provider: create, replace, patch, deprovision
- * (which starts an off-boarding); reads and writes people through ownership.
+ * SCIM 2.0 provisioning by the identity provider: users (create, replace, patch, deprovision, which
+ * starts an off-boarding) and groups (the teams that own assets, with their members; a deleted
+ * group is deactivated); reads and writes people and groups through ownership.
  */
 package io.custodian.asset.scim;

@@ -20,9 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * SCIM's read-only attributes ({@code id}, {@code meta}, {@code groups}) and anything that looks
- * like a role are never applied: RFC 7643 §2.2 has a service provider ignore read-only values in a
- * request, and Custodian's roles come from the identity provider's token, never from SCIM.
+ * SCIM's read-only attributes ({@code id}, {@code meta}, {@code groups}; a group's {@code id} and
+ * {@code meta}) and anything that looks like a role are never applied: RFC 7643 §2.2 has a service
+ * provider ignore read-only values in a request, and Custodian's roles come from the identity
+ * provider's token, never from SCIM.
  */
 @QuarkusTest
 class ScimMassAssignmentTest {
@@ -144,6 +145,29 @@ class ScimMassAssignmentTest {
             assertThat(read.asString()).doesNotContain("\"groups\"");
         }
         asAdmin().get("/api/v1/people/" + other).then().statusCode(404);
+    }
+
+    @Test
+    void shouldIgnoreTheIdAndMetaAGroupPushOrPutTries() {
+        String forgedId = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>(Scim.group(unique("Team"), List.of()));
+        body.put("id", forgedId);
+        body.put("meta", FORGED_META);
+
+        Response created = scim().body(body).post("/scim/v2/Groups");
+        created.then().statusCode(201).body("meta.resourceType", equalTo("Group"));
+        String id = created.path("id");
+        assertThat(id).isNotEqualTo(forgedId);
+        assertThat(created.asString()).doesNotContain("evil", "2001-01-01");
+        asAdmin().get("/api/v1/groups/" + forgedId).then().statusCode(404);
+
+        Response replaced = scim().body(body).put("/scim/v2/Groups/" + id);
+        replaced.then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("meta.created", equalTo(created.path("meta.created")))
+                .body("meta.version", not(equalTo("W/\"999\"")));
+        asAdmin().get("/api/v1/groups/" + forgedId).then().statusCode(404);
     }
 
     private static void assertFresh(Response user) {

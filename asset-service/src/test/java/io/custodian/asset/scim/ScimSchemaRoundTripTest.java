@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code /Schemas} declares is what is kept: every writable attribute and sub-attribute it
  * lists, sent in a POST, is stored and comes back in the answer and in a later read; a standard
- * attribute it does not list is accepted and not returned, as the schema's description says.
+ * User attribute it does not list is accepted and not returned, an attribute the Group schema does
+ * not list is refused, as each schema's description says.
  */
 @QuarkusTest
 class ScimSchemaRoundTripTest {
@@ -41,7 +42,10 @@ class ScimSchemaRoundTripTest {
         samples.put(ENTERPRISE + ":manager.value", manager);
         samples.put(CUSTODIAN + ":subject", "00u" + unique("ada"));
 
-        List<String> declared = writable(JSON.readTree(scim().get("/scim/v2/Schemas").asString()));
+        List<String> declared =
+                writable(
+                        JSON.readTree(scim().get("/scim/v2/Schemas").asString()),
+                        List.of(Scim.CORE, ENTERPRISE, CUSTODIAN));
         assertThat(samples.keySet())
                 .as("a sample value for every writable attribute /Schemas declares")
                 .containsExactlyInAnyOrderElementsOf(declared);
@@ -63,15 +67,8 @@ class ScimSchemaRoundTripTest {
         user.put("title", "Analyst");
         user.put("addresses", List.of(Map.of("locality", "London")));
 
-        JsonNode created = JSON.readTree(scim().body(user).post("/scim/v2/Users").asString());
-        String id = created.get("id").asText();
-        JsonNode read = JSON.readTree(scim().get("/scim/v2/Users/" + id).asString());
-        for (JsonNode answer : List.of(created, read)) {
-            samples.forEach(
-                    (attribute, value) ->
-                            assertThat(valueAt(answer, attribute))
-                                    .as(attribute)
-                                    .isEqualTo(JSON.valueToTree(value)));
+        for (JsonNode answer : createdAndRead("/scim/v2/Users", user)) {
+            assertKept(samples, answer);
             assertThat(answer.has("nickName") || answer.has("title") || answer.has("addresses"))
                     .as("attributes the schemas do not declare are not kept")
                     .isFalse();
@@ -83,19 +80,80 @@ class ScimSchemaRoundTripTest {
     private static final String CUSTODIAN =
             "urn:ietf:params:scim:schemas:extension:custodian:2.0:User";
 
-    /** "urn…:User:name.givenName" for every readWrite attribute without sub-attributes. */
-    private static List<String> writable(JsonNode schemas) {
+    @Test
+    void shouldKeepAndReturnEveryWritableAttributeTheGroupSchemaDeclares() throws Exception {
+        String member = Scim.createUser(unique("member") + "@example.com", "Member", Map.of());
+        Map<String, Object> samples = new LinkedHashMap<>();
+        samples.put(Scim.GROUP + ":displayName", unique("Round Trip"));
+        samples.put(Scim.GROUP + ":externalId", unique("ext"));
+        samples.put(Scim.GROUP + ":members.value", member);
+
+        List<String> declared =
+                writable(
+                        JSON.readTree(scim().get("/scim/v2/Schemas").asString()),
+                        List.of(Scim.GROUP));
+        assertThat(samples.keySet())
+                .as("a sample value for every writable attribute the Group schema declares")
+                .containsExactlyInAnyOrderElementsOf(declared);
+
+        Map<String, Object> group = new HashMap<>();
+        group.put("schemas", List.of(Scim.GROUP));
+        group.put("displayName", samples.get(Scim.GROUP + ":displayName"));
+        group.put("externalId", samples.get(Scim.GROUP + ":externalId"));
+        group.put("members", List.of(Map.of("value", member)));
+        for (JsonNode answer : createdAndRead("/scim/v2/Groups", group)) {
+            assertKept(samples, answer);
+        }
+
+        // an attribute the Group schema does not declare is refused, as its description says
+        group.put("displayName", unique("Round Trip"));
+        group.put("description", "a team");
+        scim().body(group)
+                .post("/scim/v2/Groups")
+                .then()
+                .statusCode(400)
+                .body("scimType", org.hamcrest.Matchers.equalTo("invalidValue"))
+                .body("detail", org.hamcrest.Matchers.containsString("description"));
+    }
+
+    /** The resource as the POST answered it, and as a later read returns it. */
+    private static List<JsonNode> createdAndRead(String endpoint, Map<String, Object> resource)
+            throws Exception {
+        JsonNode created = JSON.readTree(scim().body(resource).post(endpoint).asString());
+        String id = created.get("id").asText();
+        return List.of(created, JSON.readTree(scim().get(endpoint + "/" + id).asString()));
+    }
+
+    /** Every sample value is in the answer, at its attribute. */
+    private static void assertKept(Map<String, Object> samples, JsonNode answer) {
+        samples.forEach(
+                (attribute, value) ->
+                        assertThat(valueAt(answer, attribute))
+                                .as(attribute)
+                                .isEqualTo(JSON.valueToTree(value)));
+    }
+
+    /**
+     * "urn…:User:name.givenName" for every attribute without sub-attributes that a request may set
+     * (readWrite, or immutable: set when the value is added, like a group member's value), of the
+     * given schemas.
+     */
+    private static List<String> writable(JsonNode schemas, List<String> of) {
         List<String> paths = new ArrayList<>();
+        List<String> writable = List.of("readWrite", "immutable");
         for (JsonNode schema : schemas.get("Resources")) {
             String urn = schema.get("id").asText();
+            if (!of.contains(urn)) {
+                continue;
+            }
             for (JsonNode attribute : schema.get("attributes")) {
-                if (!"readWrite".equals(attribute.path("mutability").asText())) {
+                if (!writable.contains(attribute.path("mutability").asText())) {
                     continue;
                 }
                 String name = attribute.get("name").asText();
                 if (attribute.has("subAttributes")) {
                     for (JsonNode sub : attribute.get("subAttributes")) {
-                        if ("readWrite".equals(sub.path("mutability").asText())) {
+                        if (writable.contains(sub.path("mutability").asText())) {
                             paths.add(urn + ":" + name + "." + sub.get("name").asText());
                         }
                     }
@@ -111,7 +169,7 @@ class ScimSchemaRoundTripTest {
     private static JsonNode valueAt(JsonNode user, String path) {
         int colon = path.lastIndexOf(':');
         String urn = path.substring(0, colon);
-        JsonNode node = urn.equals(Scim.CORE) ? user : user.path(urn);
+        JsonNode node = urn.equals(Scim.CORE) || urn.equals(Scim.GROUP) ? user : user.path(urn);
         for (String part : path.substring(colon + 1).split("\\.")) {
             node = node.isArray() ? node.path(0).path(part) : node.path(part);
         }

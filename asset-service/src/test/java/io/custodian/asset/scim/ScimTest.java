@@ -20,16 +20,12 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +47,8 @@ class ScimTest {
     private static final String ENTERPRISE =
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchema USER_SCHEMA = schema("user.json");
-    private static final JsonSchema ENTERPRISE_SCHEMA = schema("enterprise-user.json");
+    private static final JsonSchema USER_SCHEMA = Scim.rfcSchema("user.json");
+    private static final JsonSchema ENTERPRISE_SCHEMA = Scim.rfcSchema("enterprise-user.json");
 
     record User(String id, String userName, String externalId) {}
 
@@ -240,7 +236,7 @@ class ScimTest {
                     .body("status", equalTo("404"))
                     .body("detail", equalTo("No user with id " + id + "."));
         }
-        scim().get("/scim/v2/Groups")
+        scim().get("/scim/v2/Bulk")
                 .then()
                 .statusCode(404)
                 .contentType(startsWith(SCIM))
@@ -621,13 +617,14 @@ class ScimTest {
         scim().get("/scim/v2/Schemas")
                 .then()
                 .statusCode(200)
-                .body("totalResults", equalTo(3))
+                .body("totalResults", equalTo(4))
                 .body(
                         "Resources.id",
                         contains(
                                 CORE,
                                 ENTERPRISE,
-                                "urn:ietf:params:scim:schemas:extension:custodian:2.0:User"));
+                                "urn:ietf:params:scim:schemas:extension:custodian:2.0:User",
+                                "urn:ietf:params:scim:schemas:core:2.0:Group"));
         scim().get("/scim/v2/Schemas/" + CORE)
                 .then()
                 .statusCode(200)
@@ -718,19 +715,6 @@ class ScimTest {
     private static JsonNode json(Response response) {
         try {
             return JSON.readTree(response.asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonSchema schema(String name) {
-        try (InputStream in =
-                ScimTest.class
-                        .getClassLoader()
-                        .getResourceAsStream("custodian/api/schemas/scim/" + name)) {
-            SchemaValidatorsConfig config =
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -252,6 +252,7 @@ class AuthorizationMatrixTest {
         final String offboarding;
         final String importJob;
         final String scimUser;
+        final String scimGroup;
 
         World() {
             employeeId = Api.createPerson(employee);
@@ -281,6 +282,7 @@ class AuthorizationMatrixTest {
                                     .extract()
                                     .path("id"));
             scimUser = scimUser(unique("scim") + "@example.com", unique("E")).get("id");
+            scimGroup = scimGroup();
         }
 
         RequestSpecification spec(Who who, Call call) {
@@ -610,16 +612,12 @@ class AuthorizationMatrixTest {
                                                                     unique("E"))
                                                             .get("id"))
                                     .body(
-                                            Map.of(
-                                                    "schemas",
-                                                    List.of(SCIM_PATCH),
-                                                    "Operations",
-                                                    List.of(
-                                                            Map.of(
-                                                                    "op",
-                                                                    "replace",
-                                                                    "value",
-                                                                    Map.of("active", false))))));
+                                            patchOp(
+                                                    Map.of(
+                                                            "op",
+                                                            "replace",
+                                                            "value",
+                                                            Map.of("active", false)))));
             s.put(
                     "DELETE /scim/v2/Users/{id}",
                     (who, allowed) ->
@@ -627,6 +625,31 @@ class AuthorizationMatrixTest {
                                     "/scim/v2/Users/"
                                             + scimUser(unique("scim") + "@example.com", unique("E"))
                                                     .get("id")));
+            s.put(
+                    "POST /scim/v2/Groups",
+                    (who, allowed) -> new Call("/scim/v2/Groups").body(scimGroupBody()));
+            s.put("GET /scim/v2/Groups", read("/scim/v2/Groups"));
+            s.put("GET /scim/v2/Groups/{id}", read("/scim/v2/Groups/" + scimGroup));
+            s.put(
+                    "PUT /scim/v2/Groups/{id}",
+                    (who, allowed) ->
+                            new Call("/scim/v2/Groups/" + scimGroup()).body(scimGroupBody()));
+            s.put(
+                    "PATCH /scim/v2/Groups/{id}",
+                    (who, allowed) ->
+                            new Call("/scim/v2/Groups/" + scimGroup())
+                                    .body(
+                                            patchOp(
+                                                    Map.of(
+                                                            "op",
+                                                            "add",
+                                                            "path",
+                                                            "members",
+                                                            "value",
+                                                            List.of(Map.of("value", scimUser))))));
+            s.put(
+                    "DELETE /scim/v2/Groups/{id}",
+                    (who, allowed) -> new Call("/scim/v2/Groups/" + scimGroup()));
             s.put("GET /scim/v2/ServiceProviderConfig", read("/scim/v2/ServiceProviderConfig"));
             s.put("GET /scim/v2/ResourceTypes", read("/scim/v2/ResourceTypes"));
             s.put("GET /scim/v2/ResourceTypes/{id}", read("/scim/v2/ResourceTypes/User"));
@@ -636,7 +659,7 @@ class AuthorizationMatrixTest {
                 s.put(
                         verb + " /scim/v2/{unsupported}",
                         (who, allowed) ->
-                                new Call("/scim/v2/Groups")
+                                new Call("/scim/v2/Bulk")
                                         .body(
                                                 verb.equals("GET") || verb.equals("DELETE")
                                                         ? null
@@ -829,6 +852,30 @@ class AuthorizationMatrixTest {
                     List.of(Map.of("value", email, "type", "work", "primary", true)),
                     "active",
                     true);
+        }
+
+        private static Map<String, Object> patchOp(Map<String, Object> operation) {
+            return Map.of("schemas", List.of(SCIM_PATCH), "Operations", List.of(operation));
+        }
+
+        private static Map<String, Object> scimGroupBody() {
+            return Map.of(
+                    "schemas",
+                    List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),
+                    "displayName",
+                    unique("SCIM Team"));
+        }
+
+        private String scimGroup() {
+            return Api.as("hr-system", hr)
+                    .contentType(SCIM)
+                    .accept(SCIM)
+                    .body(scimGroupBody())
+                    .post("/scim/v2/Groups")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
         }
 
         private Map<String, String> scimUser(String email, String employeeId) {
