@@ -47,7 +47,7 @@ class AssetResource {
 
     @POST
     @RolesAllowed(ASSET_ADMIN)
-    public Response create(Inventory.NewAsset body, UriInfo uri) {
+    public Response create(NewAsset body, UriInfo uri) {
         AssetView asset = AssetView.of(inventory.create(body));
         return Responses.created(uri, asset.id(), asset.version(), asset);
     }
@@ -63,9 +63,7 @@ class AssetResource {
     @Path("/{assetId}")
     @RolesAllowed(ASSET_ADMIN)
     public Response replace(
-            UUID assetId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            Inventory.AssetDetails body) {
+            UUID assetId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AssetDetails body) {
         return current(inventory.replace(assetId, ifMatch, body));
     }
 

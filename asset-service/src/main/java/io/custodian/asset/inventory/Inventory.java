@@ -19,13 +19,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,22 +67,6 @@ public class Inventory {
 
     record OwnerRef(@NotNull Party.Type type, @NotNull UUID id) {}
 
-    record NewAsset(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-                    String assetTag,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull Category category,
-            @NotNull Classification classification,
-            @Size(max = 100) String serialNumber,
-            @Size(max = 100) String manufacturer,
-            @Size(max = 100) String model,
-            @FreeText @Size(max = 4000) String notes,
-            @Size(max = 200) String location,
-            LocalDate purchaseDate,
-            LocalDate warrantyUntil,
-            Posture posture,
-            @NotNull @Valid OwnerRef owner) {}
-
     @Transactional
     Asset create(@NotNull @Valid NewAsset request) {
         String tag = request.assetTag().trim();
@@ -99,58 +80,12 @@ public class Inventory {
         asset.id = UUID.randomUUID();
         asset.assetTag = tag;
         asset.status = AssetStatus.IN_STOCK;
-        apply(
-                asset,
-                new AssetDetails(
-                        request.name(),
-                        request.category(),
-                        request.classification(),
-                        request.serialNumber(),
-                        request.manufacturer(),
-                        request.model(),
-                        request.notes(),
-                        request.location(),
-                        request.purchaseDate(),
-                        request.warrantyUntil(),
-                        request.posture()));
+        request.details().applyTo(asset);
         setOwner(asset, request.owner());
         asset.createdAt = asset.updatedAt = Instant.now(clock);
         asset.nextVerificationDue = asset.createdAt.plus(config.cadence());
         asset.persistAndFlush();
         return asset;
-    }
-
-    /**
-     * The descriptive fields of an asset: what PUT replaces and PATCH merges into. Owner, holder,
-     * status and verification have actions of their own and are not settable here.
-     */
-    record AssetDetails(
-            @NotBlank @Size(max = 200) String name,
-            @NotNull Category category,
-            @NotNull Classification classification,
-            @Size(max = 100) String serialNumber,
-            @Size(max = 100) String manufacturer,
-            @Size(max = 100) String model,
-            @FreeText @Size(max = 4000) String notes,
-            @Size(max = 200) String location,
-            LocalDate purchaseDate,
-            LocalDate warrantyUntil,
-            Posture posture) {
-
-        static AssetDetails of(Asset a) {
-            return new AssetDetails(
-                    a.name,
-                    a.category,
-                    a.classification,
-                    a.serialNumber,
-                    a.manufacturer,
-                    a.model,
-                    a.notes,
-                    a.location,
-                    a.purchaseDate,
-                    a.warrantyUntil,
-                    Posture.of(a));
-        }
     }
 
     record Transition(@NotNull AssetStatus status, @FreeText @Size(max = 500) String reason) {}
@@ -159,7 +94,7 @@ public class Inventory {
     @Transactional
     AssetView replace(UUID id, String ifMatch, @NotNull @Valid AssetDetails details) {
         Asset asset = forUpdate(id, ifMatch);
-        apply(asset, details);
+        details.applyTo(asset);
         return touch(asset);
     }
 
@@ -175,7 +110,7 @@ public class Inventory {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        apply(asset, details);
+        details.applyTo(asset);
         return touch(asset);
     }
 
@@ -381,30 +316,5 @@ public class Inventory {
                                                     ProblemException.invalid(
                                                             "owner.id", "no such group"));
         }
-    }
-
-    private static void apply(Asset asset, AssetDetails details) {
-        if (details.posture() != null && !details.category().isEndpoint()) {
-            throw ProblemException.invalid(
-                    "posture", "only endpoint devices (laptop, desktop, phone, tablet) have one");
-        }
-        asset.name = details.name().trim();
-        asset.category = details.category();
-        asset.classification = details.classification();
-        asset.serialNumber = blankToNull(details.serialNumber());
-        asset.manufacturer = blankToNull(details.manufacturer());
-        asset.model = blankToNull(details.model());
-        asset.notes = details.notes();
-        asset.location = blankToNull(details.location());
-        asset.purchaseDate = details.purchaseDate();
-        asset.warrantyUntil = details.warrantyUntil();
-        Posture posture = details.posture();
-        asset.diskEncrypted = posture == null ? null : posture.diskEncrypted();
-        asset.mdmEnrolled = posture == null ? null : posture.mdmEnrolled();
-        asset.screenLock = posture == null ? null : posture.screenLock();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

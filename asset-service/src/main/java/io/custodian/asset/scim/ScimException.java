@@ -54,4 +54,23 @@ class ScimException extends RuntimeException {
     String scimType() {
         return scimType;
     }
+
+    /**
+     * What this endpoint serves: a known resource with another method is 405, anything else 404.
+     */
+    private static final java.util.regex.Pattern OFFERED =
+            java.util.regex.Pattern.compile(
+                    "((Users|Groups)(/[^/]+)?|ServiceProviderConfig|ResourceTypes(/[^/]+)?"
+                            + "|Schemas(/[^/]+)?)/?");
+
+    /** A path or method under {@code /scim/v2} this endpoint does not serve. */
+    static ScimException unsupported(String path) {
+        if (OFFERED.matcher(path).matches()) {
+            return new ScimException(405, null, "/scim/v2/" + path + " does not take this method.");
+        }
+        return new ScimException(
+                404,
+                null,
+                "/scim/v2/" + path + " is not offered; only Users, Groups and discovery are.");
+    }
 }

@@ -2,8 +2,8 @@ package io.custodian.asset.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custodian.asset.ownership.Group;
-import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
+import io.custodian.asset.ownership.Provisioning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
@@ -24,11 +24,11 @@ class ScimGroups {
     /** Where a group's SCIM resource and its members' are. */
     record Urls(String groups, String users) {}
 
-    private final PeopleAndGroups parties;
+    private final Provisioning parties;
     private final String contact;
 
     ScimGroups(
-            PeopleAndGroups parties,
+            Provisioning parties,
             @ConfigProperty(name = "custodian.scim.group-contact") String contact) {
         this.parties = parties;
         this.contact = contact;
@@ -41,7 +41,7 @@ class ScimGroups {
     @Transactional
     ScimGroup create(JsonNode body, Urls urls) {
         GroupAttributes attributes = GroupAttributes.fromResource(body);
-        PeopleAndGroups.GroupState state = state(attributes);
+        Provisioning.GroupState state = state(attributes);
         Group same = parties.groupNamed(state.name()).orElse(null);
         if (same != null && same.deactivatedAt == null) {
             throw ScimException.uniqueness(
@@ -59,7 +59,7 @@ class ScimGroups {
     ListResponse<ScimGroup> list(String filter, String startIndex, String count, Urls urls) {
         ListResponse.Paging paging = ListResponse.Paging.of(startIndex, count);
         ScimFilter f = ScimFilter.of(filter, ScimFilter.GROUPS);
-        PeopleAndGroups.Slice<Group> found =
+        Provisioning.Slice<Group> found =
                 parties.groups(f.where(), f.params(), paging.first(), paging.size());
         return ListResponse.of(
                 found.total(),
@@ -106,7 +106,7 @@ class ScimGroups {
     }
 
     private ScimGroup change(Group group, GroupAttributes attributes, Urls urls) {
-        PeopleAndGroups.GroupState state = state(attributes);
+        Provisioning.GroupState state = state(attributes);
         parties.groupNamed(state.name())
                 .filter(other -> !other.id.equals(group.id))
                 .ifPresent(
@@ -121,7 +121,7 @@ class ScimGroups {
     }
 
     /** What the attributes make of a group: its members resolved to people. */
-    private PeopleAndGroups.GroupState state(GroupAttributes a) {
+    private Provisioning.GroupState state(GroupAttributes a) {
         if (a.displayName == null) {
             throw ScimException.invalidValue("displayName (the group's name) is required.");
         }
@@ -142,7 +142,7 @@ class ScimGroups {
                                                             + member
                                                             + ".")));
         }
-        return new PeopleAndGroups.GroupState(a.displayName, a.externalId, members);
+        return new Provisioning.GroupState(a.displayName, a.externalId, members);
     }
 
     /** The person behind a SCIM user that exists (not deleted). */

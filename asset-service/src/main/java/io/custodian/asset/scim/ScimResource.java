@@ -224,49 +224,31 @@ class ScimResource {
     @GET
     @Path("/{unsupported: .+}")
     public Response unsupportedGet(String unsupported) {
-        throw unsupported(unsupported);
+        throw ScimException.unsupported(unsupported);
     }
 
     @POST
     @Path("/{unsupported: .+}")
     public Response unsupportedPost(String unsupported) {
-        throw unsupported(unsupported);
+        throw ScimException.unsupported(unsupported);
     }
 
     @PUT
     @Path("/{unsupported: .+}")
     public Response unsupportedPut(String unsupported) {
-        throw unsupported(unsupported);
+        throw ScimException.unsupported(unsupported);
     }
 
     @PATCH
     @Path("/{unsupported: .+}")
     public Response unsupportedPatch(String unsupported) {
-        throw unsupported(unsupported);
+        throw ScimException.unsupported(unsupported);
     }
 
     @DELETE
     @Path("/{unsupported: .+}")
     public Response unsupportedDelete(String unsupported) {
-        throw unsupported(unsupported);
-    }
-
-    /**
-     * What this endpoint serves: a known resource with another method is 405, anything else 404.
-     */
-    private static final java.util.regex.Pattern OFFERED =
-            java.util.regex.Pattern.compile(
-                    "((Users|Groups)(/[^/]+)?|ServiceProviderConfig|ResourceTypes(/[^/]+)?"
-                            + "|Schemas(/[^/]+)?)/?");
-
-    private static ScimException unsupported(String path) {
-        if (OFFERED.matcher(path).matches()) {
-            return new ScimException(405, null, "/scim/v2/" + path + " does not take this method.");
-        }
-        return new ScimException(
-                404,
-                null,
-                "/scim/v2/" + path + " is not offered; only Users, Groups and discovery are.");
+        throw ScimException.unsupported(unsupported);
     }
 
     /** 201 with the new resource, its location and ETag. */

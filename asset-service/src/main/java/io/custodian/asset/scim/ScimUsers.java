@@ -3,8 +3,8 @@ package io.custodian.asset.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.custodian.asset.offboarding.Offboarding;
 import io.custodian.asset.offboarding.Offboardings;
-import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.ownership.Person;
+import io.custodian.asset.ownership.Provisioning;
 import io.custodian.asset.ownership.Rehired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,10 +29,10 @@ class ScimUsers {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final Offboardings offboardings;
-    private final PeopleAndGroups people;
+    private final Provisioning people;
     private final Clock clock;
 
-    ScimUsers(Offboardings offboardings, PeopleAndGroups people, Clock clock) {
+    ScimUsers(Offboardings offboardings, Provisioning people, Clock clock) {
         this.offboardings = offboardings;
         this.people = people;
         this.clock = clock;
@@ -75,7 +75,7 @@ class ScimUsers {
         ListResponse.Paging paging = ListResponse.Paging.of(startIndex, count);
         ScimFilter f = ScimFilter.of(filter, ScimFilter.USERS);
         // a deleted resource is gone from every answer
-        PeopleAndGroups.Slice<Person> found =
+        Provisioning.Slice<Person> found =
                 people.people(
                         f.where() + " and p.scimDeletedAt is null",
                         f.params(),
