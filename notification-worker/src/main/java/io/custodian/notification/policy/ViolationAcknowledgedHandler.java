@@ -45,6 +45,7 @@ class ViolationAcknowledgedHandler extends AlertingHandler<ViolationAcknowledged
                 .section("Your report", e.description())
                 .party("reporter", e.reporter())
                 .party("person", e.person())
+                .link(consoleLink("/console/violation?id=" + e.violationId()))
                 .alert(
                         "Violation report acknowledged: " + PolicyMail.gist(e.description()),
                         "You will be told the outcome when the report is closed.",

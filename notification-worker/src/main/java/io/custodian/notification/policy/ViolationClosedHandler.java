@@ -39,6 +39,7 @@ class ViolationClosedHandler extends AlertingHandler<ViolationClosed> {
                 .section("Your report", e.description())
                 .party("reporter", e.reporter())
                 .party("person", e.person())
+                .link(consoleLink("/console/violation?id=" + e.violationId()))
                 .alert(
                         "Violation report closed: " + PolicyMail.gist(e.description()),
                         "Thank you for reporting it.",

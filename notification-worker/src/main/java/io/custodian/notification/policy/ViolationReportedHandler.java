@@ -40,6 +40,7 @@ class ViolationReportedHandler extends AlertingHandler<ViolationReported> {
                 .section("What happened", e.description())
                 .party("reporter", e.reporter())
                 .party("person", e.person())
+                .link(consoleLink("/console/violation?id=" + e.violationId()))
                 .alert(
                         "Policy violation reported: " + PolicyMail.gist(e.description()),
                         "Acknowledge it in Custodian: POST /api/v1/violations/"

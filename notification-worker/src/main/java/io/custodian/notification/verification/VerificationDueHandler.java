@@ -39,7 +39,8 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
             String due,
             boolean overdue,
             String owner,
-            String holder) {}
+            String holder,
+            String link) {}
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
@@ -61,7 +62,8 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
                         DAY.format(due.nextVerificationDue().atZone(zone)),
                         due.overdue(),
                         describe(due.owner()),
-                        due.holder() == null ? null : describe(due.holder()));
+                        due.holder() == null ? null : describe(due.holder()),
+                        consoleLink("/console/assets"));
         Map<String, String> parties = new HashMap<>();
         if (due.owner() != null && due.owner().email() != null) {
             parties.put("owner", due.owner().email());

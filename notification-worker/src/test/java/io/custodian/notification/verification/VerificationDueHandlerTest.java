@@ -72,7 +72,14 @@ class VerificationDueHandlerTest {
         assertThat(ada.get(0).getSubject())
                 .isEqualTo(
                         "[Custodian] Overdue: please confirm you still have LT-0099 ThinkPad X1");
-        assertThat(Events.text(ada.get(0))).contains("OVERDUE").contains("Platform team");
+        assertThat(Events.text(ada.get(0)))
+                .contains("OVERDUE")
+                .contains("Platform team")
+                .contains(
+                        "Confirm it with one tap (\"I still have it\"):"
+                                + " http://localhost:8080/console/assets");
+        assertThat(Events.html(ada.get(0)))
+                .contains("<a href=\"http://localhost:8080/console/assets\"");
         assertThat(Events.about(eventId, Events.inbox(mail, "platform@example.com"))).hasSize(1);
         assertThat(Events.about(eventId, Events.inbox(mail, Events.CEO))).isEmpty();
     }

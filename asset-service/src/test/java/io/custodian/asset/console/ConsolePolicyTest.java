@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * the 403 page), and a request already decided is the conflict page.
  */
 @QuarkusTest
-class ConsoleExceptionTest extends BrowserTest {
+class ConsolePolicyTest extends BrowserTest {
 
     private static final String CASEY = "casey.console@example.com";
 
@@ -141,6 +141,65 @@ class ConsoleExceptionTest extends BrowserTest {
             assertAccessible(page);
         }
         asAdmin().get("/api/v1/exceptions/" + decided).then().body("status", equalTo("rejected"));
+    }
+
+    @Test
+    void shouldLetLeadershipAcknowledgeAndCloseAViolationReport() {
+        ConsoleBrowser.person(CASEY, "Casey Console");
+        String id =
+                as("employee", CASEY)
+                        .body(
+                                Map.of(
+                                        "clause",
+                                        "acceptable_use",
+                                        "description",
+                                        "A shared password on a sticky note at desk 4.",
+                                        "occurredAt",
+                                        TestClock.now().minusSeconds(3600).toString()))
+                        .post("/api/v1/violations")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        try (EventTap tap = new EventTap();
+                BrowserContext ceo = browser.phone();
+                BrowserContext reporter = browser.phone()) {
+            Page page = ceo.newPage();
+            signIn(page, base, "/console/violation?id=" + id, "Cora CEO");
+            assertThat(page.getByTestId("description").textContent())
+                    .isEqualTo("A shared password on a sticky note at desk 4.");
+            assertAccessible(page);
+            page.getByLabel("Note (optional)").fill("Talking to the team today");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge"))
+                    .click();
+            assertThat(page.getByTestId("status").textContent()).isEqualTo("acknowledged");
+
+            Response refused = submit(page, "Close");
+            assertThat(refused.status()).as("an outcome is required").isEqualTo(422);
+            assertThat(page.locator("#outcome-error").textContent()).isNotBlank();
+            assertAccessible(page);
+            page.getByLabel("Outcome", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Password changed; reminder sent to all");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close")).click();
+            assertThat(page.getByTestId("status").textContent()).isEqualTo("closed");
+            assertThat(page.getByRole(AriaRole.BUTTON).count()).isZero();
+
+            asAdmin()
+                    .get("/api/v1/violations/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("closed"))
+                    .body("acknowledgedBy.email", equalTo("ceo@example.com"))
+                    .body("outcome", equalTo("Password changed; reminder sent to all"));
+            assertThat(tap.only(id, "policy.violation.closed").value())
+                    .contains("Password changed");
+
+            Page casey = reporter.newPage();
+            signIn(casey, base, "/console/violation?id=" + id, "Casey Console");
+            assertThat(casey.getByTestId("status").textContent()).isEqualTo("closed");
+            assertThat(casey.getByRole(AriaRole.BUTTON).count()).isZero();
+            assertAccessible(casey);
+        }
     }
 
     private static String request(String email, String wantedUntil) {
