@@ -29,6 +29,13 @@ public class Asset extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Category category;
 
+    /**
+     * The category the file of an import named when it is not one of ours ("Monitors"); set by
+     * imports only.
+     */
+    @Column(name = "original_category")
+    public String originalCategory;
+
     @Enumerated(EnumType.STRING)
     public Classification classification;
 
