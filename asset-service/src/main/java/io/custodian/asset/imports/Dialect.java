@@ -238,6 +238,23 @@ enum Dialect {
         if (name.startsWith("\uFEFF")) {
             name = name.substring(1).strip();
         }
-        return name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        name = name.toLowerCase(Locale.ROOT);
+        // one pass, no pattern: this also runs on every row's category and status
+        StringBuilder single = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (single == null
+                    && space
+                    && (c != ' '
+                            || i + 1 < name.length()
+                                    && Character.isWhitespace(name.charAt(i + 1)))) {
+                single = new StringBuilder(name.length()).append(name, 0, i);
+            }
+            if (single != null && (!space || single.charAt(single.length() - 1) != ' ')) {
+                single.append(space ? ' ' : c);
+            }
+        }
+        return single == null ? name : single.toString();
     }
 }
