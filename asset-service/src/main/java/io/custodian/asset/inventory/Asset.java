@@ -33,7 +33,6 @@ public class Asset extends PanacheEntityBase {
      * The category the file of an import named when it is not one of ours ("Monitors"); set by
      * imports only.
      */
-    @Column(name = "original_category")
     public String originalCategory;
 
     @Enumerated(EnumType.STRING)
