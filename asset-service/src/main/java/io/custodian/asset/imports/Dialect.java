@@ -23,7 +23,7 @@ import java.util.Map;
  *       {@code Manufacturer}, {@code Location}, {@code Notes} as named; {@code Purchase Date};
  *       {@code Warranty} (months) or {@code Warranty Expires} → {@code warrantyUntil}.
  *   <li>{@code Category} → one of ours through {@link SnipeItMappings} (preset and configured); any
- *       other name → {@code other}; a name that is not ours is kept as {@code originalCategory}.
+ *       other name → {@code other}, its name kept as {@code originalCategory}.
  *   <li>{@code Status}, {@code Status Label} → our status through {@link SnipeItMappings}; a label
  *       it does not map is a row error naming the mapping to add.
  *   <li>{@code Checked Out To}, {@code Assigned To} (export) and {@code Full Name}, {@code Email},

@@ -143,8 +143,8 @@ class ImportRunner {
                                 new RowError(
                                         1,
                                         "header",
-                                        "neither a Custodian header (assetTag, …) nor a"
-                                                + " Snipe-IT export (Asset Tag, …)")));
+                                        "neither a Custodian header (assetTag, …) nor a Snipe-IT"
+                                                + " export or import template (Asset Tag, …)")));
                 return;
             }
             jobs.dialect(connection, job, dialect);

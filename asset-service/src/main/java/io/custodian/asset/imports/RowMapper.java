@@ -128,10 +128,11 @@ final class RowMapper {
         }
         String categoryName = value(values, Field.CATEGORY);
         Category category = category(row, categoryName, mine);
+        // a Snipe-IT category that becomes "other" keeps its name; a mapped one is ours
         String originalCategory =
                 dialect == Dialect.CUSTODIAN
                         ? value(values, Field.ORIGINAL_CATEGORY)
-                        : category != null && CATEGORY.get(ourName(categoryName)) == null
+                        : category == Category.OTHER && CATEGORY.get(ourName(categoryName)) == null
                                 ? categoryName
                                 : null;
         String classification = classification(row, value(values, Field.CLASSIFICATION), mine);

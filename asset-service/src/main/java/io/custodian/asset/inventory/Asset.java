@@ -30,7 +30,7 @@ public class Asset extends PanacheEntityBase {
     public Category category;
 
     /**
-     * The category the file of an import named when it is not one of ours ("Monitors"); set by
+     * The category an import's file named when it became {@code other} here ("Monitors"); set by
      * imports only.
      */
     public String originalCategory;
