@@ -25,8 +25,8 @@ class ArchitectureTest {
                     + " and writes stay with its feature";
 
     /**
-     * Why an import uses three features' bulk writers: set-based JDBC on the import's connection
-     * and transaction, kept by each table's owner next to its other writers.
+     * Why an import uses four features' bulk writers: set-based JDBC on the import's connection and
+     * transaction, kept by each table's owner next to its other writers.
      */
     private static final String BULK = "an import's set-based writer, owned by the table's feature";
 
