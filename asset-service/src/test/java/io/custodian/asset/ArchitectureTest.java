@@ -25,10 +25,15 @@ class ArchitectureTest {
                     + " and writes stay with its feature";
 
     /**
-     * Why an import uses three features' bulk writers: set-based JDBC on the import's connection
-     * and transaction, kept by each table's owner next to its other writers.
+     * Why an import uses four features' bulk writers: set-based JDBC on the import's connection and
+     * transaction, kept by each table's owner next to its other writers.
      */
     private static final String BULK = "an import's set-based writer, owned by the table's feature";
+
+    private static final String BULK_CUSTODY =
+            "an import's set-based writer of the custody it migrates (a Snipe-IT assignee), owned"
+                    + " by custody; it writes custody only, from the asset ids and holders imports"
+                    + " gives it";
 
     private static JavaClasses production;
 
@@ -69,7 +74,8 @@ class ArchitectureTest {
                         Shared.readType(ROOT + ".ownership.Group", REFERRED),
                         Shared.with(ROOT + ".inventory.BulkRegister", BULK, "imports"),
                         Shared.with(ROOT + ".history.BulkHistory", BULK, "imports"),
-                        Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"))
+                        Shared.with(ROOT + ".ownership.BulkParties", BULK, "imports"),
+                        Shared.with(ROOT + ".custody.BulkCustody", BULK_CUSTODY, "imports"))
                 .check(production);
     }
 }

@@ -19,6 +19,7 @@ public record ExportRow(
         String assetTag,
         String name,
         Category category,
+        String originalCategory,
         Classification classification,
         AssetStatus status,
         String serialNumber,
@@ -46,12 +47,11 @@ public record ExportRow(
      */
     static final String SELECT =
             "select new io.custodian.asset.export.ExportRow(a.assetTag, a.name, a.category,"
-                    + " a.classification, a.status, a.serialNumber, a.manufacturer, a.model,"
-                    + " op.id, op.displayName, op.email, og.id, og.name, h.email, a.location,"
-                    + " a.purchaseDate, a.warrantyUntil, a.diskEncrypted, a.mdmEnrolled,"
-                    + " a.screenLock, a.lastVerifiedAt, a.nextVerificationDue, a.notes)"
-                    + " from Asset a left join a.ownerPerson op left join a.ownerGroup og"
-                    + " left join a.holder h";
+                + " a.originalCategory, a.classification, a.status, a.serialNumber, a.manufacturer,"
+                + " a.model, op.id, op.displayName, op.email, og.id, og.name, h.email, a.location,"
+                + " a.purchaseDate, a.warrantyUntil, a.diskEncrypted, a.mdmEnrolled, a.screenLock,"
+                + " a.lastVerifiedAt, a.nextVerificationDue, a.notes) from Asset a left join"
+                + " a.ownerPerson op left join a.ownerGroup og left join a.holder h";
 
     /** A column: its header (CSV) or field name (JSON), and its value in a row. */
     record Column(String name, Function<ExportRow, Object> value) {}
@@ -62,6 +62,7 @@ public record ExportRow(
                     new Column("assetTag", ExportRow::assetTag),
                     new Column("name", ExportRow::name),
                     new Column("category", ExportRow::category),
+                    new Column("originalCategory", ExportRow::originalCategory),
                     new Column("classification", ExportRow::classification),
                     new Column("status", ExportRow::status),
                     new Column("serialNumber", ExportRow::serialNumber),

@@ -120,6 +120,7 @@ public class AssetHistory {
         fields.put("assetTag", a.assetTag);
         fields.put("name", a.name);
         fields.put("category", LowerCaseEnums.of(a.category));
+        fields.put("originalCategory", a.originalCategory);
         fields.put("classification", LowerCaseEnums.of(a.classification));
         fields.put("status", LowerCaseEnums.of(a.status));
         fields.put("serialNumber", a.serialNumber);

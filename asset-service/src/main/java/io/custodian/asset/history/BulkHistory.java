@@ -26,7 +26,8 @@ public class BulkHistory {
 
     /** The columns every history row of an asset carries (asset_aud), as in asset. */
     private static final String AUDITED =
-            "asset_tag, name, category, classification, status, serial_number, manufacturer,"
+            "asset_tag, name, category, original_category, classification, status,"
+                    + " serial_number, manufacturer,"
                     + " model, notes, location, purchase_date, warranty_until, disk_encrypted,"
                     + " mdm_enrolled, screen_lock, last_verified_at, next_verification_due,"
                     + " verification_reminded_for, owner_person_id, owner_group_id, holder_id,"

@@ -1,9 +1,12 @@
 package io.custodian.asset.imports;
 
+import io.custodian.asset.inventory.AssetStatus;
+import io.custodian.asset.inventory.Category;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 @ConfigMapping(prefix = "custodian.imports")
 interface ImportConfig {
@@ -44,4 +47,22 @@ interface ImportConfig {
     /** The longest the merge of one import into the register may take (its transaction timeout). */
     @WithDefault("PT1H")
     Duration mergeTimeout();
+
+    /** How a Snipe-IT file's free-form names map onto ours, beside the preset. */
+    SnipeIt snipeit();
+
+    /**
+     * Snipe-IT's names onto ours, added to the preset ({@link Dialect#SNIPEIT_CATEGORY}, {@link
+     * Dialect#SNIPEIT_STATUS}) and overriding it; keys as Snipe-IT spells them (any case, quoted
+     * when they have spaces or dots: {@code custodian.imports.snipeit.statuses."Awaiting
+     * Parts"=in_repair}).
+     */
+    interface SnipeIt {
+
+        /** Category names onto ours; a name mapped nowhere is imported as {@code other}. */
+        Map<String, Category> categories();
+
+        /** Status labels onto ours; a label mapped nowhere is a row error. */
+        Map<String, AssetStatus> statuses();
+    }
 }

@@ -49,6 +49,9 @@ class ImportJobs {
     static final class Counts {
         long read;
         long rejected;
+
+        /** Staged rows that name a holder the directory knows. */
+        long holders;
     }
 
     Job load(Connection connection, UUID id) throws SQLException {
@@ -84,6 +87,7 @@ class ImportJobs {
                 job.id()); // a rerun after a crash starts from a clean slate
         Sql.update(connection, "delete from import_error where job_id = ?", job.id());
         Sql.update(connection, "delete from import_change where job_id = ?", job.id());
+        Sql.update(connection, "delete from import_unknown_assignee where job_id = ?", job.id());
         try (PreparedStatement statement =
                 connection.prepareStatement(
                         "update import_job set state = 'RUNNING', started_at = ?, progress = 0,"
@@ -118,10 +122,25 @@ class ImportJobs {
     }
 
     void insertErrors(Connection connection, UUID job, List<RowError> errors) throws SQLException {
+        insertRows(
+                connection, "import_error (job_id, row_number, column_name, reason)", job, errors);
+    }
+
+    /** Rows whose assignee the directory does not know: row, column and the value given. */
+    void insertUnknownAssignees(Connection connection, UUID job, List<RowError> unknown)
+            throws SQLException {
+        insertRows(
+                connection,
+                "import_unknown_assignee (job_id, row_number, column_name, value)",
+                job,
+                unknown);
+    }
+
+    private static void insertRows(
+            Connection connection, String table, UUID job, List<RowError> errors)
+            throws SQLException {
         try (PreparedStatement statement =
-                connection.prepareStatement(
-                        "insert into import_error (job_id, row_number, column_name, reason)"
-                                + " values (?, ?, ?, ?)")) {
+                connection.prepareStatement("insert into " + table + " values (?, ?, ?, ?)")) {
             for (RowError error : errors) {
                 statement.setObject(1, job);
                 statement.setLong(2, error.row());
@@ -159,7 +178,7 @@ class ImportJobs {
                         "update import_job set state = 'COMPLETED', progress = 100,"
                                 + " rows_read = ?, rows_rejected = ?, rows_created = ?,"
                                 + " rows_updated = ?, rows_unchanged = ?, revision = ?,"
-                                + " finished_at = ? where id = ?")) {
+                                + " finished_at = ?, holders_set = ? where id = ?")) {
             statement.setLong(1, read);
             statement.setLong(2, rejected);
             statement.setLong(3, outcome.created());
@@ -171,7 +190,8 @@ class ImportJobs {
                 statement.setLong(6, revision);
             }
             statement.setTimestamp(7, Timestamp.from(Instant.now(clock)));
-            statement.setObject(8, job.id());
+            statement.setLong(8, outcome.holders());
+            statement.setObject(9, job.id());
             statement.executeUpdate();
         }
     }

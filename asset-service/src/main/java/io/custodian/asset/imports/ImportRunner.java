@@ -41,6 +41,7 @@ class ImportRunner {
     private final Staging staging;
     private final Merge merge;
     private final IndexRebuild rebuild;
+    private final SnipeItMappings mappings;
 
     ImportRunner(
             DataSource dataSource,
@@ -59,6 +60,7 @@ class ImportRunner {
         this.staging = staging;
         this.merge = merge;
         this.rebuild = rebuild;
+        this.mappings = new SnipeItMappings(config.snipeit());
     }
 
     void run(UUID id) {
@@ -141,13 +143,15 @@ class ImportRunner {
                                 new RowError(
                                         1,
                                         "header",
-                                        "neither a Custodian header (assetTag, …) nor a"
-                                                + " Snipe-IT export (Asset Tag, …)")));
+                                        "neither a Custodian header (assetTag, …) nor a Snipe-IT"
+                                                + " export or import template (Asset Tag, …)")));
                 return;
             }
             jobs.dialect(connection, job, dialect);
             List<RowError> errors = new ArrayList<>();
-            mapper = RowMapper.forHeader(dialect, header, owners, job.defaultOwnerGroup(), errors);
+            mapper =
+                    RowMapper.forHeader(
+                            dialect, header, owners, job.defaultOwnerGroup(), mappings, errors);
             if (mapper == null) {
                 jobs.reject(connection, job, errors);
                 return;
@@ -189,13 +193,25 @@ class ImportRunner {
             outcome =
                     QuarkusTransaction.requiringNew()
                             .timeout(Math.toIntExact(config.mergeTimeout().toSeconds()))
-                            .call(() -> inTransaction(job, counts.read, rejected, valid));
+                            .call(
+                                    () ->
+                                            inTransaction(
+                                                    job,
+                                                    counts.read,
+                                                    rejected,
+                                                    valid,
+                                                    counts.holders > 0));
         } catch (DryRun dryRun) { // rolled back: the job records what would have happened
             outcome = dryRun.outcome;
             jobs.completed(connection, job, counts.read, rejected, valid, outcome, null);
         }
         long created = outcome.created();
         long updated = outcome.updated();
+        if (outcome.holders() > 0) {
+            LOG.infof(
+                    "import %s: %d holders set (custody %s)",
+                    job.id(), outcome.holders(), Merge.MIGRATED_CUSTODY);
+        }
         LOG.infof(
                 "import %s: %s, %d rows read: %d created, %d updated, %d unchanged, %d rejected;"
                         + " %s",
@@ -226,15 +242,15 @@ class ImportRunner {
      * tables), the merge with its history, the rebuild, then the owner changes that settle pending
      * ownership transfers of leavers, and the job's outcome. A dry run is rolled back.
      */
-    private Merge.Outcome inTransaction(Job job, long read, long rejected, long valid)
-            throws SQLException {
+    private Merge.Outcome inTransaction(
+            Job job, long read, long rejected, long valid, boolean holders) throws SQLException {
         Instant now = Instant.now(clock);
         try (Connection connection = dataSource.getConnection()) {
             IndexRebuild.Plan plan = rebuild.plan(connection, job, valid);
             if (!plan.none() && !rebuild.drop(connection, job, plan)) {
                 plan = IndexRebuild.Plan.NONE;
             }
-            Merge.Merged merged = merge.merge(connection, job, now, !plan.none());
+            Merge.Merged merged = merge.merge(connection, job, now, !plan.none(), holders);
             if (job.dryRun()) {
                 throw new DryRun(merged.outcome()); // rolls the transaction back
             }

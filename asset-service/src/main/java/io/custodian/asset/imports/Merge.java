@@ -1,5 +1,6 @@
 package io.custodian.asset.imports;
 
+import io.custodian.asset.custody.BulkCustody;
 import io.custodian.asset.history.BulkHistory;
 import io.custodian.asset.imports.ImportJobs.Job;
 import io.custodian.asset.inventory.BulkRegister;
@@ -50,8 +51,31 @@ class Merge {
                     + " 'id', x.owner_person_id) when x.owner_group_id is not null then"
                     + " jsonb_build_object('type', 'group', 'id', x.owner_group_id) end";
 
-    /** How many rows the merge created and updated. */
-    record Outcome(long created, long updated) {}
+    /** A holder as the API shows it: {@code {"type": "person", "id": …}}. */
+    private static final String HOLDER =
+            "case when x.holder_id is not null then jsonb_build_object('type', 'person', 'id',"
+                    + " x.holder_id) end";
+
+    /** How many rows the merge created and updated, and how many holders it set. */
+    record Outcome(long created, long updated, long holders) {}
+
+    /**
+     * What an import's custody records say instead of an acceptable-use acknowledgement (and what
+     * its job's report says).
+     */
+    static final String MIGRATED_CUSTODY =
+            "migrated by an import: no acceptable-use acknowledgement was asked for it";
+
+    /**
+     * The assets of the job's valid rows that name a holder, with that holder as the register has
+     * it after the merge (a workflow may have kept another): custody's bulk writer's input. Its
+     * parameter: the job.
+     */
+    private static final String HOLDERS =
+            "select a.id as asset_id, a.holder_id as person_id from import_row s join asset a"
+                    + " on a.asset_tag = s.asset_tag where s.holder_person_id is not null"
+                    + " and a.holder_id = s.holder_person_id and "
+                    + Staging.VALID;
 
     /** What the merge wrote, and the history revision it wrote it in. */
     record Merged(Outcome outcome, long revision) {}
@@ -59,16 +83,19 @@ class Merge {
     private final BulkRegister register;
     private final BulkHistory history;
     private final BulkParties parties;
+    private final BulkCustody custody;
     private final Event<OwnerChanged> ownerChanged;
 
     Merge(
             BulkRegister register,
             BulkHistory history,
             BulkParties parties,
+            BulkCustody custody,
             Event<OwnerChanged> ownerChanged) {
         this.register = register;
         this.history = history;
         this.parties = parties;
+        this.custody = custody;
         this.ownerChanged = ownerChanged;
     }
 
@@ -86,6 +113,10 @@ class Merge {
      * written, so after every writer the merge had to wait for (a create of the same tag through
      * the API, say): the history shows their change before the import's.
      *
+     * <p>{@code holders}: some staged rows name a holder, whose custody records are written after
+     * the register ({@link BulkCustody#migrate}): one opened for each asset the import gave a
+     * holder, by the import, without an acceptable-use acknowledgement.
+     *
      * <p>{@code holding}: the import holds the register (a migration, see {@link IndexRebuild}):
      * nobody else writes meanwhile, so the people are locked and the revision numbered first, and
      * the merge is an update of the known tags and an insert of the new ones, each writing its
@@ -93,7 +124,8 @@ class Merge {
      * built after it like the others. The whole-file checks have ruled out clashes, and the rebuilt
      * unique indexes would refuse any that slipped through (the import would then fail whole).
      */
-    Merged merge(Connection connection, Job job, Instant now, boolean holding) throws SQLException {
+    Merged merge(Connection connection, Job job, Instant now, boolean holding, boolean holders)
+            throws SQLException {
         BulkRegister.Staged rows = Staging.valid(job);
         List<UUID> previousOwners =
                 job.dryRun() ? List.of() : register.previousOwners(connection, rows);
@@ -122,7 +154,21 @@ class Merge {
                             now,
                             history.recordReturned("ins", BulkHistory.CREATED),
                             revision);
-            outcome = new Outcome(created, updated);
+            outcome = new Outcome(created, updated, 0);
+        }
+        if (holders) {
+            outcome =
+                    new Outcome(
+                            outcome.created(),
+                            outcome.updated(),
+                            custody.migrate(
+                                    connection,
+                                    HOLDERS,
+                                    List.of(job.id()),
+                                    job.id(),
+                                    job.startedBy(),
+                                    MIGRATED_CUSTODY,
+                                    now));
         }
         LOG.infof(
                 "import %s: merged in %d ms, %d created, %d updated",
@@ -148,7 +194,7 @@ class Merge {
                                 "select count(*) filter (where revtype = 0), count(*) filter"
                                         + " (where revtype = 1) from import_written")) {
             rs.next();
-            return new Outcome(rs.getLong(1), rs.getLong(2));
+            return new Outcome(rs.getLong(1), rs.getLong(2), 0);
         }
     }
 
@@ -204,6 +250,8 @@ class Merge {
                         + " from (values"
                         + " ('name', to_jsonb(a.name), to_jsonb(s.name)),"
                         + " ('category', to_jsonb(lower(a.category)), to_jsonb(lower(s.category))),"
+                        + " ('originalCategory', to_jsonb(a.original_category),"
+                        + " to_jsonb(s.original_category)),"
                         + " ('classification', to_jsonb(lower(a.classification)),"
                         + " to_jsonb(lower(coalesce(s.classification, a.classification)))),"
                         + " ('status', to_jsonb(lower(a.status)), to_jsonb(lower(case when a.status"
@@ -221,6 +269,14 @@ class Merge {
                         + OWNER.replace("x.", "a.")
                         + ", "
                         + OWNER.replace("x.", "s.")
+                        + "), ('holder', "
+                        + HOLDER.replace("x.", "a.")
+                        + ", "
+                        + HOLDER.replace(
+                                "x.holder_id",
+                                "case when a.status in ('LOST', 'STOLEN', 'PENDING_RETURN')"
+                                        + " then a.holder_id else coalesce(s.holder_person_id,"
+                                        + " a.holder_id) end")
                         + ")) f(field, was, will) where f.was is distinct from f.will) end"
                         + " as changes"
                         + " from import_row s left join asset a on a.asset_tag = s.asset_tag"

@@ -48,13 +48,16 @@ final class RowMapper {
     private final Dialect dialect;
     private final KnownOwners owners;
     private final UUID defaultOwnerGroup;
+    private final SnipeItMappings mappings;
     private final Map<Field, Integer> index = new EnumMap<>(Field.class);
     private final Map<Field, String> label = new EnumMap<>(Field.class);
 
-    private RowMapper(Dialect dialect, KnownOwners owners, UUID defaultOwnerGroup) {
+    private RowMapper(
+            Dialect dialect, KnownOwners owners, UUID defaultOwnerGroup, SnipeItMappings mappings) {
         this.dialect = dialect;
         this.owners = owners;
         this.defaultOwnerGroup = defaultOwnerGroup;
+        this.mappings = mappings;
     }
 
     /**
@@ -66,14 +69,15 @@ final class RowMapper {
             String[] header,
             KnownOwners owners,
             UUID defaultOwnerGroup,
+            SnipeItMappings mappings,
             List<RowError> errors) {
-        RowMapper mapper = new RowMapper(dialect, owners, defaultOwnerGroup);
+        RowMapper mapper = new RowMapper(dialect, owners, defaultOwnerGroup, mappings);
         for (int i = 0; i < header.length; i++) {
             String name = Dialect.normalize(header[i]);
             for (var column : dialect.columns.entrySet()) {
                 if (!mapper.index.containsKey(column.getKey())
                         && column.getValue().stream()
-                                .anyMatch(c -> c.toLowerCase(Locale.ROOT).equals(name))) {
+                                .anyMatch(c -> Dialect.normalize(c).equals(name))) {
                     mapper.index.put(column.getKey(), i);
                     mapper.label.put(column.getKey(), header[i].replace("\uFEFF", "").strip());
                 }
@@ -122,10 +126,27 @@ final class RowMapper {
         if (name == null) {
             mine.add(error(row, Field.NAME, "required"));
         }
-        Category category = category(row, value(values, Field.CATEGORY), mine);
+        String categoryName = value(values, Field.CATEGORY);
+        Category category = category(row, categoryName, mine);
+        // a Snipe-IT category that becomes "other" keeps its name; a mapped one is ours
+        String originalCategory =
+                dialect == Dialect.CUSTODIAN
+                        ? value(values, Field.ORIGINAL_CATEGORY)
+                        : category == Category.OTHER && CATEGORY.get(ourName(categoryName)) == null
+                                ? categoryName
+                                : null;
         String classification = classification(row, value(values, Field.CLASSIFICATION), mine);
         String owner = value(values, Field.OWNER);
-        AssetStatus status = status(row, value(values, Field.STATUS), owner, mine);
+        String assigneeEmail = value(values, Field.ASSIGNEE_EMAIL);
+        String assigneeUsername = value(values, Field.ASSIGNEE_USERNAME);
+        String assigneeName = value(values, Field.ASSIGNEE_NAME);
+        String assignee = value(values, Field.ASSIGNEE);
+        boolean assigned =
+                assigneeEmail != null
+                        || assigneeUsername != null
+                        || assigneeName != null
+                        || assignee != null;
+        AssetStatus status = status(row, value(values, Field.STATUS), assigned, mine);
         LocalDate purchased =
                 date(row, Field.PURCHASE_DATE, value(values, Field.PURCHASE_DATE), mine);
         LocalDate warranty =
@@ -149,7 +170,6 @@ final class RowMapper {
                 ownerPerson = owners.person(owner);
             }
             if (ownerPerson == null
-                    && dialect == Dialect.CUSTODIAN
                     && ("group".equals(ownerType) || ownerType == null && !owner.contains("@"))) {
                 ownerGroup = owners.group(owner);
             }
@@ -172,20 +192,32 @@ final class RowMapper {
                                 switch (ownerType == null ? "" : ownerType) {
                                     case "group" -> "no group is known by this name";
                                     case "person" -> "no person is known by this e-mail or name";
-                                    default ->
-                                            "no "
-                                                    + (dialect == Dialect.CUSTODIAN
-                                                            ? "person or group"
-                                                            : "person")
-                                                    + " is known by this e-mail or name";
+                                    default -> "no person or group is known by this e-mail or name";
                                 }));
             }
         }
         String serial = value(values, Field.SERIAL);
         String manufacturer = value(values, Field.MANUFACTURER);
         String location = value(values, Field.LOCATION);
-        String notes = value(values, Field.NOTES);
+        String notes = withKeptColumns(value(values, Field.NOTES), values);
+        UUID holder = null;
+        RowError unknownAssignee = null;
+        if (assigned) {
+            holder = owners.assignee(assigneeEmail, assigneeUsername, assigneeName, assignee);
+            if (holder == null) {
+                Field given =
+                        assigneeEmail != null
+                                ? Field.ASSIGNEE_EMAIL
+                                : assigneeUsername != null
+                                        ? Field.ASSIGNEE_USERNAME
+                                        : assigneeName != null
+                                                ? Field.ASSIGNEE_NAME
+                                                : Field.ASSIGNEE;
+                unknownAssignee = new RowError(row, label(given), value(values, given));
+            }
+        }
         storable(row, values, mine);
+        tooLong(row, Field.CATEGORY, originalCategory, 100, mine);
         tooLong(row, Field.NAME, name, 200, mine);
         tooLong(row, Field.SERIAL, serial, 100, mine);
         tooLong(row, Field.MANUFACTURER, manufacturer, 100, mine);
@@ -201,6 +233,7 @@ final class RowMapper {
                 tag,
                 name,
                 category.name(),
+                originalCategory,
                 classification,
                 status.name(),
                 serial,
@@ -211,7 +244,38 @@ final class RowMapper {
                 purchased,
                 warranty,
                 ownerPerson,
-                ownerGroup);
+                ownerGroup,
+                holder,
+                unknownAssignee);
+    }
+
+    /**
+     * The notes with a line for each of Snipe-IT's columns that have no field here ({@code Company:
+     * Acme Ltd}), so that nothing of the file is dropped silently.
+     */
+    private String withKeptColumns(String notes, String[] values) {
+        if (dialect != Dialect.SNIPEIT) {
+            return notes;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (var column : Dialect.KEPT_IN_NOTES.entrySet()) {
+            String value = value(values, column.getKey());
+            if (value != null) {
+                kept.append(kept.isEmpty() ? "" : "\n")
+                        .append(column.getValue())
+                        .append(": ")
+                        .append(value);
+            }
+        }
+        if (kept.isEmpty()) {
+            return notes;
+        }
+        return notes == null ? kept.toString() : notes + "\n" + kept;
+    }
+
+    /** A category as our own names spell it: lower case, {@code _} for spaces. */
+    private static String ourName(String value) {
+        return value.toLowerCase(Locale.ROOT).strip().replace(' ', '_');
     }
 
     /** {@code person}, {@code group}, or null when not given or invalid (an error then). */
@@ -232,13 +296,11 @@ final class RowMapper {
             errors.add(error(row, Field.CATEGORY, "required"));
             return null;
         }
-        String key = value.toLowerCase(Locale.ROOT).strip();
-        Category category = CATEGORY.get(key.replace(' ', '_'));
+        Category category = CATEGORY.get(ourName(value));
         if (category == null && dialect == Dialect.SNIPEIT) {
-            category = Dialect.SNIPEIT_CATEGORY.get(key);
-            if (category == null && key.endsWith("s")) {
-                category = Dialect.SNIPEIT_CATEGORY.get(key.substring(0, key.length() - 1));
-            }
+            // Snipe-IT's categories are free text: a name mapped nowhere is "other", kept as is
+            category = mappings.category(value);
+            return category == null ? Category.OTHER : category;
         }
         if (category == null) {
             errors.add(error(row, Field.CATEGORY, "unknown category \"" + value + "\""));
@@ -266,25 +328,36 @@ final class RowMapper {
         return classification.name();
     }
 
-    private AssetStatus status(long row, String value, String owner, List<RowError> errors) {
+    private AssetStatus status(long row, String value, boolean assigned, List<RowError> errors) {
         if (value == null) {
-            return dialect == Dialect.SNIPEIT && owner != null
+            return dialect == Dialect.SNIPEIT && assigned
                     ? AssetStatus.IN_USE
                     : AssetStatus.IN_STOCK;
         }
-        String key = value.toLowerCase(Locale.ROOT).strip();
-        AssetStatus status;
-        if (dialect == Dialect.SNIPEIT) {
-            // an export may add the assignee in brackets: "Deployed (Jane Doe)"
-            int bracket = key.indexOf('(');
-            status =
-                    Dialect.SNIPEIT_STATUS.get(
-                            bracket > 0 ? key.substring(0, bracket).strip() : key);
-        } else {
-            status = STATUS.get(key);
+        if (dialect == Dialect.CUSTODIAN) {
+            AssetStatus status = STATUS.get(value.toLowerCase(Locale.ROOT).strip());
+            if (status == null) {
+                errors.add(error(row, Field.STATUS, "unknown status \"" + value + "\""));
+            }
+            return status;
         }
+        // an export may add the assignee in brackets: "Deployed (Jane Doe)"
+        int bracket = value.indexOf('(');
+        String label = bracket > 0 ? value.substring(0, bracket).strip() : value;
+        AssetStatus status = mappings.status(label);
         if (status == null) {
-            errors.add(error(row, Field.STATUS, "unknown status \"" + value + "\""));
+            errors.add(
+                    error(
+                            row,
+                            Field.STATUS,
+                            "unknown status label \""
+                                    + label
+                                    + "\": map it in the configuration, e.g."
+                                    + " custodian.imports.snipeit.statuses.\""
+                                    + label
+                                    + "\"=in_stock (one of "
+                                    + SnipeItMappings.statusNames()
+                                    + ")"));
         }
         return status;
     }

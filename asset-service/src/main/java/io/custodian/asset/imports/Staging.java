@@ -37,7 +37,7 @@ class Staging {
     private static final UuidVersion7Strategy IDS = UuidVersion7Strategy.INSTANCE;
 
     /** The condition that selects a job's valid staged rows ({@code s}); its parameter: the job. */
-    private static final String VALID =
+    static final String VALID =
             "s.job_id = ? and not exists (select 1 from import_error e"
                     + " where e.job_id = s.job_id and e.row_number = s.row_number)";
 
@@ -68,6 +68,7 @@ class Staging {
     RowError stage(Connection connection, Job job, CsvFile file, RowMapper mapper, Counts counts)
             throws SQLException {
         List<RowError> errors = new ArrayList<>();
+        List<RowError> unknownAssignees = new ArrayList<>();
         List<StagedRow> chunk = new ArrayList<>(config.chunkSize());
         long row = 1;
         int logged = 0;
@@ -97,9 +98,15 @@ class Staging {
                 StagedRow staged = mapper.map(row, values, errors);
                 if (staged != null) {
                     chunk.add(staged);
+                    if (staged.holderPersonId() != null) {
+                        counts.holders++;
+                    }
+                    if (staged.unknownAssignee() != null) {
+                        unknownAssignees.add(staged.unknownAssignee());
+                    }
                 }
                 if (chunk.size() + errors.size() >= config.chunkSize()) {
-                    flush(copy, status, job, chunk, errors, counts);
+                    flush(copy, status, job, chunk, errors, unknownAssignees, counts);
                     int progress = progress(file.bytesRead(), job.fileSize());
                     jobs.progress(status, job.id(), counts, progress);
                     if (progress / 10 > logged) {
@@ -111,7 +118,7 @@ class Staging {
                 }
             }
             if (malformed == null) {
-                flush(copy, status, job, chunk, errors, counts);
+                flush(copy, status, job, chunk, errors, unknownAssignees, counts);
                 copy.end();
             }
         }
@@ -189,18 +196,26 @@ class Staging {
         return size <= 0 ? 0 : (int) Math.min(89, bytesRead * 90 / size);
     }
 
-    /** Writes the chunk's valid rows to the staging COPY and its errors into import_error. */
+    /**
+     * Writes the chunk's valid rows to the staging COPY, its errors into import_error and the
+     * assignees the directory does not know into import_unknown_assignee.
+     */
     private void flush(
             Copy copy,
             Connection status,
             Job job,
             List<StagedRow> chunk,
             List<RowError> errors,
+            List<RowError> unknownAssignees,
             Counts counts)
             throws SQLException {
         if (!chunk.isEmpty()) {
             copy.write(chunk);
             chunk.clear();
+        }
+        if (!unknownAssignees.isEmpty()) {
+            jobs.insertUnknownAssignees(status, job.id(), unknownAssignees);
+            unknownAssignees.clear();
         }
         if (!errors.isEmpty()) {
             jobs.insertErrors(status, job.id(), errors);
@@ -227,10 +242,12 @@ class Staging {
                             .getCopyAPI()
                             .copyIn(
                                     "copy import_row (job_id, row_number, asset_id, asset_tag,"
-                                            + " name, category, classification, status,"
+                                            + " name, category, original_category,"
+                                            + " classification, status,"
                                             + " serial_number, manufacturer, model, notes,"
                                             + " location, purchase_date, warranty_until,"
-                                            + " owner_person_id, owner_group_id) from stdin"
+                                            + " owner_person_id, owner_group_id,"
+                                            + " holder_person_id) from stdin"
                                             + " (format csv)");
             this.jobId = job.id().toString();
         }
@@ -248,6 +265,7 @@ class Staging {
                             r.assetTag(),
                             r.name(),
                             r.category(),
+                            r.originalCategory(),
                             r.classification(),
                             r.status(),
                             r.serialNumber(),
@@ -258,7 +276,8 @@ class Staging {
                             r.purchaseDate(),
                             r.warrantyUntil(),
                             r.ownerPersonId(),
-                            r.ownerGroupId()
+                            r.ownerGroupId(),
+                            r.holderPersonId()
                         }) {
                     csv.append(',');
                     if (value != null) {

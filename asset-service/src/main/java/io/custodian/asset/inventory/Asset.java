@@ -29,6 +29,12 @@ public class Asset extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Category category;
 
+    /**
+     * The category an import's file named when it became {@code other} here ("Monitors"); set by
+     * imports only.
+     */
+    public String originalCategory;
+
     @Enumerated(EnumType.STRING)
     public Classification classification;
 

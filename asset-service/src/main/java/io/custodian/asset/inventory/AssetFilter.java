@@ -17,9 +17,10 @@ import java.util.UUID;
 
 /**
  * The register's filters as query parameters (tag, serial, owner, holder, status, category,
- * classification, name, overdue, posture), turned into an HQL where clause on {@code Asset a}: one
- * parsing for the search ({@link AssetSearch}) and the export. Filters combine with "and"; an
- * invalid value, a repeated single-valued parameter or an unknown parameter is a 400 naming it.
+ * original category, classification, name, overdue, posture), turned into an HQL where clause on
+ * {@code Asset a}: one parsing for the search ({@link AssetSearch}) and the export. Filters combine
+ * with "and"; an invalid value, a repeated single-valued parameter or an unknown parameter is a 400
+ * naming it.
  */
 public final class AssetFilter {
 
@@ -33,6 +34,7 @@ public final class AssetFilter {
                     "holderId",
                     "status",
                     "category",
+                    "originalCategory",
                     "classification",
                     "q",
                     "verificationOverdue",
@@ -130,6 +132,13 @@ public final class AssetFilter {
         Category category = Keyset.enumValue(params, "category", Category.class);
         if (category != null) {
             and("a.category = :category", "category", category);
+        }
+        String originalCategory = single(params, "originalCategory");
+        if (originalCategory != null && !originalCategory.isBlank()) {
+            and(
+                    "lower(a.originalCategory) = :originalCategory",
+                    "originalCategory",
+                    originalCategory.strip().toLowerCase(Locale.ROOT));
         }
         Classification classification =
                 Keyset.enumValue(params, "classification", Classification.class);

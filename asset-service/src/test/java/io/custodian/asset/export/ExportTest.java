@@ -36,7 +36,7 @@ class ExportTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String HEADER =
-            "assetTag,name,category,classification,status,serialNumber,manufacturer,model,"
+            "assetTag,name,category,originalCategory,classification,status,serialNumber,manufacturer,model,"
                 + "owner,ownerType,ownerId,ownerName,holderEmail,location,purchaseDate,warrantyUntil,"
                 + "diskEncrypted,mdmEnrolled,screenLock,lastVerifiedAt,nextVerificationDue,notes";
 

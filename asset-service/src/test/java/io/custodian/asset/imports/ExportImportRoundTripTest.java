@@ -213,7 +213,7 @@ class ExportImportRoundTripTest {
                 .getMap("$");
     }
 
-    private static String export(String ownerType, String ownerId) {
+    static String export(String ownerType, String ownerId) {
         byte[] body =
                 asAdmin()
                         .accept("text/csv")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The export's formula escaping taken off again, and only that. */
+/** The export's formula escaping taken off again, and only that; column and label names. */
 class RowMapperTest {
 
     @Test
@@ -20,5 +20,14 @@ class RowMapperTest {
                 new String[] {"", "'", "'Quoted'", "''=1", "' =1", "=1", "a'=b", "Zoë"}) {
             assertThat(RowMapper.unescapeFormula(cell)).isEqualTo(cell);
         }
+    }
+
+    @Test
+    void shouldMatchNamesInAnyCaseWithRunsOfSpacesAsOne() {
+        assertThat(Dialect.normalize(" item  Name ")).isEqualTo("item name");
+        assertThat(Dialect.normalize("\uFEFFAsset Tag")).isEqualTo("asset tag");
+        assertThat(Dialect.normalize("Model\tName")).isEqualTo("model name");
+        assertThat(Dialect.normalize("Conference \t Room  Kits")).isEqualTo("conference room kits");
+        assertThat(Dialect.normalize("Laptops")).isEqualTo("laptops");
     }
 }
