@@ -3,13 +3,10 @@ package io.custodian.asset.imports;
 import io.custodian.asset.imports.Dialect.Field;
 import io.custodian.asset.inventory.AssetStatus;
 import io.custodian.asset.inventory.Category;
-import io.custodian.asset.inventory.Classification;
 import io.custodian.asset.web.Text;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,29 +23,10 @@ final class RowMapper {
     private static final Pattern ASSET_TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]*$");
     private static final Pattern MONTHS = Pattern.compile("^(\\d{1,3})\\s*(months?)?$");
 
-    /**
-     * Our own names, lower case, looked up without {@code valueOf} (whose exception for a name that
-     * is not ours, as in every Snipe-IT row, would cost more than the rest of the row).
-     */
-    private static final Map<String, Category> CATEGORY = byName(Category.values());
-
-    private static final Map<String, AssetStatus> STATUS = byName(AssetStatus.values());
-
-    private static final Map<String, Classification> CLASSIFICATION =
-            byName(Classification.values());
-
-    private static <E extends Enum<E>> Map<String, E> byName(E[] values) {
-        Map<String, E> names = new HashMap<>();
-        for (E value : values) {
-            names.put(value.name().toLowerCase(Locale.ROOT), value);
-        }
-        return Map.copyOf(names);
-    }
-
     private final Dialect dialect;
     private final KnownOwners owners;
     private final UUID defaultOwnerGroup;
-    private final SnipeItMappings mappings;
+    private final CellValues cells;
     private final Map<Field, Integer> index = new EnumMap<>(Field.class);
     private final Map<Field, String> label = new EnumMap<>(Field.class);
 
@@ -57,7 +35,7 @@ final class RowMapper {
         this.dialect = dialect;
         this.owners = owners;
         this.defaultOwnerGroup = defaultOwnerGroup;
-        this.mappings = mappings;
+        this.cells = new CellValues(dialect, mappings, this::label);
     }
 
     /**
@@ -127,15 +105,16 @@ final class RowMapper {
             mine.add(error(row, Field.NAME, "required"));
         }
         String categoryName = value(values, Field.CATEGORY);
-        Category category = category(row, categoryName, mine);
+        Category category = cells.category(row, categoryName, mine);
         // a Snipe-IT category that becomes "other" keeps its name; a mapped one is ours
         String originalCategory =
                 dialect == Dialect.CUSTODIAN
                         ? value(values, Field.ORIGINAL_CATEGORY)
-                        : category == Category.OTHER && CATEGORY.get(ourName(categoryName)) == null
+                        : category == Category.OTHER && !CellValues.isOurCategory(categoryName)
                                 ? categoryName
                                 : null;
-        String classification = classification(row, value(values, Field.CLASSIFICATION), mine);
+        String classification =
+                cells.classification(row, value(values, Field.CLASSIFICATION), mine);
         String owner = value(values, Field.OWNER);
         String assigneeEmail = value(values, Field.ASSIGNEE_EMAIL);
         String assigneeUsername = value(values, Field.ASSIGNEE_USERNAME);
@@ -146,11 +125,11 @@ final class RowMapper {
                         || assigneeUsername != null
                         || assigneeName != null
                         || assignee != null;
-        AssetStatus status = status(row, value(values, Field.STATUS), assigned, mine);
+        AssetStatus status = cells.status(row, value(values, Field.STATUS), assigned, mine);
         LocalDate purchased =
-                date(row, Field.PURCHASE_DATE, value(values, Field.PURCHASE_DATE), mine);
+                cells.date(row, Field.PURCHASE_DATE, value(values, Field.PURCHASE_DATE), mine);
         LocalDate warranty =
-                date(row, Field.WARRANTY_UNTIL, value(values, Field.WARRANTY_UNTIL), mine);
+                cells.date(row, Field.WARRANTY_UNTIL, value(values, Field.WARRANTY_UNTIL), mine);
         String months = value(values, Field.WARRANTY_MONTHS);
         if (warranty == null && months != null) {
             var matcher = MONTHS.matcher(months.toLowerCase(Locale.ROOT));
@@ -164,7 +143,7 @@ final class RowMapper {
         UUID ownerGroup = null;
         // an export says which kind of party the owner is; without that, a person comes first
         String givenType = value(values, Field.OWNER_TYPE);
-        String ownerType = ownerType(row, givenType, mine);
+        String ownerType = cells.ownerType(row, givenType, mine);
         if (owner != null) {
             if (!"group".equals(ownerType)) {
                 ownerPerson = owners.person(owner);
@@ -271,112 +250,6 @@ final class RowMapper {
             return notes;
         }
         return notes == null ? kept.toString() : notes + "\n" + kept;
-    }
-
-    /** A category as our own names spell it: lower case, {@code _} for spaces. */
-    private static String ourName(String value) {
-        return value.toLowerCase(Locale.ROOT).strip().replace(' ', '_');
-    }
-
-    /** {@code person}, {@code group}, or null when not given or invalid (an error then). */
-    private String ownerType(long row, String value, List<RowError> errors) {
-        if (value == null) {
-            return null;
-        }
-        String type = value.toLowerCase(Locale.ROOT);
-        if (type.equals("person") || type.equals("group")) {
-            return type;
-        }
-        errors.add(error(row, Field.OWNER_TYPE, "must be person or group"));
-        return null;
-    }
-
-    private Category category(long row, String value, List<RowError> errors) {
-        if (value == null) {
-            errors.add(error(row, Field.CATEGORY, "required"));
-            return null;
-        }
-        Category category = CATEGORY.get(ourName(value));
-        if (category == null && dialect == Dialect.SNIPEIT) {
-            // Snipe-IT's categories are free text: a name mapped nowhere is "other", kept as is
-            category = mappings.category(value);
-            return category == null ? Category.OTHER : category;
-        }
-        if (category == null) {
-            errors.add(error(row, Field.CATEGORY, "unknown category \"" + value + "\""));
-        }
-        return category;
-    }
-
-    private String classification(long row, String value, List<RowError> errors) {
-        if (dialect != Dialect.CUSTODIAN) {
-            return null;
-        }
-        if (value == null) {
-            errors.add(error(row, Field.CLASSIFICATION, "required"));
-            return null;
-        }
-        Classification classification = CLASSIFICATION.get(value.toLowerCase(Locale.ROOT));
-        if (classification == null) {
-            errors.add(
-                    error(
-                            row,
-                            Field.CLASSIFICATION,
-                            "must be one of: public, internal, confidential, restricted"));
-            return null;
-        }
-        return classification.name();
-    }
-
-    private AssetStatus status(long row, String value, boolean assigned, List<RowError> errors) {
-        if (value == null) {
-            return dialect == Dialect.SNIPEIT && assigned
-                    ? AssetStatus.IN_USE
-                    : AssetStatus.IN_STOCK;
-        }
-        if (dialect == Dialect.CUSTODIAN) {
-            AssetStatus status = STATUS.get(value.toLowerCase(Locale.ROOT).strip());
-            if (status == null) {
-                errors.add(error(row, Field.STATUS, "unknown status \"" + value + "\""));
-            }
-            return status;
-        }
-        // an export may add the assignee in brackets: "Deployed (Jane Doe)"
-        int bracket = value.indexOf('(');
-        String label = bracket > 0 ? value.substring(0, bracket).strip() : value;
-        AssetStatus status = mappings.status(label);
-        if (status == null) {
-            errors.add(
-                    error(
-                            row,
-                            Field.STATUS,
-                            "unknown status label \""
-                                    + label
-                                    + "\": map it in the configuration, e.g."
-                                    + " custodian.imports.snipeit.statuses.\""
-                                    + label
-                                    + "\"=in_stock (one of "
-                                    + SnipeItMappings.statusNames()
-                                    + ")"));
-        }
-        return status;
-    }
-
-    private LocalDate date(long row, Field field, String value, List<RowError> errors) {
-        if (value == null) {
-            return null;
-        }
-        // ISO dates, also with a time after them ("2024-03-01 00:00:00", as Snipe-IT exports)
-        String date =
-                value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T')
-                        ? value.substring(0, 10)
-                        : value;
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            errors.add(error(row, field, "not a date (yyyy-mm-dd): \"" + value + "\""));
-            return null;
-        }
     }
 
     /**
