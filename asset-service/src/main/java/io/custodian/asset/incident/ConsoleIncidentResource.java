@@ -11,7 +11,6 @@ import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -112,21 +110,12 @@ class ConsoleIncidentResource {
                                 caller));
     }
 
-    /**
-     * After a step: back to the page (303, so a reload does not repeat it), or its field errors.
-     */
-    private Response submitted(UUID incidentId, String step, Supplier<IncidentView> command) {
-        try {
-            command.get();
-            return Response.seeOther(
-                            URI.create("/console/incident?id=" + incidentId + "&done=" + step))
-                    .build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> errors = FormErrors.of(e);
-            return Response.status(422)
-                    .entity(page(incidents.read(incidentId, caller), errors, null))
-                    .build();
-        }
+    /** After a step: back to the page, or its field errors next to the fields. */
+    private Response submitted(UUID id, String step, Runnable command) {
+        return FormErrors.submitted(
+                command,
+                URI.create("/console/incident?id=" + id + "&done=" + step),
+                errors -> page(incidents.read(id, caller), errors, null));
     }
 
     private static Incidents.Outcome outcome(String value) {

@@ -11,7 +11,6 @@ import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -77,28 +76,22 @@ class ConsoleExceptionResource {
             @RestForm String decision,
             @RestForm String validUntil,
             @RestForm String note) {
-        try {
-            exceptions.decide(
-                    exceptionId,
-                    new ExceptionRequests.Decision(
-                            verdict(decision),
-                            note,
-                            "reject".equals(decision) ? null : date(validUntil)),
-                    caller);
-            return Response.seeOther(
-                            URI.create("/console/exception?id=" + exceptionId + "&done=decision"))
-                    .build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> errors = FormErrors.of(e);
-            return Response.status(422)
-                    .entity(
-                            page(
-                                    exceptions.read(exceptionId, caller),
-                                    new Form(decision, validUntil, note),
-                                    errors,
-                                    false))
-                    .build();
-        }
+        return FormErrors.submitted(
+                () ->
+                        exceptions.decide(
+                                exceptionId,
+                                new ExceptionRequests.Decision(
+                                        verdict(decision),
+                                        note,
+                                        "reject".equals(decision) ? null : date(validUntil)),
+                                caller),
+                URI.create("/console/exception?id=" + exceptionId + "&done=decision"),
+                errors ->
+                        page(
+                                exceptions.read(exceptionId, caller),
+                                new Form(decision, validUntil, note),
+                                errors,
+                                false));
     }
 
     private TemplateInstance page(

@@ -7,11 +7,9 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FormErrors;
-import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -86,19 +83,12 @@ class ConsoleViolationResource {
                 () -> violations.close(violationId, new Violations.Closure(outcome), caller));
     }
 
-    /** After a step: back to the page (303), or its field errors next to the field. */
-    private Response submitted(UUID violationId, String step, Supplier<ViolationView> command) {
-        try {
-            command.get();
-            return Response.seeOther(
-                            URI.create("/console/violation?id=" + violationId + "&done=" + step))
-                    .build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> errors = FormErrors.of(e);
-            return Response.status(422)
-                    .entity(page(violations.read(violationId, caller), errors, null))
-                    .build();
-        }
+    /** After a step: back to the page, or its field errors next to the fields. */
+    private Response submitted(UUID id, String step, Runnable command) {
+        return FormErrors.submitted(
+                command,
+                URI.create("/console/violation?id=" + id + "&done=" + step),
+                errors -> page(violations.read(id, caller), errors, null));
     }
 
     private TemplateInstance page(

@@ -3,8 +3,11 @@ package io.custodian.asset.web;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A console form's field errors from what a service refused: the same {@code field → message} pairs
@@ -38,6 +41,21 @@ public final class FormErrors {
             return errors;
         }
         throw refusal;
+    }
+
+    /**
+     * A console form's post: the command, then a 303 to {@code then} (so a reload does not repeat
+     * it); when the service refuses the input, 422 with the page {@code refused} renders from the
+     * field errors. Any other refusal goes on to the error pages.
+     */
+    public static Response submitted(
+            Runnable command, URI then, Function<Map<String, String>, Object> refused) {
+        try {
+            command.run();
+            return Response.seeOther(then).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return Response.status(422).entity(refused.apply(of(e))).build();
+        }
     }
 
     private static String field(ConstraintViolation<?> violation) {
