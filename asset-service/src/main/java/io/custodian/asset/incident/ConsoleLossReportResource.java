@@ -35,10 +35,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * "Report lost or stolen" in the console: one screen, three required fields (which of my assets,
- * lost or stolen, when), handed to the same {@link Incidents#report} as {@code POST
- * /api/v1/incidents} with the same roles, so the outbox event and the alerts follow unchanged. A
- * refused report shows the API's field errors next to the fields. Times are the company's ({@code
- * custodian.time-zone}).
+ * lost or stolen, when; or a personal device with company access, with its kind and a description),
+ * handed to the same {@link Incidents#report} as {@code POST /api/v1/incidents} with the same
+ * roles, so the outbox event and the alerts follow unchanged. A refused report shows the API's
+ * field errors next to the fields. Times are the company's ({@code custodian.time-zone}).
  */
 @Path("/console/report-loss")
 @Produces(MediaType.TEXT_HTML)
@@ -48,7 +48,16 @@ class ConsoleLossReportResource {
     record Choice(UUID id, String label, boolean selected) {}
 
     /** What the person typed, shown again with the errors when the report is refused. */
-    record Form(String kind, String occurredAt, String location) {}
+    record Form(
+            String kind,
+            String occurredAt,
+            String location,
+            boolean personal,
+            String deviceType,
+            String deviceDescription) {}
+
+    /** The form's value for "a personal device with company access" in place of an asset. */
+    static final String PERSONAL = "personal";
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -76,7 +85,10 @@ class ConsoleLossReportResource {
     public TemplateInstance form(@RestQuery UUID asset) {
         String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString();
         return Templates.reportLoss(
-                caller.email(), choices(asset), new Form(null, now, null), Map.of());
+                caller.email(),
+                choices(asset),
+                new Form(null, now, null, false, null, null),
+                Map.of());
     }
 
     @POST
@@ -87,9 +99,13 @@ class ConsoleLossReportResource {
             @RestForm String assetId,
             @RestForm String kind,
             @RestForm String occurredAt,
-            @RestForm String location) {
+            @RestForm String location,
+            @RestForm String deviceType,
+            @RestForm String deviceDescription) {
         Map<String, String> errors = new LinkedHashMap<>();
-        UUID asset = parse(assetId, errors);
+        boolean personal = PERSONAL.equals(assetId);
+        UUID asset = personal ? null : parse(assetId, errors);
+        Incidents.Device device = personal ? device(deviceType, deviceDescription, errors) : null;
         Incident.Kind parsedKind = kind(kind, errors);
         Instant when = instant(occurredAt, errors);
         if (errors.isEmpty()) {
@@ -99,7 +115,7 @@ class ConsoleLossReportResource {
                                 new Incidents.Report(
                                         asset,
                                         null,
-                                        null,
+                                        device,
                                         parsedKind,
                                         when,
                                         blankToNull(location),
@@ -108,7 +124,18 @@ class ConsoleLossReportResource {
                                 caller);
                 return Response.ok(Templates.reported(caller.email(), incident)).build();
             } catch (ProblemException | ConstraintViolationException e) {
-                errors.putAll(FormErrors.of(e));
+                // the service names a personal device's fields as the API does (device.type)
+                FormErrors.of(e)
+                        .forEach(
+                                (field, message) ->
+                                        errors.put(
+                                                switch (field) {
+                                                    case "type", "device.type" -> "deviceType";
+                                                    case "description", "device.description" ->
+                                                            "deviceDescription";
+                                                    default -> field;
+                                                },
+                                                message));
             }
         }
         return Response.status(422)
@@ -116,7 +143,13 @@ class ConsoleLossReportResource {
                         Templates.reportLoss(
                                 caller.email(),
                                 choices(asset),
-                                new Form(kind, occurredAt, location),
+                                new Form(
+                                        kind,
+                                        occurredAt,
+                                        location,
+                                        personal,
+                                        deviceType,
+                                        deviceDescription),
                                 errors))
                 .build();
     }
@@ -143,6 +176,22 @@ class ConsoleLossReportResource {
             errors.put("assetId", "choose the asset you lost");
             return null;
         }
+    }
+
+    private static Incidents.Device device(
+            String type, String description, Map<String, String> errors) {
+        Incident.DeviceType parsed = null;
+        try {
+            parsed = Incident.DeviceType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            errors.put("deviceType", "choose what kind of device it is");
+        }
+        if (description == null || description.isBlank()) {
+            errors.put("deviceDescription", "describe the device (make, model, colour)");
+        }
+        return parsed == null || description == null || description.isBlank()
+                ? null
+                : new Incidents.Device(parsed, description.strip());
     }
 
     private static Incident.Kind kind(String value, Map<String, String> errors) {

@@ -4,6 +4,7 @@ import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
 import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
@@ -151,6 +152,44 @@ class ConsoleLossReportTest extends BrowserTest {
                 .get("/api/v1/assets/" + monitor)
                 .then()
                 .body("lastVerifiedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldReportAPersonalDeviceWithCompanyAccess() {
+        ConsoleBrowser.person(CASEY, "Casey Console");
+        try (BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            signIn(page, base, "/console/report-loss", "Casey Console");
+            page.getByLabel("Which asset?").selectOption("personal");
+            page.getByLabel("Stolen").check();
+            Response refused = submit(page, "Report it");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(page.locator("#deviceDescription-error").textContent())
+                    .isEqualTo("describe the device (make, model, colour)");
+            assertThat(page.getByLabel("Which asset?").inputValue()).isEqualTo("personal");
+            assertAccessible(page);
+
+            page.getByLabel("What kind of device?").selectOption("phone");
+            page.getByLabel("Describe it (make, model, colour)")
+                    .fill("Black iPhone 15, work e-mail on it");
+            page.getByLabel("Stolen").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report it"))
+                    .click();
+
+            String incident = page.getByTestId("incident-number").textContent().trim();
+            assertThat(page.locator(".done").textContent())
+                    .contains("Your personal phone is now recorded as stolen");
+            asAdmin()
+                    .get("/api/v1/incidents/" + incident)
+                    .then()
+                    .statusCode(200)
+                    .body("kind", org.hamcrest.Matchers.equalTo("stolen"))
+                    .body("device.type", org.hamcrest.Matchers.equalTo("phone"))
+                    .body(
+                            "device.description",
+                            org.hamcrest.Matchers.equalTo("Black iPhone 15, work e-mail on it"))
+                    .body("reportedBy", org.hamcrest.Matchers.equalTo(CASEY));
+        }
     }
 
     @Test
