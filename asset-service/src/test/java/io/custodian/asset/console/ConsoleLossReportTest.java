@@ -193,6 +193,35 @@ class ConsoleLossReportTest extends BrowserTest {
     }
 
     @Test
+    void shouldLetAnEmployeeReadAndAcknowledgeTheCurrentRules() {
+        ConsoleBrowser.person(CASEY, "Casey Console");
+        String version = Api.publishAcceptableUse();
+        try (BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            signIn(page, base, "/console/acceptable-use", "Casey Console");
+            assertThat(page.getByTestId("rules").textContent()).isEqualTo("Lock your screen.");
+            assertThat(page.getByTestId("acknowledged").count()).isZero();
+            assertAccessible(page);
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions()
+                                    .setName("I have read these rules and accept them"))
+                    .click();
+
+            assertThat(page.getByTestId("done").textContent()).contains("version " + version);
+            assertThat(page.getByTestId("acknowledged").textContent())
+                    .startsWith("You acknowledged this version on");
+            assertThat(page.getByRole(AriaRole.BUTTON).count()).isZero();
+        }
+        Api.as("employee", CASEY)
+                .get("/api/v1/acceptable-use/current")
+                .then()
+                .statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(version))
+                .body("acknowledgedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void shouldShowTheApisFieldErrorNextToTheField() {
         String casey = ConsoleBrowser.person(CASEY, "Casey Console");
         String laptop = Api.createAsset(unique("LT"), "person", casey);
