@@ -18,7 +18,8 @@ record ScimGroup(
         String externalId,
         String displayName,
         List<Member> members,
-        ScimUser.Meta meta) {
+        ScimUser.Meta meta)
+        implements ScimEndpoint.Resource {
 
     static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:Group";
 

@@ -19,10 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * resource is gone.
  */
 @ApplicationScoped
-class ScimGroups {
-
-    /** Where a group's SCIM resource and its members' are. */
-    record Urls(String groups, String users) {}
+class ScimGroups implements ScimEndpoint<ScimGroup> {
 
     private final Provisioning parties;
     private final String contact;
@@ -39,7 +36,8 @@ class ScimGroups {
      * members sent), as a user's userName does.
      */
     @Transactional
-    ScimGroup create(JsonNode body, Urls urls) {
+    @Override
+    public ScimGroup create(JsonNode body, ScimUrls urls) {
         GroupAttributes attributes = GroupAttributes.fromResource(body);
         Provisioning.GroupState state = state(attributes);
         Group same = parties.groupNamed(state.name()).orElse(null);
@@ -56,7 +54,9 @@ class ScimGroups {
     }
 
     @Transactional
-    ListResponse<ScimGroup> list(String filter, String startIndex, String count, Urls urls) {
+    @Override
+    public ListResponse<ScimGroup> list(
+            String filter, String startIndex, String count, ScimUrls urls) {
         ListResponse.Paging paging = ListResponse.Paging.of(startIndex, count);
         ScimFilter f = ScimFilter.of(filter, ScimFilter.GROUPS);
         Provisioning.Slice<Group> found =
@@ -71,7 +71,8 @@ class ScimGroups {
 
     /** The group, unless {@code If-None-Match} names its current version (304). */
     @Transactional
-    ScimEtags.Read<ScimGroup> get(String id, String ifNoneMatch, Urls urls) {
+    @Override
+    public ScimEtags.Read<ScimGroup> get(String id, String ifNoneMatch, ScimUrls urls) {
         Group group = group(id);
         return ScimEtags.read(
                 ifNoneMatch, group.version, () -> ScimGroup.of(group, urls.groups(), urls.users()));
@@ -79,14 +80,16 @@ class ScimGroups {
 
     /** PUT: the name, externalId and members are what the body says (no members when absent). */
     @Transactional
-    ScimGroup replace(String id, JsonNode body, String ifMatch, Urls urls) {
+    @Override
+    public ScimGroup replace(String id, JsonNode body, String ifMatch, ScimUrls urls) {
         Group group = group(id);
         ScimEtags.requireMatch(ifMatch, group.version, "group");
         return change(group, GroupAttributes.fromResource(body), urls);
     }
 
     @Transactional
-    ScimGroup patch(String id, JsonNode body, String ifMatch, Urls urls) {
+    @Override
+    public ScimGroup patch(String id, JsonNode body, String ifMatch, ScimUrls urls) {
         Group group = group(id);
         ScimEtags.requireMatch(ifMatch, group.version, "group");
         GroupAttributes attributes = GroupAttributes.of(group);
@@ -99,13 +102,14 @@ class ScimGroups {
      * members and history; it takes no new assets; its SCIM resource answers 404 from then on.
      */
     @Transactional
-    void delete(String id, String ifMatch) {
+    @Override
+    public void delete(String id, String ifMatch) {
         Group group = group(id);
         ScimEtags.requireMatch(ifMatch, group.version, "group");
         parties.deactivate(group);
     }
 
-    private ScimGroup change(Group group, GroupAttributes attributes, Urls urls) {
+    private ScimGroup change(Group group, GroupAttributes attributes, ScimUrls urls) {
         Provisioning.GroupState state = state(attributes);
         parties.groupNamed(state.name())
                 .filter(other -> !other.id.equals(group.id))
@@ -160,8 +164,13 @@ class ScimGroups {
                 .orElseThrow(() -> ScimException.notFound("group", id));
     }
 
-    private ScimGroup view(Group group, Urls urls) {
+    private ScimGroup view(Group group, ScimUrls urls) {
         parties.flush(); // the version in meta and the ETag is the one this write leaves
         return ScimGroup.of(group, urls.groups(), urls.users());
+    }
+
+    @Override
+    public ScimProjection projection(String attributes, String excludedAttributes) {
+        return ScimProjection.ofGroup(attributes, excludedAttributes);
     }
 }

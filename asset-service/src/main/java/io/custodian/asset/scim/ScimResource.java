@@ -63,122 +63,97 @@ class ScimResource {
         this.json = json;
     }
 
-    // --- Users -------------------------------------------------------------------------------
+    // --- Users and Groups: one shape, each type's rules in its own service ------------------
+
+    /** The resource types served, each through its {@link ScimEndpoint}. */
+    private static final String TYPE = "/{type: Users|Groups}";
 
     @POST
-    @Path("/Users")
-    public Response create(JsonNode body, UriInfo uri) {
-        ScimUser user = users.create(body, usersUrl(uri));
-        return created(user.meta(), user);
+    @Path(TYPE)
+    public Response create(String type, JsonNode body, UriInfo uri) {
+        ScimEndpoint.Resource created = endpoint(type).create(body, urls(uri));
+        return Response.created(URI.create(created.meta().location()))
+                .header(HttpHeaders.ETAG, created.meta().version())
+                .entity(created)
+                .build();
     }
 
     @GET
-    @Path("/Users")
+    @Path(TYPE)
     public ListResponse<?> list(
+            String type,
             @QueryParam("filter") String filter,
             @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count,
             @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
             UriInfo uri) {
-        return ScimProjection.ofUser(attributes, excludedAttributes)
-                .apply(json, users.list(filter, startIndex, count, usersUrl(uri)));
+        ScimEndpoint<?> endpoint = endpoint(type);
+        return endpoint.projection(attributes, excludedAttributes)
+                .apply(json, endpoint.list(filter, startIndex, count, urls(uri)));
     }
 
     @GET
-    @Path("/Users/{id}")
+    @Path(TYPE + "/{id}")
     public Response get(
+            String type,
             String id,
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
             UriInfo uri) {
-        return read(
-                users.get(id, ifNoneMatch, usersUrl(uri)),
-                ScimProjection.ofUser(attributes, excludedAttributes));
+        ScimEndpoint<?> endpoint = endpoint(type);
+        ScimEtags.Read<?> read = endpoint.get(id, ifNoneMatch, urls(uri));
+        if (read.resource() == null) {
+            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
+        }
+        return Response.ok(
+                        endpoint.projection(attributes, excludedAttributes)
+                                .apply(json, read.resource()))
+                .header(HttpHeaders.ETAG, read.etag())
+                .build();
     }
 
     @PUT
-    @Path("/Users/{id}")
+    @Path(TYPE + "/{id}")
     public Response replace(
-            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        ScimUser user = users.replace(id, body, ifMatch, usersUrl(uri));
-        return withTag(user.meta(), user);
-    }
-
-    @PATCH
-    @Path("/Users/{id}")
-    public Response patch(
-            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        ScimUser user = users.patch(id, body, ifMatch, usersUrl(uri));
-        return withTag(user.meta(), user);
-    }
-
-    /** Deprovisions (the off-boarding starts); the person is not erased. */
-    @DELETE
-    @Path("/Users/{id}")
-    public Response delete(String id, @HeaderParam("If-Match") String ifMatch) {
-        users.delete(id, ifMatch);
-        return Response.noContent().build();
-    }
-
-    // --- Groups ------------------------------------------------------------------------------
-
-    @POST
-    @Path("/Groups")
-    public Response createGroup(JsonNode body, UriInfo uri) {
-        ScimGroup group = groups.create(body, groupsUrls(uri));
-        return created(group.meta(), group);
-    }
-
-    @GET
-    @Path("/Groups")
-    public ListResponse<?> listGroups(
-            @QueryParam("filter") String filter,
-            @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count,
-            @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes,
-            UriInfo uri) {
-        return ScimProjection.ofGroup(attributes, excludedAttributes)
-                .apply(json, groups.list(filter, startIndex, count, groupsUrls(uri)));
-    }
-
-    @GET
-    @Path("/Groups/{id}")
-    public Response getGroup(
+            String type,
             String id,
-            @HeaderParam("If-None-Match") String ifNoneMatch,
-            @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes,
+            @HeaderParam("If-Match") String ifMatch,
+            JsonNode body,
             UriInfo uri) {
-        return read(
-                groups.get(id, ifNoneMatch, groupsUrls(uri)),
-                ScimProjection.ofGroup(attributes, excludedAttributes));
-    }
-
-    @PUT
-    @Path("/Groups/{id}")
-    public Response replaceGroup(
-            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        ScimGroup group = groups.replace(id, body, ifMatch, groupsUrls(uri));
-        return withTag(group.meta(), group);
+        return withTag(endpoint(type).replace(id, body, ifMatch, urls(uri)));
     }
 
     @PATCH
-    @Path("/Groups/{id}")
-    public Response patchGroup(
-            String id, @HeaderParam("If-Match") String ifMatch, JsonNode body, UriInfo uri) {
-        ScimGroup group = groups.patch(id, body, ifMatch, groupsUrls(uri));
-        return withTag(group.meta(), group);
+    @Path(TYPE + "/{id}")
+    public Response patch(
+            String type,
+            String id,
+            @HeaderParam("If-Match") String ifMatch,
+            JsonNode body,
+            UriInfo uri) {
+        return withTag(endpoint(type).patch(id, body, ifMatch, urls(uri)));
     }
 
-    /** Deactivates the group (its assets stay its own, listed for transfer); not an erasure. */
+    /**
+     * A user's DELETE deprovisions (the off-boarding starts; the person is not erased); a group's
+     * deactivates it (its assets stay its own, listed for transfer).
+     */
     @DELETE
-    @Path("/Groups/{id}")
-    public Response deleteGroup(String id, @HeaderParam("If-Match") String ifMatch) {
-        groups.delete(id, ifMatch);
+    @Path(TYPE + "/{id}")
+    public Response delete(String type, String id, @HeaderParam("If-Match") String ifMatch) {
+        endpoint(type).delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** The resource type a path names; any other is not offered (404, or 405 for discovery). */
+    private ScimEndpoint<?> endpoint(String type) {
+        return switch (type) {
+            case "Users" -> users;
+            case "Groups" -> groups;
+            default -> throw ScimException.unsupported(type);
+        };
     }
 
     // --- discovery ---------------------------------------------------------------------------
@@ -221,68 +196,74 @@ class ScimResource {
 
     // --- anything else under /scim/v2 (Bulk, /Me, …) is not offered ----------------------------
 
+    /** Any path but a resource type's own (those are served above, whatever the type). */
+    private static final String OTHER = "/{unsupported: (?!(Users|Groups)(/[^/]+)?/?$).+}";
+
     @GET
-    @Path("/{unsupported: .+}")
+    @Path(OTHER)
     public Response unsupportedGet(String unsupported) {
         throw ScimException.unsupported(unsupported);
     }
 
     @POST
-    @Path("/{unsupported: .+}")
+    @Path(OTHER)
     public Response unsupportedPost(String unsupported) {
         throw ScimException.unsupported(unsupported);
     }
 
     @PUT
-    @Path("/{unsupported: .+}")
+    @Path(OTHER)
     public Response unsupportedPut(String unsupported) {
         throw ScimException.unsupported(unsupported);
     }
 
     @PATCH
-    @Path("/{unsupported: .+}")
+    @Path(OTHER)
     public Response unsupportedPatch(String unsupported) {
         throw ScimException.unsupported(unsupported);
     }
 
     @DELETE
-    @Path("/{unsupported: .+}")
+    @Path(OTHER)
     public Response unsupportedDelete(String unsupported) {
         throw ScimException.unsupported(unsupported);
     }
 
-    /** 201 with the new resource, its location and ETag. */
-    private static Response created(ScimUser.Meta meta, Object resource) {
-        return Response.created(URI.create(meta.location()))
-                .header(HttpHeaders.ETAG, meta.version())
-                .entity(resource)
-                .build();
+    /** The methods a resource type's collection does not take. */
+    @PUT
+    @Path(TYPE)
+    public Response unsupportedPutOnCollection(String type) {
+        throw ScimException.unsupported(type);
     }
 
-    private static Response withTag(ScimUser.Meta meta, Object resource) {
-        return Response.ok(resource).header(HttpHeaders.ETAG, meta.version()).build();
+    @PATCH
+    @Path(TYPE)
+    public Response unsupportedPatchOnCollection(String type) {
+        throw ScimException.unsupported(type);
     }
 
-    /** A read's answer: 304 when the caller's copy is current, else the projected resource. */
-    private Response read(ScimEtags.Read<?> read, ScimProjection projection) {
-        if (read.resource() == null) {
-            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
-        }
-        return Response.ok(projection.apply(json, read.resource()))
-                .header(HttpHeaders.ETAG, read.etag())
-                .build();
+    @DELETE
+    @Path(TYPE)
+    public Response unsupportedDeleteOnCollection(String type) {
+        throw ScimException.unsupported(type);
+    }
+
+    @POST
+    @Path(TYPE + "/{id}")
+    public Response unsupportedOnResource(String type, String id) {
+        throw ScimException.unsupported(type + "/" + id);
+    }
+
+    private static Response withTag(ScimEndpoint.Resource resource) {
+        return Response.ok(resource).header(HttpHeaders.ETAG, resource.meta().version()).build();
     }
 
     private static String base(UriInfo uri) {
         return uri.getBaseUriBuilder().path("/scim/v2").build().toString();
     }
 
-    private static String usersUrl(UriInfo uri) {
-        return base(uri) + "/Users";
-    }
-
-    private static ScimGroups.Urls groupsUrls(UriInfo uri) {
-        return new ScimGroups.Urls(base(uri) + "/Groups", usersUrl(uri));
+    private static ScimUrls urls(UriInfo uri) {
+        return new ScimUrls(base(uri));
     }
 
     // --- errors: SCIM's format for everything thrown here -----------------------------------

@@ -24,7 +24,8 @@ record ScimUser(
         boolean active,
         @JsonProperty(ENTERPRISE) Enterprise enterprise,
         @JsonProperty(CUSTODIAN) Custodian custodian,
-        Meta meta) {
+        Meta meta)
+        implements ScimEndpoint.Resource {
 
     static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * again while it is open changes nothing.
  */
 @ApplicationScoped
-class ScimUsers {
+class ScimUsers implements ScimEndpoint<ScimUser> {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
@@ -39,7 +39,8 @@ class ScimUsers {
     }
 
     @Transactional
-    ScimUser create(JsonNode body, String usersUrl) {
+    @Override
+    public ScimUser create(JsonNode body, ScimUrls urls) {
         UserAttributes attributes = UserAttributes.fromResource(body);
         if (attributes.externalId == null) {
             throw ScimException.invalidValue(
@@ -59,7 +60,7 @@ class ScimUsers {
             deleted.scimDeletedAt = null;
             write(deleted, attributes);
             activate(deleted, true);
-            return view(deleted, usersUrl);
+            return view(deleted, urls);
         }
         Person person = new Person();
         person.id = UUID.randomUUID();
@@ -67,11 +68,13 @@ class ScimUsers {
         person.status = Person.Status.ACTIVE;
         write(person, attributes);
         people.add(person);
-        return ScimUser.of(person, usersUrl);
+        return ScimUser.of(person, urls.users());
     }
 
     @Transactional
-    ListResponse<ScimUser> list(String filter, String startIndex, String count, String usersUrl) {
+    @Override
+    public ListResponse<ScimUser> list(
+            String filter, String startIndex, String count, ScimUrls urls) {
         ListResponse.Paging paging = ListResponse.Paging.of(startIndex, count);
         ScimFilter f = ScimFilter.of(filter, ScimFilter.USERS);
         // a deleted resource is gone from every answer
@@ -84,7 +87,7 @@ class ScimUsers {
         return ListResponse.of(
                 found.total(),
                 paging.start(),
-                found.items().stream().map(p -> ScimUser.of(p, usersUrl)).toList());
+                found.items().stream().map(p -> ScimUser.of(p, urls.users())).toList());
     }
 
     /**
@@ -92,24 +95,26 @@ class ScimUsers {
      * they are when the body leaves them out (the HR sync may keep them too).
      */
     @Transactional
-    ScimUser replace(String id, JsonNode body, String ifMatch, String usersUrl) {
+    @Override
+    public ScimUser replace(String id, JsonNode body, String ifMatch, ScimUrls urls) {
         Person person = person(id);
         match(ifMatch, person);
         UserAttributes attributes = UserAttributes.fromResource(body);
         write(person, attributes);
         activate(person, attributes.active);
-        return view(person, usersUrl);
+        return view(person, urls);
     }
 
     @Transactional
-    ScimUser patch(String id, JsonNode body, String ifMatch, String usersUrl) {
+    @Override
+    public ScimUser patch(String id, JsonNode body, String ifMatch, ScimUrls urls) {
         Person person = person(id);
         match(ifMatch, person);
         UserAttributes attributes = UserAttributes.of(person);
         ScimPatch.apply(body, attributes);
         write(person, attributes);
         activate(person, attributes.active);
-        return view(person, usersUrl);
+        return view(person, urls);
     }
 
     /**
@@ -120,7 +125,8 @@ class ScimUsers {
      * off-boarding is 409).
      */
     @Transactional
-    void delete(String id, String ifMatch) {
+    @Override
+    public void delete(String id, String ifMatch) {
         Person person = person(id);
         match(ifMatch, person);
         activate(person, false);
@@ -255,16 +261,17 @@ class ScimUsers {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private ScimUser view(Person person, String usersUrl) {
+    private ScimUser view(Person person, ScimUrls urls) {
         people.flush(); // the version in meta and the ETag is the one this write leaves
-        return ScimUser.of(person, usersUrl);
+        return ScimUser.of(person, urls.users());
     }
 
     /** The user, unless {@code If-None-Match} names its current version (304). */
     @Transactional
-    ScimEtags.Read<ScimUser> get(String id, String ifNoneMatch, String usersUrl) {
+    @Override
+    public ScimEtags.Read<ScimUser> get(String id, String ifNoneMatch, ScimUrls urls) {
         Person person = person(id);
-        return ScimEtags.read(ifNoneMatch, person.version, () -> ScimUser.of(person, usersUrl));
+        return ScimEtags.read(ifNoneMatch, person.version, () -> ScimUser.of(person, urls.users()));
     }
 
     private static void match(String ifMatch, Person person) {
@@ -305,5 +312,10 @@ class ScimUsers {
                     attribute + " must be at most " + max + " characters.");
         }
         return value;
+    }
+
+    @Override
+    public ScimProjection projection(String attributes, String excludedAttributes) {
+        return ScimProjection.ofUser(attributes, excludedAttributes);
     }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -655,6 +656,18 @@ class AuthorizationMatrixTest {
             s.put("GET /scim/v2/ResourceTypes/{id}", read("/scim/v2/ResourceTypes/User"));
             s.put("GET /scim/v2/Schemas", read("/scim/v2/Schemas"));
             s.put("GET /scim/v2/Schemas/{id}", read("/scim/v2/Schemas/" + SCIM_CORE));
+            for (String type : List.of("Users", "Groups")) {
+                for (String verb : List.of("PUT", "PATCH", "DELETE")) {
+                    s.put(
+                            verb + " /scim/v2/" + type,
+                            (who, allowed) -> new Call("/scim/v2/" + type).body(Map.of()));
+                }
+                s.put(
+                        "POST /scim/v2/" + type + "/{id}",
+                        (who, allowed) ->
+                                new Call("/scim/v2/" + type + "/" + UUID.randomUUID())
+                                        .body(Map.of()));
+            }
             for (String verb : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                 s.put(
                         verb + " /scim/v2/{unsupported}",

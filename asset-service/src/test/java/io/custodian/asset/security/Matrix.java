@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -67,10 +68,14 @@ final class Matrix {
         }
     }
 
-    private static final Set<String> OUTCOMES = Set.of("allow", "401", "403", "404", "422");
+    private static final Set<String> OUTCOMES = Set.of("allow", "401", "403", "404", "405", "422");
     private static final Set<String> HTTP_METHODS =
             Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]*}");
+
+    /** A path parameter that can only be one of some names: {@code {type: Users|Groups}}. */
+    private static final Pattern NAMES =
+            Pattern.compile("\\{\\s*[^}:\\s]+\\s*:\\s*(\\w+(?:\\|\\w+)+)\\s*}");
 
     private Matrix() {}
 
@@ -170,7 +175,9 @@ final class Matrix {
                         continue;
                     }
                     Path sub = method.getAnnotation(Path.class);
-                    served.add(verb + " " + join(root.value(), sub == null ? "" : sub.value()));
+                    for (String path : join(root.value(), sub == null ? "" : sub.value())) {
+                        served.add(verb + " " + path);
+                    }
                 }
             }
         }
@@ -240,12 +247,24 @@ final class Matrix {
         return null;
     }
 
-    private static String join(String root, String sub) {
+    /**
+     * The paths a resource method serves: a parameter that is an alternation of names ({@code
+     * {type: Users|Groups}}) serves each name; any other parameter stays a parameter.
+     */
+    private static List<String> join(String root, String sub) {
         String path = ("/" + root + "/" + sub).replaceAll("/+", "/");
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        Matcher names = NAMES.matcher(path);
+        if (names.find()) {
+            String before = path.substring(0, names.start());
+            String after = path.substring(names.end());
+            return java.util.Arrays.stream(names.group(1).split("\\|"))
+                    .flatMap(name -> join(before + name, after).stream())
+                    .toList();
+        }
         // {name: regex} -> {name}
-        return path.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}");
+        return List.of(path.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}"));
     }
 }
