@@ -78,6 +78,13 @@ class ScimResource {
                 .build();
     }
 
+    /** The methods a resource type's collection does not take. */
+    @PUT
+    @Path(TYPE)
+    public Response unsupportedPutOnCollection(String type) {
+        throw ScimException.unsupported(type);
+    }
+
     @GET
     @Path(TYPE)
     public ListResponse<?> list(
@@ -91,6 +98,12 @@ class ScimResource {
         ScimEndpoint<?> endpoint = endpoint(type);
         return endpoint.projection(attributes, excludedAttributes)
                 .apply(json, endpoint.list(filter, startIndex, count, urls(uri)));
+    }
+
+    @PATCH
+    @Path(TYPE)
+    public Response unsupportedPatchOnCollection(String type) {
+        throw ScimException.unsupported(type);
     }
 
     @GET
@@ -145,6 +158,19 @@ class ScimResource {
     public Response delete(String type, String id, @HeaderParam("If-Match") String ifMatch) {
         endpoint(type).delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** A resource takes no POST; its collection no PUT, PATCH or DELETE (all 405). */
+    @POST
+    @Path(TYPE + "/{id}")
+    public Response unsupportedOnResource(String type, String id) {
+        throw ScimException.unsupported(type + "/" + id);
+    }
+
+    @DELETE
+    @Path(TYPE)
+    public Response unsupportedDeleteOnCollection(String type) {
+        throw ScimException.unsupported(type);
     }
 
     /** The resource type a path names; any other is not offered (404, or 405 for discovery). */
@@ -227,31 +253,6 @@ class ScimResource {
     @Path(OTHER)
     public Response unsupportedDelete(String unsupported) {
         throw ScimException.unsupported(unsupported);
-    }
-
-    /** The methods a resource type's collection does not take. */
-    @PUT
-    @Path(TYPE)
-    public Response unsupportedPutOnCollection(String type) {
-        throw ScimException.unsupported(type);
-    }
-
-    @PATCH
-    @Path(TYPE)
-    public Response unsupportedPatchOnCollection(String type) {
-        throw ScimException.unsupported(type);
-    }
-
-    @DELETE
-    @Path(TYPE)
-    public Response unsupportedDeleteOnCollection(String type) {
-        throw ScimException.unsupported(type);
-    }
-
-    @POST
-    @Path(TYPE + "/{id}")
-    public Response unsupportedOnResource(String type, String id) {
-        throw ScimException.unsupported(type + "/" + id);
     }
 
     private static Response withTag(ScimEndpoint.Resource resource) {
