@@ -3,6 +3,7 @@ package io.custodian.asset.inventory;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.VerificationDue;
 import io.custodian.asset.jobs.Batches;
+import io.custodian.asset.jobs.ClusterLock;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -31,10 +32,12 @@ class Verifications {
     private static final int REMINDER_BATCH = 500;
 
     private final InventoryConfig config;
+    private final ClusterLock jobs;
     private final Outbox outbox;
     private final Clock clock;
 
-    Verifications(InventoryConfig config, Outbox outbox, Clock clock) {
+    Verifications(InventoryConfig config, Outbox outbox, Clock clock, ClusterLock jobs) {
+        this.jobs = jobs;
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
@@ -75,7 +78,14 @@ class Verifications {
             timeZone = "${custodian.time-zone}",
             identity = "verification-reminders")
     void remindDaily() {
-        Batches.drain(this::remindBatch, REMINDER_BATCH, LOG, "Sent %d verification reminders");
+        jobs.runJob(
+                "verification-reminders",
+                () ->
+                        Batches.drain(
+                                this::remindBatch,
+                                REMINDER_BATCH,
+                                LOG,
+                                "Sent %d verification reminders"));
     }
 
     /** One batch of reminders in one transaction; returns how many were sent. */

@@ -1,6 +1,7 @@
 package io.custodian.asset.offboarding;
 
 import io.custodian.asset.jobs.Batches;
+import io.custodian.asset.jobs.ClusterLock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,10 +22,12 @@ class Escalations {
     private static final int BATCH = 200;
 
     private final OffboardingStore store;
+    private final ClusterLock jobs;
     private final OffboardingEvents events;
     private final Clock clock;
 
-    Escalations(OffboardingStore store, OffboardingEvents events, Clock clock) {
+    Escalations(OffboardingStore store, OffboardingEvents events, Clock clock, ClusterLock jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -36,8 +39,14 @@ class Escalations {
             timeZone = "${custodian.time-zone}",
             identity = "offboarding-escalations")
     void escalateDaily() {
-        Batches.drain(
-                this::escalateBatch, BATCH, LOG, "Escalated %d off-boardings with overdue returns");
+        jobs.runJob(
+                "offboarding-escalations",
+                () ->
+                        Batches.drain(
+                                this::escalateBatch,
+                                BATCH,
+                                LOG,
+                                "Escalated %d off-boardings with overdue returns"));
     }
 
     /** One batch of escalations in one transaction; returns how many were sent. */

@@ -1,6 +1,7 @@
 package io.custodian.asset.outbox;
 
 import io.custodian.api.event.EventTypes;
+import io.custodian.asset.jobs.ClusterLock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +43,9 @@ import org.jboss.logging.Logger;
 /**
  * Takes stored events to Kafka as CloudEvents (binary mode, keyed by aggregate id). Woken right
  * after every commit that appended an event, and by a poll as a safety net; one relay thread per
- * instance. A row is marked published only after the broker acknowledged it, so a broker outage
- * delays events but never loses them. Delivery is at least once: consumers de-duplicate by id.
+ * instance, and one round at a time across the replicas ({@link ClusterLock}). A row is marked
+ * published only after the broker acknowledged it, so a broker outage delays events but never loses
+ * them. Delivery is at least once: consumers de-duplicate by id.
  *
  * <p>Before its first round the relay has the producer fetch the topic's metadata (where each
  * partition's leader is, and a connection to it), which the first event would otherwise wait for,
@@ -59,6 +61,7 @@ class OutboxRelay {
     private final OutboxConfig config;
     private final URI source;
     private final Clock clock;
+    private final ClusterLock lock;
     private final Counter published;
     private final Counter failed;
     private final ExecutorService worker =
@@ -76,7 +79,9 @@ class OutboxRelay {
             @ConfigProperty(name = "mp.messaging.outgoing.events.topic") String topic,
             KafkaClientService kafka,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            ClusterLock lock) {
+        this.lock = lock;
         this.emitter = emitter;
         this.config = config;
         this.source = source;
@@ -146,9 +151,16 @@ class OutboxRelay {
             if (topicUnknown != null && !fetchTopicMetadata()) {
                 return; // a send would wait for the same metadata and fail the same way
             }
-            while (relayBatch()) {
-                // a full batch went out: there may be more
-            }
+            // one replica relays at a time, so no row leaves twice at once and each aggregate's
+            // events leave in order; a replica that finds a round under way waits for its end
+            lock.runAlone(
+                    "outbox-relay",
+                    config.ackTimeout().multipliedBy(2),
+                    () -> {
+                        while (relayBatch()) {
+                            // a full batch went out: there may be more
+                        }
+                    });
         } catch (RuntimeException e) {
             LOG.warn("Outbox relay round failed; the poll tries again", e);
         }

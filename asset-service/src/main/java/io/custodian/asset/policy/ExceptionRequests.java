@@ -8,6 +8,7 @@ import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
 import io.custodian.asset.jobs.Batches;
+import io.custodian.asset.jobs.ClusterLock;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FreeText;
@@ -52,6 +53,7 @@ class ExceptionRequests {
     private static final int EXPIRY_BATCH = 200;
 
     private final Outbox outbox;
+    private final ClusterLock jobs;
     private final PolicyConfig config;
     private final Clock clock;
     private final EntityManager db;
@@ -62,7 +64,9 @@ class ExceptionRequests {
             PolicyConfig config,
             Clock clock,
             EntityManager db,
-            Inventory inventory) {
+            Inventory inventory,
+            ClusterLock jobs) {
+        this.jobs = jobs;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -252,7 +256,14 @@ class ExceptionRequests {
             identity = "exception-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
-        Batches.drain(this::expireBatch, EXPIRY_BATCH, LOG, "Expired %d policy exceptions");
+        jobs.runJob(
+                "exception-expiry",
+                () ->
+                        Batches.drain(
+                                this::expireBatch,
+                                EXPIRY_BATCH,
+                                LOG,
+                                "Expired %d policy exceptions"));
     }
 
     /** One batch in one transaction; rows another instance is expiring are skipped. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.Api;
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
+import io.custodian.asset.jobs.OtherReplica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,6 +32,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -405,6 +408,32 @@ class OffboardingTest {
                 .get("/api/v1/offboardings/" + overdue)
                 .then()
                 .body("lastEscalatedOn", equalTo(today.plusDays(1).toString()));
+    }
+
+    @Test
+    void shouldEscalateOnceWhenTheReplicaRunningTheJobDiesMidway() throws Exception {
+        LocalDate today = TestClock.today();
+        Someone late = person(null);
+        hold(createAsset(unique("LT"), "group", createGroup(unique("G"))), late);
+        String overdue =
+                start(late.employeeId(), null, today.minusDays(10).toString(), unique("HR"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+
+        try (EventTap tap = new EventTap();
+                OtherReplica other = OtherReplica.running("offboarding-escalations")) {
+            CompletableFuture<Void> here = CompletableFuture.runAsync(escalations::escalateDaily);
+            Thread.sleep(1000);
+            assertThat(here).as("waits for the replica running the job").isNotDone();
+
+            other.dies();
+            here.get(30, TimeUnit.SECONDS);
+            // a third replica whose turn comes after: the day's escalation is sent
+            escalations.escalateDaily();
+            assertThat(tap.settled(overdue, "offboarding.return-overdue")).hasSize(1);
+        }
     }
 
     @Test

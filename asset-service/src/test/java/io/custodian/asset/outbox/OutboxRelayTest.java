@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.custodian.asset.EventTap;
 import io.custodian.asset.TestClock;
+import io.custodian.asset.jobs.OtherReplica;
 import io.custodian.local.KafkaBroker;
 import io.custodian.local.testing.InjectKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,6 +65,41 @@ class OutboxRelayTest {
                     .containsOnly(tap.withKey(asset).get(0).header("ce_id"));
             assertThat(tap.withKey(asset).get(0).header("ce_type"))
                     .isEqualTo("asset.incident.reported");
+        }
+    }
+
+    @Test
+    void shouldLeaveTheRowsToTheReplicaRelayingAndPublishThemOnceWhenItDies() throws Exception {
+        String tag = unique("LT");
+        String asset = createAsset(tag, "group", createGroup(unique("G")));
+        try (EventTap tap = new EventTap();
+                OtherReplica relaying = OtherReplica.running("outbox-relay")) {
+            asAdmin()
+                    .body(
+                            Map.of(
+                                    "assetTag",
+                                    tag,
+                                    "kind",
+                                    "stolen",
+                                    "occurredAt",
+                                    TestClock.now().toString()))
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201);
+
+            // this replica's relay waits for the round under way elsewhere: nothing leaves twice
+            Thread.sleep(1500);
+            assertThat(unpublished(asset)).isEqualTo(1);
+            assertThat(tap.withKey(asset)).isEmpty();
+
+            relaying.dies();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> unpublished(asset) == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !tap.withKey(asset).isEmpty());
+            Thread.sleep(500);
+            assertThat(tap.withKey(asset))
+                    .extracting(event -> event.header("ce_type"))
+                    .containsExactly("asset.incident.reported");
         }
     }
 
