@@ -117,6 +117,14 @@ final class ConsoleBrowser implements AutoCloseable {
                                 .click());
     }
 
+    /** The whole page as it is now, to {@code target/console-screenshots/NAME.png}. */
+    static void screenshot(Page page, String name) {
+        page.screenshot(
+                new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve(name + ".png"))
+                        .setFullPage(true));
+    }
+
     static String url(URL base, String path) {
         String root = base.toString();
         return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
