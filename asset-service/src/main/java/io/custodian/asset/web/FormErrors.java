@@ -62,9 +62,36 @@ public final class FormErrors {
     /** As above, for a command whose result says where to go next (the record it made). */
     public static Response submitted(
             Supplier<URI> command, Function<Map<String, String>, Object> refused) {
+        return submit(command, refused, false);
+    }
+
+    /**
+     * As {@link #submitted(Supplier, Function)}, and a conflict the service ties to a field (a
+     * check-out to someone who has not acknowledged the current rules) is shown next to that field
+     * too, with the API's status, 409, and its detail as {@code form}.
+     */
+    public static Response submittedOrRefusedAtAField(
+            Supplier<URI> command, Function<Map<String, String>, Object> refused) {
+        return submit(command, refused, true);
+    }
+
+    private static Response submit(
+            Supplier<URI> command,
+            Function<Map<String, String>, Object> refused,
+            boolean conflictsAtFields) {
         try {
             return Response.seeOther(command.get()).build();
-        } catch (ProblemException | ConstraintViolationException e) {
+        } catch (ProblemException e) {
+            if (conflictsAtFields
+                    && e.kind() == ProblemException.Kind.CONFLICT
+                    && !e.errors().isEmpty()) {
+                Map<String, String> errors = new LinkedHashMap<>();
+                errors.put("form", e.getMessage());
+                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                return Response.status(409).entity(refused.apply(errors)).build();
+            }
+            return Response.status(422).entity(refused.apply(of(e))).build();
+        } catch (ConstraintViolationException e) {
             return Response.status(422).entity(refused.apply(of(e))).build();
         }
     }
