@@ -4,7 +4,8 @@ import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
-import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.opened;
+import static io.custodian.asset.console.ConsoleBrowser.signedIn;
 import static io.custodian.asset.console.ConsoleBrowser.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,8 +37,7 @@ class ConsoleCustodyTest extends BrowserTest {
         String version = Api.publishAcceptableUse();
 
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/assets/" + laptop, "Iris IT admin");
+            Page page = signedIn(phone, base, "/console/assets/" + laptop, "Iris IT admin");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check out")).click();
             assertAccessible(page);
             page.getByLabel("To whom (their e-mail)").fill(email);
@@ -86,8 +86,7 @@ class ConsoleCustodyTest extends BrowserTest {
         String team = Api.createGroup(unique("Custody team"));
         String laptop = Api.createAsset(unique("LT"), "group", team);
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/custody?id=" + laptop, "Iris IT admin");
+            Page page = signedIn(phone, base, "/console/custody?id=" + laptop, "Iris IT admin");
             page.getByLabel("To whom (their e-mail)").fill("nobody.here@example.com");
             Response refused = submit(page, "Check out");
             assertThat(refused.status()).isEqualTo(422);
@@ -96,11 +95,8 @@ class ConsoleCustodyTest extends BrowserTest {
         }
         ConsoleBrowser.person("casey.console@example.com", "Casey Console");
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/assets", "Casey Console");
-            Response forbidden =
-                    page.navigate(ConsoleBrowser.url(base, "/console/custody?id=" + laptop));
-            assertThat(forbidden.status()).isEqualTo(403);
+            Page page = signedIn(phone, base, "/console/assets", "Casey Console");
+            assertThat(opened(page, base, "/console/custody?id=" + laptop)).isEqualTo(403);
         }
     }
 }

@@ -3,7 +3,8 @@ package io.custodian.asset.console;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
-import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.opened;
+import static io.custodian.asset.console.ConsoleBrowser.signedIn;
 import static io.custodian.asset.console.ConsoleBrowser.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -68,7 +69,7 @@ class ConsoleImportTest extends BrowserTest {
             Page page = phone.newPage();
             List<String> refused = new ArrayList<>();
             page.onConsoleMessage(message -> refused.add(message.text()));
-            signIn(page, base, "/console/import", "Iris IT admin");
+            ConsoleBrowser.signIn(page, base, "/console/import", "Iris IT admin");
             assertAccessible(page);
 
             // the job cannot stage its rows until the test lets it: its page is seen mid-way
@@ -163,8 +164,7 @@ class ConsoleImportTest extends BrowserTest {
                         + ",York\n";
 
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/import", "Iris IT admin");
+            Page page = signedIn(phone, base, "/console/import", "Iris IT admin");
             assertThat(
                             page.getByLabel(
                                             "Check only (dry run): show what would change, write"
@@ -198,31 +198,25 @@ class ConsoleImportTest extends BrowserTest {
     @Test
     void shouldAskForAFileAndKeepOthersOut() {
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/import", "Iris IT admin");
+            Page page = signedIn(phone, base, "/console/import", "Iris IT admin");
             Response refused = submit(page, "Upload");
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.locator("#file-error").textContent()).isEqualTo("choose a CSV file");
             assertAccessible(page);
 
-            Response unknown =
-                    page.navigate(
-                            ConsoleBrowser.url(
-                                    base, "/console/import-job?id=" + UUID.randomUUID()));
-            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(opened(page, base, "/console/import-job?id=" + UUID.randomUUID()))
+                    .isEqualTo(404);
         }
         ConsoleBrowser.person("casey.console@example.com", "Casey Console");
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/assets", "Casey Console");
+            Page page = signedIn(phone, base, "/console/assets", "Casey Console");
             assertThat(
                             page.getByRole(
                                             AriaRole.LINK,
                                             new Page.GetByRoleOptions().setName("Import"))
                                     .count())
                     .isZero();
-            Response forbidden = page.navigate(ConsoleBrowser.url(base, "/console/import"));
-            assertThat(forbidden.status()).isEqualTo(403);
+            assertThat(opened(page, base, "/console/import")).isEqualTo(403);
             assertThat(page.locator("h1").textContent()).isEqualTo("You can't open this page");
             assertAccessible(page);
         }

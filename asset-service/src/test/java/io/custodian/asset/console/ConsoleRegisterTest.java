@@ -2,7 +2,7 @@ package io.custodian.asset.console;
 
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
-import static io.custodian.asset.console.ConsoleBrowser.signIn;
+import static io.custodian.asset.console.ConsoleBrowser.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -32,8 +32,8 @@ class ConsoleRegisterTest extends BrowserTest {
         }
 
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/register?q=" + p + "&limit=2", "Iris IT admin");
+            Page page =
+                    signedIn(phone, base, "/console/register?q=" + p + "&limit=2", "Iris IT admin");
             assertThat(tags(page)).containsExactly(p + "-1", p + "-2");
             assertThat(link(page, "Previous page").count()).isZero();
             assertAccessible(page);
@@ -106,8 +106,7 @@ class ConsoleRegisterTest extends BrowserTest {
         asset(p + "-2", "Atlas " + p + " theirs", "laptop", group);
 
         try (BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            signIn(page, base, "/console/register?q=" + p, "Casey Console");
+            Page page = signedIn(phone, base, "/console/register?q=" + p, "Casey Console");
             assertThat(tags(page)).containsExactly(p + "-1");
             assertAccessible(page);
         }
