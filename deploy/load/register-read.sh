@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Read benchmark of the register: GET /api/v1/assets/{id} and a filtered list page, at 10k and at 1M assets.
+# Read benchmark of the register: GET /api/v1/assets/{id} and a filtered list page, at 10k and at 1M assets,
+# and the console's register search page (/console/register, server-rendered) with the same filters, signed in.
 #
 #   deploy/local/run.sh                       # terminal 1: the system (PostgreSQL on 127.0.0.1:55432)
 #   deploy/load/register-read.sh              # terminal 2; options below
@@ -9,6 +10,7 @@
 #   --connections=8           wrk connections (2 threads)
 #   --list="/api/v1/assets?category=laptop&status=in_use&limit=50"   the list page measured
 #   --keep                    keep the benchmark rows afterwards (default: delete them)
+#   --no-console              leave out the console page (it signs in through the local OIDC provider on :8088)
 #
 # Seeds REGBENCH-* assets (+ people and groups) straight into PostgreSQL with deploy/load/seed-assets.sql
 # (insert … select generate_series): this bypasses the API, the outbox and the history, which is fine for a
@@ -24,6 +26,7 @@ duration=20s
 connections=8
 list="/api/v1/assets?category=laptop&status=in_use&limit=50"
 keep=0
+console=1
 for arg in "$@"; do
   case $arg in
     --sizes=*) sizes=${arg#*=} ;;
@@ -31,6 +34,7 @@ for arg in "$@"; do
     --connections=*) connections=${arg#*=} ;;
     --list=*) list=${arg#*=} ;;
     --keep) keep=1 ;;
+    --no-console) console=0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -52,13 +56,29 @@ command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgr
 curl -fs "${CUSTODIAN_MANAGEMENT_URL:-http://127.0.0.1:9000}/q/health/ready" >/dev/null || { echo "asset-service is not up on $base: start deploy/local/run.sh" >&2; exit 1; }
 
 token=$(deploy/local/token.sh asset-admin bench@example.com)
+# the console page: the API list's query on /console/register, with a session cookie of a real sign-in
+# (authorization-code flow through the local provider's sign-in form, as a browser does it)
+page=/console/register?${list#*\?}
+cookie=
+if [[ $console == 1 ]]; then
+  jar=$work/cookies
+  authorize=$(curl -fsS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$base$page")
+  back=$(curl -fsS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$authorize" \
+    --data-urlencode username=bench@example.com \
+    --data-urlencode 'claims={"email":"bench@example.com","email_verified":true,"groups":["asset-admin"]}')
+  curl -fsS -c "$jar" -b "$jar" -o /dev/null "$back"
+  cookie=$(awk -F'\t' '$6 ~ /^q_session/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+  [[ -n $cookie ]] || { echo "could not sign in to the console (no session cookie)" >&2; exit 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$page")
+  [[ $status == 200 ]] || { echo "the console page answered $status when signed in" >&2; exit 1; }
+fi
 q() { psql -X -q -At "$db" -c "$1"; }
 # deletes of benchmark rows as the superuser, without the foreign-key triggers (nothing references them)
 purge() { psql -X -q -At -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -c "set session_replication_role = replica" -c "$1"; }
 
 # wrk's --latency output → "p50 p99 req/s" in ms
 measure() { # mode
-  BENCH_MODE=$1 BENCH_LIST=$list BENCH_TOKEN=$token BENCH_SAMPLE=$work/sample \
+  BENCH_MODE=$1 BENCH_LIST=$list BENCH_PAGE=$page BENCH_COOKIE=$cookie BENCH_TOKEN=$token BENCH_SAMPLE=$work/sample \
     wrk -t2 -c"$connections" -d"$duration" --latency -s deploy/load/register-read.lua "$base" > "$work/wrk.out" 2>&1
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -77,7 +97,9 @@ fi
 echo
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
 echo "PostgreSQL: $(q 'show server_version'); wrk -t2 -c$connections -d$duration per figure; list page: $list"
-printf '\n%-9s %-9s | %-28s | %-28s | %-28s\n' assets seed "GET /assets/{id} p50/p99 req/s" "list, random page p50/p99 req/s" "list, first page p50/p99 req/s"
+printf '\n%-9s %-9s | %-28s | %-28s | %-28s' assets seed "GET /assets/{id} p50/p99 req/s" "list, random page p50/p99 req/s" "list, first page p50/p99 req/s"
+[[ $console == 1 ]] && printf ' | %-28s | %-28s' "console, random page p50/p99" "console, first page p50/p99"
+echo
 results=()
 for n in $sizes; do
   start=$(date +%s.%N)
@@ -96,8 +118,17 @@ for n in $sizes; do
   read -r l50 l99 lrps lerr < <(measure list)
   read -r f50 f99 frps ferr < <(measure first-page)
   for e in "$ierr" "$lerr" "$ferr"; do [[ $e == 0 ]] || echo "WARNING: $e non-2xx responses" >&2; done
-  printf '%-9s %-9s | %6.2f / %6.2f ms %7s/s | %6.2f / %6.2f ms %7s/s | %6.2f / %6.2f ms %7s/s\n' \
+  printf '%-9s %-9s | %6.2f / %6.2f ms %7s/s | %6.2f / %6.2f ms %7s/s | %6.2f / %6.2f ms %7s/s' \
     "$n" "$seeded" "$i50" "$i99" "$irps" "$l50" "$l99" "$lrps" "$f50" "$f99" "$frps"
+  if [[ $console == 1 ]]; then
+    BENCH_MODE=console BENCH_PAGE=$page BENCH_COOKIE=$cookie BENCH_TOKEN=$token BENCH_SAMPLE=$work/sample \
+      wrk -t2 -c"$connections" -d5s -s deploy/load/register-read.lua "$base" > /dev/null 2>&1
+    read -r c50 c99 crps cerr < <(measure console)
+    read -r d50 d99 drps derr < <(measure console-first-page)
+    for e in "$cerr" "$derr"; do [[ $e == 0 ]] || echo "WARNING: $e non-2xx console responses" >&2; done
+    printf ' | %6.2f / %6.2f ms %7s/s | %6.2f / %6.2f ms %7s/s' "$c50" "$c99" "$crps" "$d50" "$d99" "$drps"
+  fi
+  echo
   results+=("$n $i99 $l99")
 done
 

@@ -106,6 +106,26 @@ class Custodies {
                         });
     }
 
+    /** The asset whose custody a console page shows (admins only: they read every asset). */
+    @Transactional
+    AssetView asset(UUID assetId) {
+        return inventory
+                .find(assetId, null)
+                .map(AssetView::of)
+                .orElseThrow(() -> ProblemException.notFound("asset", assetId));
+    }
+
+    /**
+     * The person a console form names by e-mail, as a check-out's {@code personId}; unknown is that
+     * field's error.
+     */
+    UUID personNamed(String email) {
+        return Person.findByEmail(email == null ? "" : email.strip())
+                .map(person -> person.id)
+                .orElseThrow(
+                        () -> ProblemException.invalid("personId", "no person with this e-mail"));
+    }
+
     @Transactional
     AssetView checkIn(UUID assetId, String ifMatch, @Valid Checkin request, Caller caller) {
         Asset asset = inventory.takeBack(assetId, ifMatch);

@@ -60,7 +60,7 @@ record ImportJob(
         FAILED,
         REJECTED;
 
-        boolean finished() {
+        public boolean finished() {
             return this == COMPLETED || this == FAILED || this == REJECTED;
         }
     }

@@ -4,7 +4,6 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.AUDITOR;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
-import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.QueryParameters;
@@ -49,13 +48,8 @@ class ImportResource {
             @QueryParam("defaultOwnerGroup") String defaultOwnerGroup,
             UriInfo uri) {
         Imports.Options options =
-                new Imports.Options(
-                        dialect == null ? null : parse("dialect", dialect, Dialect::parse),
-                        mode == null ? Mode.ALL_OR_NOTHING : parse("mode", mode, Mode::parse),
-                        dryRun != null && parse("dryRun", dryRun, ImportResource::bool),
-                        defaultOwnerGroup == null
-                                ? null
-                                : parse("defaultOwnerGroup", defaultOwnerGroup, UUID::fromString));
+                Imports.Options.of(
+                        dialect, mode, dryRun, defaultOwnerGroup, QueryParameters::invalid);
         ImportJob job = imports.submit(body, options, caller.email());
         return Response.accepted(job)
                 .location(
@@ -119,32 +113,5 @@ class ImportResource {
         imports.requireExists(importId);
         StreamingOutput body = out -> writer.write(importId, out);
         return Response.ok(body, type);
-    }
-
-    private interface Parser<T> {
-        T parse(String value);
-    }
-
-    private static <T> T parse(String parameter, String value, Parser<T> parser) {
-        try {
-            return parser.parse(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw QueryParameters.invalid(
-                    parameter,
-                    switch (parameter) {
-                        case "dialect" -> "must be custodian or snipeit";
-                        case "mode" -> "must be all-or-nothing or skip-invalid";
-                        case "dryRun" -> "must be true or false";
-                        default -> "must be a group id (uuid)";
-                    });
-        }
-    }
-
-    private static boolean bool(String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(value);
-        };
     }
 }

@@ -3,6 +3,8 @@ package io.custodian.asset.imports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.imports.ImportJob.State;
 import io.custodian.asset.ownership.PeopleAndGroups;
@@ -41,6 +43,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -58,6 +62,8 @@ class Imports {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private static final Logger LOG = Logger.getLogger(Imports.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
     private final ImportRunner runner;
@@ -84,7 +90,58 @@ class Imports {
     }
 
     /** How to run an upload. {@code dialect} null = detect from the header row. */
-    record Options(Dialect dialect, Mode mode, boolean dryRun, UUID defaultOwnerGroup) {}
+    record Options(Dialect dialect, Mode mode, boolean dryRun, UUID defaultOwnerGroup) {
+
+        /**
+         * The options as the API's query parameters or the console's form fields spell them (null:
+         * not given); a value that is none of its choices is {@code refused(field, message)}.
+         */
+        static Options of(
+                String dialect,
+                String mode,
+                String dryRun,
+                String defaultOwnerGroup,
+                BiFunction<String, String, ProblemException> refused) {
+            return new Options(
+                    dialect == null ? null : parse("dialect", dialect, Dialect::parse, refused),
+                    mode == null ? Mode.ALL_OR_NOTHING : parse("mode", mode, Mode::parse, refused),
+                    dryRun != null && parse("dryRun", dryRun, Options::bool, refused),
+                    defaultOwnerGroup == null
+                            ? null
+                            : parse(
+                                    "defaultOwnerGroup",
+                                    defaultOwnerGroup,
+                                    UUID::fromString,
+                                    refused));
+        }
+
+        private static <T> T parse(
+                String field,
+                String value,
+                Function<String, T> parser,
+                BiFunction<String, String, ProblemException> refused) {
+            try {
+                return parser.apply(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw refused.apply(
+                        field,
+                        switch (field) {
+                            case "dialect" -> "must be custodian or snipeit";
+                            case "mode" -> "must be all-or-nothing or skip-invalid";
+                            case "dryRun" -> "must be true or false";
+                            default -> "must be a group id (uuid)";
+                        });
+            }
+        }
+
+        private static boolean bool(String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(value);
+            };
+        }
+    }
 
     /**
      * The uploads folder, readable by this service's user only ({@code 0700}; files {@code 0600}):
@@ -272,6 +329,57 @@ class Imports {
                         json.writeRawValue(rs.getString(4));
                     }
                 });
+    }
+
+    /** A change a dry run would make to one field: its value now and after (null: none). */
+    record FieldChange(String field, String from, String to) {}
+
+    /** A row a dry run would create an asset from, or change one with. */
+    record Change(long row, String assetTag, String action, List<FieldChange> fields) {}
+
+    /** The job's first {@code limit} row errors, in row order (all of them: the writers above). */
+    List<RowError> firstErrors(UUID id, int limit) throws IOException {
+        List<RowError> errors = new ArrayList<>();
+        forEachRow(
+                ERRORS + " limit " + limit,
+                id,
+                rs -> errors.add(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3))));
+        return errors;
+    }
+
+    /** The first {@code limit} rows a dry run would change, in row order, field by field. */
+    List<Change> firstChanges(UUID id, int limit) throws IOException {
+        List<Change> changes = new ArrayList<>();
+        forEachRow(
+                CHANGES + " limit " + limit,
+                id,
+                rs -> {
+                    List<FieldChange> fields = new ArrayList<>();
+                    if (rs.getString(4) != null) {
+                        JSON.readTree(rs.getString(4))
+                                .fields()
+                                .forEachRemaining(
+                                        f ->
+                                                fields.add(
+                                                        new FieldChange(
+                                                                f.getKey(),
+                                                                text(f.getValue().get("from")),
+                                                                text(f.getValue().get("to")))));
+                    }
+                    changes.add(
+                            new Change(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3).toLowerCase(Locale.ROOT),
+                                    fields));
+                });
+        return changes;
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull()
+                ? null
+                : value.isValueNode() ? value.asText() : value.toString();
     }
 
     /** 404 unless the job exists: checked before a streamed answer starts. */

@@ -53,15 +53,10 @@ class ConsoleIncidentsResource {
         }
         IncidentPage page =
                 (IncidentPage) search.list(new Listing(listing.uri(), params), caller).body();
-        return Templates.incidents(caller.email(), filter, page.items(), consolePath(page.next()));
-    }
-
-    /** The API's next link, as this page's own address. */
-    private static String consolePath(String next) {
-        if (next == null) {
-            return null;
-        }
-        int query = next.indexOf('?');
-        return "/console/incidents" + (query < 0 ? "" : next.substring(query));
+        return Templates.incidents(
+                caller.email(),
+                filter,
+                page.items(),
+                Listing.onPage(page.next(), "/console/incidents"));
     }
 }

@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
 public class AssetSearch {
 
     /** The list's own parameters beside the filters. */
-    private static final Set<String> PAGING = Set.of("limit", "cursor");
+    private static final Set<String> PAGING = Set.of("limit", "cursor", "before");
 
     private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
 
@@ -39,13 +41,22 @@ public class AssetSearch {
         this.clock = clock;
     }
 
-    /** GET /api/v1/assets: the page the query parameters ask for, with a next link if any. */
+    /**
+     * GET /api/v1/assets: the page the query parameters ask for, with a next link if any, and a
+     * previous link on every page but the first. {@code cursor} (a page's last tag) asks for the
+     * page after it, {@code before} (a page's first tag) for the page before it: the same index
+     * read backwards, so either costs one query wherever it is in the register.
+     */
     Paged list(Listing listing, Caller caller) {
         Map<String, List<String>> params = listing.params();
         AssetFilter filter = AssetFilter.of(params, PAGING, clock);
         // a blank limit is not absent here: it is a 400, as it always was on this list
         int limit = Keyset.limit(AssetFilter.single(params, "limit"));
-        String after = decodeCursor(AssetFilter.single(params, "cursor"));
+        String after = decodeCursor("cursor", AssetFilter.single(params, "cursor"));
+        String before = decodeCursor("before", AssetFilter.single(params, "before"));
+        if (after != null && before != null) {
+            throw QueryParameters.invalid("before", "give either cursor or before, not both");
+        }
 
         if (!caller.readsEverything()) {
             // Asset.isHeldOrOwnedBy as a predicate: held, owned personally, or owned by a group the
@@ -61,6 +72,9 @@ public class AssetSearch {
         if (after != null) {
             filter.and("a.assetTag > :after", "after", after);
         }
+        if (before != null) {
+            filter.and("a.assetTag < :before", "before", before);
+        }
 
         String hql =
                 "select a from Asset a"
@@ -68,19 +82,29 @@ public class AssetSearch {
                         + " left join fetch a.ownerGroup"
                         + " left join fetch a.holder"
                         + filter.whereClause()
-                        + " order by a.assetTag";
+                        + " order by a.assetTag"
+                        + (before != null ? " desc" : "");
         TypedQuery<Asset> query = db.createQuery(hql, Asset.class);
         filter.bind(query);
         List<Asset> rows = query.setMaxResults(limit + 1).getResultList();
 
         boolean more = rows.size() > limit;
         List<AssetView> items =
-                rows.subList(0, Math.min(limit, rows.size())).stream().map(AssetView::of).toList();
-        if (!more) {
-            return new Paged(new AssetPage(items, null), null);
+                new ArrayList<>(
+                        rows.subList(0, Math.min(limit, rows.size())).stream()
+                                .map(AssetView::of)
+                                .toList());
+        if (before != null) {
+            Collections.reverse(items);
         }
-        String next = listing.withCursor(encodeCursor(items.get(limit - 1).assetTag()));
-        return new Paged(new AssetPage(items, next), next);
+        boolean later = before != null ? !items.isEmpty() : more;
+        boolean earlier = before != null ? more : after != null && !items.isEmpty();
+        String next =
+                later
+                        ? listing.withCursor(encodeCursor(items.get(items.size() - 1).assetTag()))
+                        : null;
+        String prev = earlier ? listing.withBefore(encodeCursor(items.get(0).assetTag())) : null;
+        return new Paged(new AssetPage(items, next, prev), next, prev);
     }
 
     static String encodeCursor(String lastTag) {
@@ -89,7 +113,7 @@ public class AssetSearch {
                 .encodeToString(lastTag.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decodeCursor(String cursor) {
+    private static String decodeCursor(String parameter, String cursor) {
         if (cursor == null) {
             return null;
         }
@@ -101,7 +125,7 @@ public class AssetSearch {
         }
         if (tag == null || !TAG.matcher(tag).matches()) {
             throw QueryParameters.invalid(
-                    "cursor", "not a cursor this API issued; use the next link of a page");
+                    parameter, "not a cursor this API issued; use the next or prev link of a page");
         }
         return tag;
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.custodian.asset.security.Caller;
+import io.custodian.asset.web.Choice;
 import io.custodian.asset.web.FormErrors;
+import io.custodian.asset.web.FormValues;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,26 +60,22 @@ class ConsoleAssetEditResource {
         @RestForm String version;
 
         Map<String, String> values() {
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("name", name);
-            values.put("category", category);
-            values.put("classification", classification);
-            values.put("serialNumber", serialNumber);
-            values.put("manufacturer", manufacturer);
-            values.put("model", model);
-            values.put("location", location);
-            values.put("purchaseDate", purchaseDate);
-            values.put("warrantyUntil", warrantyUntil);
-            values.put("notes", notes);
-            return values;
+            return FormValues.of(
+                    "name", name,
+                    "category", category,
+                    "classification", classification,
+                    "serialNumber", serialNumber,
+                    "manufacturer", manufacturer,
+                    "model", model,
+                    "location", location,
+                    "purchaseDate", purchaseDate,
+                    "warrantyUntil", warrantyUntil,
+                    "notes", notes);
         }
     }
 
     /** A field the admin typed differently from what is stored now. */
     record Typed(String field, String yours, String current) {}
-
-    /** A choice of a select. */
-    record Option(String value, String label) {}
 
     /** One input of the form: its name (the API's field), label, and HTML input type. */
     record Input(String name, String label, String type) {}
@@ -100,8 +97,8 @@ class ConsoleAssetEditResource {
                 AssetView asset,
                 Map<String, String> form,
                 List<Input> inputs,
-                List<Option> categories,
-                List<Option> classifications,
+                List<Choice> categories,
+                List<Choice> classifications,
                 Map<String, String> errors,
                 List<Typed> stale);
     }
@@ -193,8 +190,8 @@ class ConsoleAssetEditResource {
                 asset,
                 form,
                 INPUTS,
-                options(Category.values()),
-                options(Classification.values()),
+                Choice.of(Category.values()),
+                Choice.of(Classification.values()),
                 errors,
                 stale);
     }
@@ -218,18 +215,5 @@ class ConsoleAssetEditResource {
 
     private static String blank(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static List<Option> options(Enum<?>[] values) {
-        return Arrays.stream(values)
-                .map(
-                        v -> {
-                            String spelled = LowerCaseEnums.of(v);
-                            String label = spelled.replace('_', ' ');
-                            return new Option(
-                                    spelled,
-                                    Character.toUpperCase(label.charAt(0)) + label.substring(1));
-                        })
-                .toList();
     }
 }

@@ -242,10 +242,11 @@ class HttpHardening {
     }
 
     /**
-     * The console's pages (and its stylesheet and signed-out page): the service's own stylesheet
-     * and images, forms posted to itself only; no script at all, nothing inline, never framed. A
-     * form posted after the session ended is answered with a redirect to the sign-in provider, so
-     * {@code form-action} also names the provider's origin: without it the browser would block that
+     * The console's pages (and its stylesheet and signed-out page): the service's own stylesheet,
+     * images and script files ({@code console-static/live.js}, which fetches a running import's
+     * progress from the service), forms posted to itself only; nothing inline, never framed. A form
+     * posted after the session ended is answered with a redirect to the sign-in provider, so {@code
+     * form-action} also names the provider's origin: without it the browser would block that
      * redirect and the press of the button would do nothing.
      */
     static String consoleCsp(Optional<String> provider) {
@@ -254,7 +255,8 @@ class HttpHardening {
                         .filter(uri -> uri.getScheme() != null && uri.getAuthority() != null)
                         .map(uri -> " " + uri.getScheme() + "://" + uri.getAuthority())
                         .orElse("");
-        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'"
+        return "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+                + " img-src 'self'; form-action 'self'"
                 + signIn
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }

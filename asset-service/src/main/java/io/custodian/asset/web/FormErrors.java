@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A console form's field errors from what a service refused: the same {@code field → message} pairs
@@ -50,11 +51,67 @@ public final class FormErrors {
      */
     public static Response submitted(
             Runnable command, URI then, Function<Map<String, String>, Object> refused) {
+        return submitted(
+                () -> {
+                    command.run();
+                    return then;
+                },
+                refused);
+    }
+
+    /** As above, for a command whose result says where to go next (the record it made). */
+    public static Response submitted(
+            Supplier<URI> command, Function<Map<String, String>, Object> refused) {
+        return submit(command, refused, false);
+    }
+
+    /**
+     * As {@link #submitted(Supplier, Function)}, and a conflict the service ties to a field (a
+     * check-out to someone who has not acknowledged the current rules) is shown next to that field
+     * too, with the API's status, 409, and its detail as {@code form}.
+     */
+    public static Response submittedOrRefusedAtAField(
+            Supplier<URI> command, Function<Map<String, String>, Object> refused) {
+        return submit(command, refused, true);
+    }
+
+    private static Response submit(
+            Supplier<URI> command,
+            Function<Map<String, String>, Object> refused,
+            boolean conflictsAtFields) {
         try {
-            command.run();
-            return Response.seeOther(then).build();
-        } catch (ProblemException | ConstraintViolationException e) {
+            return Response.seeOther(command.get()).build();
+        } catch (ProblemException e) {
+            if (conflictsAtFields
+                    && e.kind() == ProblemException.Kind.CONFLICT
+                    && !e.errors().isEmpty()) {
+                Map<String, String> errors = new LinkedHashMap<>();
+                errors.put("form", e.getMessage());
+                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                return Response.status(409).entity(refused.apply(errors)).build();
+            }
             return Response.status(422).entity(refused.apply(of(e))).build();
+        } catch (ConstraintViolationException e) {
+            return Response.status(422).entity(refused.apply(of(e))).build();
+        }
+    }
+
+    /**
+     * A console search form (a GET): 200 with the results; when the service refuses a parameter,
+     * 400 with the page {@code refused} renders from its field errors, as the API's problem names
+     * them.
+     */
+    public static Response searched(
+            Supplier<Object> results, Function<Map<String, String>, Object> refused) {
+        try {
+            return Response.ok(results.get()).build();
+        } catch (ProblemException e) {
+            if (e.kind() != ProblemException.Kind.MALFORMED_REQUEST || e.errors().isEmpty()) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            return Response.status(400).entity(refused.apply(errors)).build();
         }
     }
 

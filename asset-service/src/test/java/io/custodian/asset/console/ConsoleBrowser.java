@@ -67,6 +67,18 @@ final class ConsoleBrowser implements AutoCloseable {
         page.waitForURL(url(base, path));
     }
 
+    /** A new page of this session, sent to sign in at {@code path} and signed in as {@code who}. */
+    static Page signedIn(BrowserContext session, URL base, String path, String who) {
+        Page page = session.newPage();
+        signIn(page, base, path, who);
+        return page;
+    }
+
+    /** The status the page answers {@code path} with, now open in it. */
+    static int opened(Page page, URL base, String path) {
+        return page.navigate(url(base, path)).status();
+    }
+
     /** The WCAG 2.2 A and AA rules (and axe's best practices) the console is checked against. */
     private static final List<String> AXE_TAGS =
             List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
@@ -115,6 +127,14 @@ final class ConsoleBrowser implements AutoCloseable {
                 () ->
                         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))
                                 .click());
+    }
+
+    /** The whole page as it is now, to {@code target/console-screenshots/NAME.png}. */
+    static void screenshot(Page page, String name) {
+        page.screenshot(
+                new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve(name + ".png"))
+                        .setFullPage(true));
     }
 
     static String url(URL base, String path) {

@@ -143,6 +143,7 @@ class AssetSearchTest {
         List<String> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         String url = "/api/v1/assets?ownerType=group&ownerId=" + group + "&limit=10";
+        String last = null;
         while (url != null) {
             Response page = asAdmin().get(url);
             page.then().statusCode(200).contentType("application/json");
@@ -150,16 +151,40 @@ class AssetSearchTest {
             seen.addAll(tags);
             sizes.add(tags.size());
             String next = page.path("next");
+            String prev = page.path("prev");
+            List<String> links = page.headers().getValues("Link");
             if (next != null) {
                 assertThat(next).startsWith("http").contains("cursor=").contains("limit=10");
-                assertThat(page.header("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
-            } else {
-                assertThat(page.header("Link")).isNull();
+                assertThat(links).contains("<" + next + ">; rel=\"next\"");
+            }
+            if (prev != null) {
+                assertThat(prev).contains("before=").doesNotContain("cursor=");
+                assertThat(links).contains("<" + prev + ">; rel=\"prev\"");
+            }
+            assertThat(prev == null)
+                    .as("only the first page has no prev")
+                    .isEqualTo(seen.size() == 10);
+            if (next == null) {
+                last = prev;
             }
             url = next;
         }
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(sizes).containsExactly(10, 10, 5);
+
+        // and back, page by page, to the first
+        List<String> back = new ArrayList<>(expected.subList(20, 25));
+        url = last;
+        while (url != null) {
+            Response page = asAdmin().get(url);
+            page.then().statusCode(200);
+            List<String> tags = page.path("items.assetTag");
+            assertThat(tags).hasSize(10);
+            back.addAll(0, tags);
+            assertThat((String) page.path("next")).contains("cursor=");
+            url = page.path("prev");
+        }
+        assertThat(back).containsExactlyElementsOf(expected);
     }
 
     @Test

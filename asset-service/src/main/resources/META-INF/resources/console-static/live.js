@@ -1,0 +1,38 @@
+// Custodian console: a region marked data-live="URL" (a running import's progress) is fetched again
+// every second from its URL and replaced by the answer, until the answer is no longer live. The page
+// works without it: its <noscript> refresh reloads the whole page instead.
+(function () {
+  'use strict';
+  var EVERY_MS = 1000;
+
+  function follow(region) {
+    var url = region.getAttribute('data-live');
+    if (!url) {
+      return;
+    }
+    window.setTimeout(function () {
+      window
+        .fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' }, redirect: 'error' })
+        .then(function (answer) {
+          if (!answer.ok) {
+            throw new Error('HTTP ' + answer.status);
+          }
+          return answer.text();
+        })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+          if (!next || next.id !== region.id) {
+            throw new Error('not the region');
+          }
+          region.replaceWith(next);
+          follow(next);
+        })
+        .catch(function () {
+          // signed out, or the service is away: the whole page again (sign-in, or its error page)
+          window.location.reload();
+        });
+    }, EVERY_MS);
+  }
+
+  document.querySelectorAll('[data-live]').forEach(follow);
+})();
