@@ -108,8 +108,8 @@ class ConsoleImportResource {
                             || upload.file.fileName().isBlank()) {
                         throw ProblemException.invalid("file", "choose a CSV file");
                     }
-                    Imports.Options options =
-                            Imports.Options.of(
+                    ImportOptions options =
+                            ImportOptions.of(
                                     given(upload.dialect),
                                     given(upload.mode),
                                     given(upload.dryRun),

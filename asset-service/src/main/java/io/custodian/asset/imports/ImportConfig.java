@@ -21,6 +21,13 @@ interface ImportConfig {
     @WithDefault("5000")
     int chunkSize();
 
+    /**
+     * How often a replica looks for queued jobs and for jobs a replica that died left running (each
+     * upload also wakes the queue at once).
+     */
+    @WithDefault("PT5S")
+    Duration pollInterval();
+
     /** How often an interrupted job is run again from its file before it is marked failed. */
     @WithDefault("3")
     int maxAttempts();

@@ -47,8 +47,8 @@ class ImportResource {
             @QueryParam("dryRun") String dryRun,
             @QueryParam("defaultOwnerGroup") String defaultOwnerGroup,
             UriInfo uri) {
-        Imports.Options options =
-                Imports.Options.of(
+        ImportOptions options =
+                ImportOptions.of(
                         dialect, mode, dryRun, defaultOwnerGroup, QueryParameters::invalid);
         ImportJob job = imports.submit(body, options, caller.email());
         return Response.accepted(job)

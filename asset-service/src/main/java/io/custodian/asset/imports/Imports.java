@@ -5,17 +5,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.custodian.asset.imports.ImportJob.Mode;
 import io.custodian.asset.imports.ImportJob.State;
 import io.custodian.asset.ownership.PeopleAndGroups;
 import io.custodian.asset.web.Keyset;
 import io.custodian.asset.web.Listing;
 import io.custodian.asset.web.Paged;
 import io.custodian.asset.web.ProblemException;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,17 +37,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Bulk imports as jobs: the upload is streamed to a file, the job queued, and one worker thread
- * runs the jobs in turn ({@link ImportRunner}). Jobs interrupted by a crash or a restart are run
- * again from their file at the next start.
+ * Bulk imports as jobs: the upload is streamed to a file and the job queued; {@link ImportQueue}
+ * runs the jobs in turn, one at a time across the replicas ({@link ImportRunner}), and runs again
+ * from its file a job a crash or a restart interrupted.
  */
 @ApplicationScoped
 class Imports {
@@ -66,81 +58,25 @@ class Imports {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
-    private final ImportRunner runner;
+    private final ImportQueue queue;
     private final ImportJobs jobs;
     private final PeopleAndGroups peopleAndGroups;
     private final ImportConfig config;
     private final Clock clock;
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(r -> new Thread(r, "import-worker"));
 
     Imports(
             DataSource dataSource,
-            ImportRunner runner,
+            ImportQueue queue,
             ImportJobs jobs,
             PeopleAndGroups peopleAndGroups,
             ImportConfig config,
             Clock clock) {
         this.dataSource = dataSource;
-        this.runner = runner;
+        this.queue = queue;
         this.jobs = jobs;
         this.peopleAndGroups = peopleAndGroups;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** How to run an upload. {@code dialect} null = detect from the header row. */
-    record Options(Dialect dialect, Mode mode, boolean dryRun, UUID defaultOwnerGroup) {
-
-        /**
-         * The options as the API's query parameters or the console's form fields spell them (null:
-         * not given); a value that is none of its choices is {@code refused(field, message)}.
-         */
-        static Options of(
-                String dialect,
-                String mode,
-                String dryRun,
-                String defaultOwnerGroup,
-                BiFunction<String, String, ProblemException> refused) {
-            return new Options(
-                    dialect == null ? null : parse("dialect", dialect, Dialect::parse, refused),
-                    mode == null ? Mode.ALL_OR_NOTHING : parse("mode", mode, Mode::parse, refused),
-                    dryRun != null && parse("dryRun", dryRun, Options::bool, refused),
-                    defaultOwnerGroup == null
-                            ? null
-                            : parse(
-                                    "defaultOwnerGroup",
-                                    defaultOwnerGroup,
-                                    UUID::fromString,
-                                    refused));
-        }
-
-        private static <T> T parse(
-                String field,
-                String value,
-                Function<String, T> parser,
-                BiFunction<String, String, ProblemException> refused) {
-            try {
-                return parser.apply(value.strip());
-            } catch (IllegalArgumentException e) {
-                throw refused.apply(
-                        field,
-                        switch (field) {
-                            case "dialect" -> "must be custodian or snipeit";
-                            case "mode" -> "must be all-or-nothing or skip-invalid";
-                            case "dryRun" -> "must be true or false";
-                            default -> "must be a group id (uuid)";
-                        });
-            }
-        }
-
-        private static boolean bool(String value) {
-            return switch (value) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException(value);
-            };
-        }
     }
 
     /**
@@ -156,7 +92,7 @@ class Imports {
     }
 
     /** Store the upload (streamed, never whole in memory) and queue its job. */
-    ImportJob submit(InputStream body, Options options, String startedBy) {
+    ImportJob submit(InputStream body, ImportOptions options, String startedBy) {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {
             if (options.defaultOwnerGroup() != null
@@ -197,7 +133,7 @@ class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        worker.execute(() -> runner.run(id));
+        queue.wake();
         return read(id);
     }
 
@@ -454,47 +390,5 @@ class Imports {
             safe = '"' + safe.replace("\"", "\"\"") + '"';
         }
         return safe;
-    }
-
-    /**
-     * Jobs a crash or restart interrupted (queued or running) run again from their file; the merge
-     * is one transaction, so none of them wrote anything to the register yet.
-     */
-    void resume(@Observes StartupEvent start) {
-        List<UUID> again = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement(
-                                "select id, file_path, attempts from import_job where state in"
-                                        + " ('QUEUED', 'RUNNING') order by submitted_at")) {
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    String file = rs.getString(2);
-                    int attempts = rs.getInt(3);
-                    String failure =
-                            file == null || !Files.exists(Path.of(file))
-                                    ? "interrupted, and the uploaded file is gone; upload it again"
-                                    : attempts >= config.maxAttempts()
-                                            ? "interrupted " + attempts + " times; upload it again"
-                                            : null;
-                    if (failure == null) {
-                        again.add(id);
-                    } else {
-                        jobs.failInterrupted(connection, id, failure);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            LOG.warn("could not look for interrupted imports", e);
-        }
-        for (UUID id : again) {
-            LOG.infof("import %s: interrupted before, running it again", id);
-            worker.execute(() -> runner.run(id));
-        }
-    }
-
-    void stop(@Observes ShutdownEvent stop) {
-        worker.shutdownNow();
     }
 }

@@ -129,8 +129,22 @@ class OutboxRelay {
         }
     }
 
-    /** Stop relaying before the datasource goes away; unsent rows wait for the next start. */
+    /**
+     * Stop relaying before the datasource goes away: the round under way finishes its batch (its
+     * acknowledgements are awaited and recorded, so nothing it sent is sent again by another
+     * replica), then the relay stops; unsent rows wait in the outbox for another replica or the
+     * next start.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(
+                    config.ackTimeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Outbox relay round still running at shutdown; it is interrupted");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.shutdownNow();
     }
 
@@ -157,8 +171,8 @@ class OutboxRelay {
                     "outbox-relay",
                     config.ackTimeout().multipliedBy(2),
                     () -> {
-                        while (relayBatch()) {
-                            // a full batch went out: there may be more
+                        while (!worker.isShutdown() && relayBatch()) {
+                            // a full batch went out: there may be more (unless stopping)
                         }
                     });
         } catch (RuntimeException e) {

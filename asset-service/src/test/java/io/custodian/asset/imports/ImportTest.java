@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.custodian.asset.LogCapture;
+import io.custodian.asset.jobs.OtherReplica;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -52,7 +53,7 @@ class ImportTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject DataSource dataSource;
-    @Inject Imports imports;
+    @Inject ImportQueue queue;
     @Inject ImportConfig config;
 
     @Test
@@ -739,7 +740,7 @@ class ImportTest {
         }
         assertThat(count(p)).isZero();
 
-        imports.resume(null);
+        queue.start(null);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -765,6 +766,47 @@ class ImportTest {
                 .statusCode(200)
                 .body("state", equalTo("failed"))
                 .body("failure", containsString("upload it again"));
+    }
+
+    @Test
+    void shouldLeaveTheQueueToTheReplicaHoldingItAndRunAgainTheJobItLeftWhenItDied()
+            throws Exception {
+        String p = unique("RQ");
+        String group = createGroup("Queue " + p);
+        String path;
+        try (OtherReplica other = OtherReplica.running("imports")) {
+            path =
+                    submitImport(
+                            "assetTag,name,category,classification,owner\n"
+                                    + p
+                                    + "-1,Build server,server,internal,Queue "
+                                    + p
+                                    + "\n",
+                            "");
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            // the replica holding the queue took the job up, then died in the middle of it
+            try (Connection connection = dataSource.getConnection();
+                    Statement sql = connection.createStatement()) {
+                sql.executeUpdate(
+                        "update import_job set state = 'RUNNING', started_at = now(), attempts = 1"
+                                + " where id = '"
+                                + id
+                                + "'");
+            }
+            queue.poll(); // this replica's turn comes while the other still holds the queue
+            Thread.sleep(2500);
+            asAdmin().get(path).then().statusCode(200).body("state", equalTo("running"));
+            assertThat(count(p)).isZero();
+
+            other.dies();
+        }
+        queue.poll();
+
+        JsonPath job = awaitImport(path);
+        assertThat(job.getString("state")).isEqualTo("completed");
+        assertThat(job.getLong("rowsImported.created")).isEqualTo(1);
+        assertThat(asset(p + "-1").getString("owner.id")).isEqualTo(group);
+        assertThat(count(p)).isEqualTo(1);
     }
 
     // --- helpers ---
