@@ -132,7 +132,14 @@ public class Controls {
         int offset = integer(params, "offset", 0, 0, Integer.MAX_VALUE);
         Counts counts = search.counts(Control.A_8_1, request.scope);
         List<Row> rows =
-                search.rows(Control.A_8_1, request.scope, Selection.FAILING, offset, request.limit);
+                counts.failing() == 0
+                        ? List.<Row>of()
+                        : search.rows(
+                                Control.A_8_1,
+                                request.scope,
+                                Selection.FAILING,
+                                offset,
+                                request.limit);
         return new DeviceReport(
                 Control.A_8_1.id,
                 request.scope.now(),
@@ -145,15 +152,16 @@ public class Controls {
         Scope scope = request.scope;
         Counts counts = search.counts(control, scope);
         List<Item> failing =
-                search.rows(control, scope, Selection.FAILING, 0, request.limit).stream()
-                        .map(r -> item(r, null))
-                        .toList();
+                items(control, scope, Selection.FAILING, counts.failing(), request.limit);
         List<Item> excepted =
                 control.exceptionClause == null
                         ? null
-                        : search.rows(control, scope, Selection.EXCEPTED, 0, request.limit).stream()
-                                .map(r -> item(r, null))
-                                .toList();
+                        : items(
+                                control,
+                                scope,
+                                Selection.EXCEPTED,
+                                counts.excepted(),
+                                request.limit);
         Sample sample = null;
         if (request.sample > 0) {
             sample =
@@ -182,6 +190,19 @@ public class Controls {
                 counts.failing() > failing.size(),
                 excepted,
                 sample);
+    }
+
+    /**
+     * The selected items, read only when the count says there are any: a passing control costs one
+     * pass over its population.
+     */
+    private List<Item> items(
+            Control control, Scope scope, Selection selection, long count, int limit) {
+        return count == 0
+                ? List.of()
+                : search.rows(control, scope, selection, 0, limit).stream()
+                        .map(r -> item(r, null))
+                        .toList();
     }
 
     private String rule(Control control) {
