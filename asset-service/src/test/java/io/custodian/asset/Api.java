@@ -183,4 +183,23 @@ public final class Api {
                 .statusCode(200)
                 .body("holder.id", equalTo(personId));
     }
+
+    /** One device's report for {@code POST /api/v1/posture-reports}, running macOS 15.1. */
+    public static Map<String, Object> postureReport(
+            String serial,
+            boolean encrypted,
+            boolean enrolled,
+            boolean screenLock,
+            String checkIn,
+            String source) {
+        Map<String, Object> report = new java.util.HashMap<>();
+        report.put("serialNumber", serial);
+        report.put("diskEncrypted", encrypted);
+        report.put("mdmEnrolled", enrolled);
+        report.put("screenLock", screenLock);
+        report.put("osVersion", "macOS 15.1");
+        report.put("lastCheckIn", checkIn);
+        report.put("source", source);
+        return report;
+    }
 }

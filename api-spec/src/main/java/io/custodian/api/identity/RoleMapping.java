@@ -8,22 +8,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which of Custodian's five roles a caller's identity-provider groups grant, the same in both
+ * Which of Custodian's six roles a caller's identity-provider groups grant, the same in both
  * services and for both sign-ins (the API's bearer tokens, the console's session).
  *
  * <p>Without a mapping (the default) the groups claim names Custodian's roles themselves ({@code
- * employee}, {@code asset-admin}, {@code leadership}, {@code auditor}, {@code hr-system}). With
- * one, e.g. {@code "IT Admins=asset-admin, Executives=leadership, Executives=auditor"}, only the
- * mapped groups grant roles: a group named like a role but not in the mapping grants nothing, so
- * nobody who may create groups at the provider can make themselves leadership. Group names are
- * matched exactly (Entra ID sends object ids, Okta names); a name may not hold {@code =} or {@code
- * ,}.
+ * employee}, {@code asset-admin}, {@code leadership}, {@code auditor}, {@code hr-system}, {@code
+ * mdm-sync}). With one, e.g. {@code "IT Admins=asset-admin, Executives=leadership,
+ * Executives=auditor"}, only the mapped groups grant roles: a group named like a role but not in
+ * the mapping grants nothing, so nobody who may create groups at the provider can make themselves
+ * leadership. Group names are matched exactly (Entra ID sends object ids, Okta names); a name may
+ * not hold {@code =} or {@code ,}.
  */
 public final class RoleMapping {
 
     /** The roles of both contracts' {@code bearerAuth} scheme. */
     public static final Set<String> ROLES =
-            Set.of("employee", "asset-admin", "leadership", "auditor", "hr-system");
+            Set.of("employee", "asset-admin", "leadership", "auditor", "hr-system", "mdm-sync");
 
     private static final RoleMapping NONE = new RoleMapping(Map.of());
 

@@ -52,6 +52,13 @@ class RoleMappingTest {
                 .hasMessageContaining("\"IT Admins=admin\" names no Custodian role")
                 .hasMessageContaining("asset-admin");
         assertThat(RoleMapping.ROLES)
-                .isEqualTo(Set.of("employee", "asset-admin", "leadership", "auditor", "hr-system"));
+                .isEqualTo(
+                        Set.of(
+                                "employee",
+                                "asset-admin",
+                                "leadership",
+                                "auditor",
+                                "hr-system",
+                                "mdm-sync"));
     }
 }

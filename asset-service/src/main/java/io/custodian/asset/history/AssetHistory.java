@@ -133,6 +133,10 @@ public class AssetHistory {
         fields.put("posture.diskEncrypted", a.diskEncrypted);
         fields.put("posture.mdmEnrolled", a.mdmEnrolled);
         fields.put("posture.screenLock", a.screenLock);
+        fields.put("osVersion", a.osVersion);
+        fields.put("lastCheckInAt", text(a.lastCheckInAt));
+        fields.put("postureReportedAt", text(a.postureReportedAt));
+        fields.put("postureSource", a.postureSource);
         fields.put("owner", owner(a.ownerPerson, a.ownerGroup));
         UUID holder = idOf(a.holder);
         fields.put("holder", holder == null ? null : party("person", holder));

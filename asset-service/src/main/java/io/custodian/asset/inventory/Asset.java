@@ -58,6 +58,18 @@ public class Asset extends PanacheEntityBase {
 
     public Boolean screenLock;
 
+    /** The operating system version the MDM last reported; set by posture reports only. */
+    public String osVersion;
+
+    /** When the device last checked in with its MDM, as the MDM reported it. */
+    public Instant lastCheckInAt;
+
+    /** When a posture report (the MDM feed) last set the posture; a hand edit is not a report. */
+    public Instant postureReportedAt;
+
+    /** Which MDM reported the posture ({@code fleet}, {@code jamf}, …). */
+    public String postureSource;
+
     public Instant lastVerifiedAt;
 
     public Instant nextVerificationDue;

@@ -4,7 +4,9 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.AUDITOR;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
+import io.custodian.asset.compliance.Controls;
 import io.custodian.asset.export.ExportLog;
+import io.custodian.asset.inventory.PostureReports;
 import io.custodian.asset.web.Listing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,10 +23,34 @@ class ReportResource {
 
     private final ComplianceReports reports;
     private final ExportLog exports;
+    private final Controls controls;
+    private final PostureReports posture;
 
-    ReportResource(ComplianceReports reports, ExportLog exports) {
+    ReportResource(
+            ComplianceReports reports,
+            ExportLog exports,
+            Controls controls,
+            PostureReports posture) {
         this.reports = reports;
         this.exports = exports;
+        this.controls = controls;
+        this.posture = posture;
+    }
+
+    /** The A.8.1 rule as a list: the endpoint devices in use that fail it, to chase. */
+    @GET
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
+    @Path("/non-compliant-devices")
+    public Controls.DeviceReport nonCompliantDevices(UriInfo uri) {
+        return controls.nonCompliantDevices(uri.getQueryParameters());
+    }
+
+    /** Devices the MDM reports that the register does not know. */
+    @GET
+    @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
+    @Path("/unregistered-devices")
+    public PostureReports.UnregisteredList unregisteredDevices(UriInfo uri) {
+        return posture.unregistered(uri.getQueryParameters());
     }
 
     @GET

@@ -8,5 +8,8 @@ public final class Roles {
     public static final String LEADERSHIP = "leadership";
     public static final String AUDITOR = "auditor";
 
+    /** The MDM sync (machine client): sends device posture reports, nothing else. */
+    public static final String MDM_SYNC = "mdm-sync";
+
     private Roles() {}
 }

@@ -61,6 +61,21 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 422 naming every offending field (at least one), in the order given. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("no field errors");
+        }
+        return new ProblemException(Kind.VALIDATION, detailOf(errors), errors);
+    }
+
+    /** {@code owner: must not be null}, or {@code 2 fields are invalid}. */
+    static String detailOf(List<Problem.FieldError> errors) {
+        return errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+    }
+
     public static ProblemException conflict(String detail, String field, String message) {
         return new ProblemException(
                 Kind.CONFLICT,

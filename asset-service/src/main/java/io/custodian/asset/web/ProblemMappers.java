@@ -71,11 +71,7 @@ class ProblemMappers {
                         .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                         .sorted(Comparator.comparing(Problem.FieldError::field))
                         .toList();
-        String detail =
-                errors.size() == 1
-                        ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid";
-        return respond(Kind.VALIDATION, detail, errors, uri);
+        return respond(Kind.VALIDATION, ProblemException.detailOf(errors), errors, uri);
     }
 
     @ServerExceptionMapper

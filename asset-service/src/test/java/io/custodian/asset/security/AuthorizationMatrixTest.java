@@ -299,6 +299,7 @@ class AuthorizationMatrixTest {
                         case HR -> Api.as("hr-system", hr);
                         case LEADERSHIP -> Api.as("leadership", lead);
                         case AUDITOR -> Api.as("auditor", auditor);
+                        case MDM_SYNC -> Api.as("mdm-sync", "mdm-" + run + "@example.com");
                     };
             if (call.path.startsWith("/scim/")) {
                 spec.contentType(SCIM).accept(SCIM);
@@ -444,6 +445,40 @@ class AuthorizationMatrixTest {
             s.put(
                     "GET /api/v1/reports/leavers-with-assets",
                     read("/api/v1/reports/leavers-with-assets"));
+            // posture and compliance
+            s.put(
+                    "POST /api/v1/posture-reports",
+                    (who, allowed) ->
+                            new Call("/api/v1/posture-reports")
+                                    .body(
+                                            Map.of(
+                                                    "batchId",
+                                                    unique("mx"),
+                                                    "reports",
+                                                    List.of(
+                                                            Map.of(
+                                                                    "serialNumber",
+                                                                    unique("SN"),
+                                                                    "diskEncrypted",
+                                                                    true,
+                                                                    "mdmEnrolled",
+                                                                    true,
+                                                                    "screenLock",
+                                                                    true,
+                                                                    "lastCheckIn",
+                                                                    anHourAgo(),
+                                                                    "source",
+                                                                    "fleet")))));
+            s.put(
+                    "GET /api/v1/reports/unregistered-devices",
+                    read("/api/v1/reports/unregistered-devices"));
+            s.put(
+                    "GET /api/v1/reports/non-compliant-devices",
+                    read("/api/v1/reports/non-compliant-devices?limit=1"));
+            s.put("GET /api/v1/compliance/controls", read("/api/v1/compliance/controls?limit=1"));
+            s.put(
+                    "GET /api/v1/compliance/controls/{controlId}",
+                    read("/api/v1/compliance/controls/A.8.1?limit=1"));
             // acceptable use
             s.put(
                     "POST /api/v1/acceptable-use",

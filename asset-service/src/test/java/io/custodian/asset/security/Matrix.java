@@ -44,7 +44,8 @@ final class Matrix {
         EMPLOYEE_OTHER("employee-other"),
         HR("hr-system"),
         LEADERSHIP("leadership"),
-        AUDITOR("auditor");
+        AUDITOR("auditor"),
+        MDM_SYNC("mdm-sync");
 
         final String column;
 
