@@ -86,6 +86,10 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
 
     final String workerManagement;
     private final Path logs;
+
+    /** Each service's API and management base URLs, by process name. */
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
@@ -98,6 +102,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
      * the same way.
      */
     private record Service(String jar, Map<String, String> env) {}
+
+    /** Where one process of a service answers: its API and its management interface. */
+    record Instance(String api, String management) {}
 
     /**
      * What a test class may ask of the asset-service process beyond the harness's configuration:
@@ -250,10 +257,106 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         notificationWorker = "http://127.0.0.1:" + workerPort;
         assetManagement = "http://127.0.0.1:" + assetManagementPort;
         workerManagement = "http://127.0.0.1:" + workerManagementPort;
+        instances.put("asset-service", new Instance(assetService, assetManagement));
+        instances.put("notification-worker", new Instance(notificationWorker, workerManagement));
         launch("asset-service");
         launch("notification-worker");
         awaitReady(assetManagement);
         awaitReady(workerManagement);
+    }
+
+    /**
+     * A second replica of each service ({@code asset-service-2}, {@code notification-worker-2}) on
+     * ports of its own, configured as the first (the same database, broker, SMTP server and
+     * options; the worker with a member id of its own), started and ready. No-op for one already
+     * running.
+     */
+    synchronized void startReplicas() {
+        if (!services.containsKey("asset-service-2")) {
+            replicate("asset-service", "asset-service-2", Map.of());
+            replicate(
+                    "notification-worker",
+                    "notification-worker-2",
+                    Map.of("CUSTODIAN_WORKER_MEMBER_ID", "e2e-worker-2"));
+        }
+        start("asset-service-2");
+        start("notification-worker-2");
+    }
+
+    /**
+     * Stops the second replicas (SIGTERM), leaving one of each as the other test classes expect.
+     */
+    synchronized void stopReplicas() {
+        for (String name : List.of("asset-service-2", "notification-worker-2")) {
+            Process p = processes.remove(name);
+            if (p != null) {
+                stop(List.of(p));
+            }
+        }
+    }
+
+    /** Where the process {@code name} answers. */
+    Instance instance(String name) {
+        return instances.get(name);
+    }
+
+    /**
+     * Starts the process {@code name} (with its very configuration) unless it runs; waits until
+     * ready.
+     */
+    synchronized void start(String name) {
+        Process running = processes.get(name);
+        if (running != null && running.isAlive()) {
+            return;
+        }
+        processes.remove(name);
+        launch(name);
+        awaitReady(instances.get(name).management());
+    }
+
+    /**
+     * SIGKILL to the process {@code name}: no shutdown hook, nothing flushed; waits until it is
+     * gone.
+     */
+    synchronized void kill(String name) {
+        Process p = processes.remove(name);
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM to the process {@code name}, as a rolling restart does; waits until it exited. */
+    synchronized void terminate(String name) {
+        Process p = processes.remove(name);
+        if (p != null) {
+            stop(List.of(p));
+        }
+    }
+
+    private void replicate(String of, String name, Map<String, String> own) {
+        int port = freePort();
+        int management = freePort();
+        Map<String, String> env = new LinkedHashMap<>(services.get(of).env());
+        env.putAll(own);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+        services.put(name, new Service(services.get(of).jar(), Map.copyOf(env)));
+        instances.put(
+                name, new Instance("http://127.0.0.1:" + port, "http://127.0.0.1:" + management));
+        try {
+            Files.deleteIfExists(logs.resolve(name + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -372,7 +475,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     /** Starts the service's process; its output is appended to target/e2e-logs/{name}.log. */
     private void launch(String name) {
         Service service = services.get(name);
-        boolean assets = name.equals("asset-service");
+        boolean assets = name.startsWith("asset-service");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(assets ? assetServiceOptions.jvm() : JVM);

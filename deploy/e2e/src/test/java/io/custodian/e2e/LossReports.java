@@ -96,7 +96,25 @@ final class LossReports {
     }
 
     private String reportStolen(String tag, Filter answer) {
+        return stolen(custodian.assetService, tag, answer)
+                .then()
+                .statusCode(201)
+                .contentType(ContentType.JSON)
+                .extract()
+                .path("id");
+    }
+
+    /**
+     * The owner reports the laptop stolen at the asset-service answering at {@code base}; the
+     * answer as it came (a refused connection throws).
+     */
+    Response reportStolenAt(String base, String tag) {
+        return stolen(base, tag, (request, response, next) -> next.next(request, response));
+    }
+
+    private Response stolen(String base, String tag, Filter answer) {
         return as("employee", ownerEmail(tag))
+                .baseUri(base)
                 .filter(answer)
                 .body(
                         Map.of(
@@ -110,12 +128,7 @@ final class LossReports {
                                 "Cafe on Main St",
                                 "circumstances",
                                 "Bag taken from under the table"))
-                .post("/api/v1/incidents")
-                .then()
-                .statusCode(201)
-                .contentType(ContentType.JSON)
-                .extract()
-                .path("id");
+                .post("/api/v1/incidents");
     }
 
     /** The alerts {@code to} received about the laptop {@code tag}, oldest first. */
