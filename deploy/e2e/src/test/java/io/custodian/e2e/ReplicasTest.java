@@ -320,7 +320,7 @@ class ReplicasTest {
         Response answer;
         try {
             answer = reports.reportStolenAt(api, tag);
-        } catch (RuntimeException refused) {
+        } catch (Exception refused) { // RestAssured rethrows the client's IOException unchecked
             return null; // the replica is down or broke off: the client tries the other
         }
         if (answer.statusCode() == 201) {
