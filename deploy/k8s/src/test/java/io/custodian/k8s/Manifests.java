@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** deploy/k8s's overlays, rendered, and what is wrong with each object of them. */
 final class Manifests {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
+    static final List<String> SERVICES = List.of("asset-service", "notification-worker");
 
     private Manifests() {}
 
@@ -25,8 +28,16 @@ final class Manifests {
         return dir;
     }
 
+    private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
+
+    /** An overlay as kubectl renders it (once per test run: the tests only read it). */
     static List<JsonNode> overlay(String name) {
-        return Kustomize.render(root().resolve("deploy/k8s/overlays").resolve(name));
+        return RENDERED.computeIfAbsent(
+                name,
+                n ->
+                        List.copyOf(
+                                Kustomize.render(
+                                        root().resolve("deploy/k8s/overlays").resolve(n))));
     }
 
     static String type(JsonNode object) {
