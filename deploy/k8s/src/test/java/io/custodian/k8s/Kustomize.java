@@ -97,9 +97,10 @@ final class Kustomize {
         return found.orElseThrow(
                 () ->
                         new AssertionError(
-                                "kubectl is not installed (nor $KUBECTL set): deploy/k8s cannot be"
-                                    + " rendered, so nothing of it is validated. Install kubectl"
-                                    + " 1.27 or newer (its built-in kustomize renders the overlays;"
+                                "kubectl not found ($KUBECTL, the PATH, /usr/bin/kubectl):"
+                                    + " deploy/k8s cannot be rendered, so nothing of it is"
+                                    + " validated. Install kubectl 1.27 or newer (its built-in"
+                                    + " kustomize renders the overlays;"
                                     + " https://kubernetes.io/docs/tasks/tools/), or point $KUBECTL"
                                     + " at one. No cluster is needed."));
     }
