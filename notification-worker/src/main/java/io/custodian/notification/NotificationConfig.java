@@ -172,6 +172,14 @@ public interface NotificationConfig {
 
         Parking parking();
 
+        /**
+         * While the SMTP server fails, how often the worker checks whether it accepts connections
+         * again; once it does, every alert waiting for it is retried at once, not at its next
+         * backoff.
+         */
+        @WithDefault("500ms")
+        Duration probeInterval();
+
         /** Right-hand side of the deterministic {@code Message-ID} of every alert. */
         @WithDefault("custodian")
         String messageIdDomain();

@@ -65,7 +65,7 @@ class SmtpOutageTest {
         // the worker did try while the server was down (and kept trying: the events in flight,
         // one per partition, are retried; the ones behind them wait in Kafka)
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> failedAttemptsLoggedSince(logMark) >= LEADERSHIP.size());
+                .until(() -> loggedSince(logMark, "email is failing") == 1);
         long left = OUTAGE.minus(Duration.between(down, Instant.now())).toMillis();
         if (left > 0) {
             Custodian.sleep(left); // the outage lasts as long as it lasts
@@ -93,13 +93,17 @@ class SmtpOutageTest {
                 assertThat(reports.alerts(to, tag)).as("alerts to %s about %s", to, tag).hasSize(1);
             }
         }
+        // the outage is logged once when it starts and once when it ends, not once per alert
+        assertThat(loggedSince(logMark, "email is failing")).isEqualTo(1);
+        assertThat(loggedSince(logMark, "email is back after")).isEqualTo(1);
+        assertThat(loggedSince(logMark, "failed, will retry")).isEqualTo(1);
 
         System.out.printf(
-                "SMTP down %d ms: %d reports accepted meanwhile, %d failed attempts logged; all"
+                "SMTP down %d ms: %d reports accepted meanwhile, %d failed attempt logged; all"
                         + " %d alerted to CEO and CTO, each once, %d ms after SMTP was back%n",
                 Duration.between(down, up).toMillis(),
                 REPORTS,
-                failedAttemptsLoggedSince(logMark),
+                loggedSince(logMark, "failed, will retry"),
                 REPORTS,
                 Duration.between(up, allAlerted).toMillis());
     }
@@ -122,8 +126,8 @@ class SmtpOutageTest {
         }
     }
 
-    /** The worker's "e-mail to … failed, will retry" warnings written after {@code mark}. */
-    private static long failedAttemptsLoggedSince(long mark) {
+    /** The worker's log lines written after {@code mark} that contain {@code text}. */
+    private static long loggedSince(long mark, String text) {
         try {
             byte[] log = Files.readAllBytes(custodian.workerLog());
             String since =
@@ -132,7 +136,7 @@ class SmtpOutageTest {
                             (int) Math.min(mark, log.length),
                             (int) Math.max(0, log.length - mark),
                             StandardCharsets.UTF_8);
-            return since.lines().filter(l -> l.contains("failed, will retry")).count();
+            return since.lines().filter(l -> l.contains(text)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

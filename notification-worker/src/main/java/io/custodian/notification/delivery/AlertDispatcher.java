@@ -44,12 +44,15 @@ public class AlertDispatcher {
     private final Map<String, Channel> channels;
     private final Duration attemptTimeout;
     private final Backoff backoff;
+    private final Outages outages;
 
     AlertDispatcher(
             Routing routing,
             DeliveryLedger ledger,
             Instance<Channel> channels,
-            NotificationConfig config) {
+            NotificationConfig config,
+            Outages outages) {
+        this.outages = outages;
         this.routing = routing;
         this.ledger = ledger;
         this.channels =
@@ -202,7 +205,8 @@ public class AlertDispatcher {
                                                                 + attemptTimeout))
                                 .onFailure()
                                 .invoke(e -> logFailed(event, target, e));
-        return retried(attempt, 0, until)
+        return retried(attempt, target.channel(), 0, until)
+                .invoke(() -> outages.delivered(target.channel()))
                 .map(ignored -> Outcome.delivered(target, messageId, attempts.get(), firstAttempt))
                 .onFailure()
                 .recoverWithItem(
@@ -210,7 +214,8 @@ public class AlertDispatcher {
     }
 
     /** The attempt, and again after each transient failure while the retry starts before until. */
-    private Uni<Void> retried(Supplier<Uni<Void>> attempt, int retry, Instant until) {
+    private Uni<Void> retried(
+            Supplier<Uni<Void>> attempt, String channel, int retry, Instant until) {
         return attempt.get()
                 .onFailure(e -> !Faults.isPermanent(e) && !(e instanceof Error))
                 .recoverWithUni(
@@ -219,22 +224,28 @@ public class AlertDispatcher {
                             if (Instant.now().plus(delay).isAfter(until)) {
                                 return Uni.createFrom().failure(e);
                             }
-                            return Uni.createFrom()
-                                    .voidItem()
-                                    .onItem()
-                                    .delayIt()
-                                    .by(delay)
-                                    .chain(() -> retried(attempt, retry + 1, until));
+                            // the backoff, or sooner: the channel's server is reachable again
+                            Uni<Object> backedOff =
+                                    Uni.createFrom().item((Object) "").onItem().delayIt().by(delay);
+                            return Uni.combine()
+                                    .any()
+                                    .of(backedOff, outages.recovery(channel).map(v -> (Object) v))
+                                    .chain(() -> retried(attempt, channel, retry + 1, until));
                         });
     }
 
-    private static void logFailed(InboundEvent event, Target target, Throwable e) {
+    private void logFailed(InboundEvent event, Target target, Throwable e) {
         if (Faults.isPermanent(e)) {
             LOG.warnf(
                     "Event %s: %s refused it permanently, not retried: %s",
                     event.id(), target, e.toString());
-        } else {
+        } else if (outages.failed(target.channel(), e)) {
             LOG.warnf(
+                    "Event %s: %s failed, will retry within the window: %s",
+                    event.id(), target, e.toString());
+        } else {
+            // the channel's outage is logged once, when it starts and when it ends
+            LOG.debugf(
                     "Event %s: %s failed, will retry within the window: %s",
                     event.id(), target, e.toString());
         }

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +48,18 @@ class ParkedRetries {
 
     void start(@Observes StartupEvent start) {
         timer = vertx.setPeriodic(interval.toMillis(), id -> look());
+    }
+
+    /** A channel's server is back: its parked events are due now, not at their next backoff. */
+    void recovered(@ObservesAsync ChannelRecovered recovered) {
+        Blocking.run(parking::dueNow)
+                .subscribe()
+                .with(
+                        ignored -> look(),
+                        failure ->
+                                LOG.errorf(
+                                        "Parked events could not be made due: %s",
+                                        failure.toString()));
     }
 
     void stop(@Observes ShutdownEvent stop) {

@@ -110,6 +110,12 @@ class Parking {
         return due;
     }
 
+    /** Every parked event waiting for its next attempt is due now (a channel's server is back). */
+    @Transactional
+    void dueNow() {
+        ParkedEvent.update("nextAttemptAt = ?1 where nextAttemptAt > ?1", Instant.now());
+    }
+
     /**
      * After a round that still failed: the next attempt, on the backoff curve, within the window.
      */
