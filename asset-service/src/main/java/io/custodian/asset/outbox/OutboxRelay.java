@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,6 +71,9 @@ class OutboxRelay {
     private final KafkaClientService kafka;
     private final String topic;
     private volatile String topicUnknown = "its metadata has not been fetched yet";
+
+    /** Since when publishing fails (the broker away), or null while events flow. */
+    private volatile Instant failingSince;
 
     OutboxRelay(
             @Channel("events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -254,11 +258,25 @@ class OutboxRelay {
         published.increment(done.size());
         if (!errors.isEmpty()) {
             failed.increment(errors.size());
-            LOG.warnf(
-                    "%d of %d events not published yet (%s); they stay in the outbox and are"
-                            + " retried",
-                    errors.size(), batch.size(), errors.values().iterator().next());
+            // an outage is logged once when it starts, and once when it ends
+            if (failingSince == null) {
+                failingSince = Instant.now(clock);
+                LOG.warnf(
+                        "%d of %d events not published yet (%s); they stay in the outbox and are"
+                                + " retried; logged again when events flow",
+                        errors.size(), batch.size(), errors.values().iterator().next());
+            } else {
+                LOG.debugf(
+                        "%d of %d events still not published (%s)",
+                        errors.size(), batch.size(), errors.values().iterator().next());
+            }
             return false;
+        }
+        if (failingSince != null) {
+            LOG.infof(
+                    "Events flow again after %d ms of failed publishing",
+                    Duration.between(failingSince, Instant.now(clock)).toMillis());
+            failingSince = null;
         }
         return batch.size() == config.batchSize();
     }

@@ -55,8 +55,17 @@ class OutboxRelayTest {
         assertThat(unpublished(asset)).isEqualTo(1);
 
         broker.start();
+        java.time.Instant back = java.time.Instant.now();
 
         try (EventTap tap = new EventTap()) {
+            await().atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> unpublished(asset) == 0);
+            Duration after = Duration.between(back, java.time.Instant.now());
+            System.out.printf(
+                    "broker back: the report's event published %d ms later%n", after.toMillis());
+            // found within the client's reconnection backoff (0.5 s), not after seconds of it
+            assertThat(after).isLessThan(Duration.ofSeconds(3));
             await().atMost(Duration.ofSeconds(40)).until(() -> !tap.withKey(asset).isEmpty());
             await().atMost(Duration.ofSeconds(5)).until(() -> unpublished(asset) == 0);
             // at least once: a send that outlived the outage may repeat, but it is the same event
