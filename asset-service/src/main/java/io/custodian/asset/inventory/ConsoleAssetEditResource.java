@@ -11,6 +11,7 @@ import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.FormValues;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
+import io.custodian.asset.web.Versions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -127,10 +127,7 @@ class ConsoleAssetEditResource {
             throws JsonProcessingException {
         Map<String, String> typed = fields.values();
         try {
-            inventory.patch(
-                    assetId,
-                    "\"" + Objects.toString(fields.version, "").strip() + "\"",
-                    patch(typed));
+            inventory.patch(assetId, Versions.ifMatch(fields.version), patch(typed));
             return Response.seeOther(URI.create("/console/assets/" + assetId + "?saved=true"))
                     .build();
         } catch (ProblemException e) {

@@ -129,6 +129,16 @@ final class ConsoleBrowser implements AutoCloseable {
                                 .click());
     }
 
+    /** Presses the button {@code name} (a step that leaves the page, or a form's submit). */
+    static void press(Page page, String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    /** Follows the link {@code name}. */
+    static void follow(Page page, String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
     /** The whole page as it is now, to {@code target/console-screenshots/NAME.png}. */
     static void screenshot(Page page, String name) {
         page.screenshot(
