@@ -7,7 +7,6 @@ import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.Choice;
 import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.FormValues;
-import io.custodian.asset.web.ProblemException;
 import io.custodian.asset.web.Versions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -86,7 +84,14 @@ class ConsoleAssetActionsResource {
                         inventory.transition(
                                 assetId,
                                 Versions.ifMatch(version),
-                                new Inventory.Transition(status(status), reason)),
+                                new Inventory.Transition(
+                                        FormValues.choice(
+                                                AssetStatus.class,
+                                                status,
+                                                false,
+                                                "status",
+                                                "choose the asset's next status"),
+                                        reason)),
                 errors -> statusPage(current(assetId), typed, errors));
     }
 
@@ -145,14 +150,6 @@ class ConsoleAssetActionsResource {
 
     private static String version(AssetView asset) {
         return Long.toString(asset.version());
-    }
-
-    private static AssetStatus status(String value) {
-        try {
-            return AssetStatus.valueOf(blank(value).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "choose the asset's next status");
-        }
     }
 
     private static Party.Type ownerType(String value) {

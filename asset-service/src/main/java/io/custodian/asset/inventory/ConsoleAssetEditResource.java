@@ -25,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,11 +164,7 @@ class ConsoleAssetEditResource {
                                     : field.equals("notes") ? value : value.strip();
                     if (v != null
                             && (field.equals("purchaseDate") || field.equals("warrantyUntil"))) {
-                        try {
-                            LocalDate.parse(v);
-                        } catch (DateTimeParseException e) {
-                            throw ProblemException.invalid(field, "give a date");
-                        }
+                        FormValues.date(v, field);
                     }
                     patch.put(field, v);
                 });
