@@ -11,6 +11,7 @@ import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.Choice;
 import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.FormValues;
+import io.custodian.asset.web.ViewerZone;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,6 +65,7 @@ class ConsoleRequestsResource {
     private final Violations violations;
     private final Inventory inventory;
     private final Clock clock;
+    private final ViewerZone viewer;
     private final Caller caller;
 
     ConsoleRequestsResource(
@@ -71,11 +73,13 @@ class ConsoleRequestsResource {
             Violations violations,
             Inventory inventory,
             Clock clock,
+            ViewerZone viewer,
             Caller caller) {
         this.exceptions = exceptions;
         this.violations = violations;
         this.inventory = inventory;
         this.clock = clock;
+        this.viewer = viewer;
         this.caller = caller;
     }
 
@@ -152,7 +156,9 @@ class ConsoleRequestsResource {
                                                 "clause",
                                                 "choose a clause of the policy, or none"),
                                         FormValues.instant(
-                                                occurredAt, clock.getZone(), "occurredAt"),
+                                                occurredAt,
+                                                viewer.or(clock.getZone()),
+                                                "occurredAt"),
                                         null,
                                         blankToNull(personEmail),
                                         null,

@@ -3,6 +3,7 @@ package io.custodian.asset.console;
 import static io.custodian.asset.Api.asAdmin;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
+import static io.custodian.asset.console.ConsoleBrowser.assertFitsNarrowPhone;
 import static io.custodian.asset.console.ConsoleBrowser.follow;
 import static io.custodian.asset.console.ConsoleBrowser.opened;
 import static io.custodian.asset.console.ConsoleBrowser.press;
@@ -38,6 +39,7 @@ class ConsoleAssetActionsTest extends BrowserTest {
             assertThat(page.getByTestId("status").textContent()).isEqualTo("in stock");
             assertThat(page.getByLabel("Lost").count()).isZero();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
 
             page.getByLabel("In repair").check();
             page.getByLabel("Why").fill("x".repeat(501));
@@ -46,6 +48,7 @@ class ConsoleAssetActionsTest extends BrowserTest {
             assertThat(page.locator("#reason-error").textContent()).contains("500");
             assertThat(page.getByLabel("In repair").isChecked()).isTrue();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             asAdmin().get("/api/v1/assets/" + laptop).then().body("status", equalTo("in_stock"));
 
             page.getByLabel("Why").fill("Cracked screen");
@@ -67,6 +70,7 @@ class ConsoleAssetActionsTest extends BrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING).first().textContent())
                     .isEqualTo("This changed meanwhile");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
         }
         asAdmin().get("/api/v1/assets/" + laptop).then().body("status", equalTo("in_stock"));
     }
@@ -82,6 +86,7 @@ class ConsoleAssetActionsTest extends BrowserTest {
         try (BrowserContext phone = browser.phone()) {
             Page page = signedIn(phone, base, "/console/asset-owner?id=" + laptop, "Iris IT admin");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             page.getByLabel("A group").check();
             page.getByLabel("The person's e-mail, or the group's name").fill("No such team");
             Response refused = submit(page, "Change owner");
@@ -89,6 +94,7 @@ class ConsoleAssetActionsTest extends BrowserTest {
             assertThat(page.locator("[id='owner.id-error']").textContent())
                     .isEqualTo("no group with this name");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             asAdmin().get("/api/v1/assets/" + laptop).then().body("owner.id", equalTo(team));
 
             page.getByLabel("The person's e-mail, or the group's name").fill(other);

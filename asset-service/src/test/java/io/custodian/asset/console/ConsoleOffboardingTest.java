@@ -3,6 +3,7 @@ package io.custodian.asset.console;
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.Api.unique;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
+import static io.custodian.asset.console.ConsoleBrowser.assertFitsNarrowPhone;
 import static io.custodian.asset.console.ConsoleBrowser.follow;
 import static io.custodian.asset.console.ConsoleBrowser.opened;
 import static io.custodian.asset.console.ConsoleBrowser.press;
@@ -64,6 +65,7 @@ class ConsoleOffboardingTest extends BrowserTest {
                     .isEqualTo("A new owner: a person or a group");
             assertThat(page.locator("form[action*=waiver]").count()).isZero();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             ConsoleBrowser.screenshot(page, "return-checklist");
             assertThat(opened(page, base, "/console/offboarding?id=" + late)).isEqualTo(404);
         }
@@ -73,11 +75,13 @@ class ConsoleOffboardingTest extends BrowserTest {
             assertThat(page.getByText("Lee Leaver").count()).isEqualTo(1);
             assertThat(page.getByText("Lara Late").count()).isZero();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             ConsoleBrowser.screenshot(page, "offboardings");
             follow(page, "Overdue");
             assertThat(page.getByText("Lara Late").count()).isEqualTo(1);
             assertThat(page.getByText("Lee Leaver").count()).isZero();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             assertThat(opened(page, base, "/console/asset-status?id=" + laptop)).isEqualTo(403);
         }
 
@@ -87,6 +91,7 @@ class ConsoleOffboardingTest extends BrowserTest {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(page.getByTestId("reason-error").textContent()).isNotBlank();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             page.getByLabel("Why waive " + tagOf(repo)).fill("Archived with the team's consent");
             press(page, "Waive " + tagOf(repo));
             assertThat(page.getByTestId("done").textContent()).contains("waived");
@@ -104,6 +109,7 @@ class ConsoleOffboardingTest extends BrowserTest {
             page.navigate(ConsoleBrowser.url(base, "/console/offboarding?id=" + offboarding));
             assertThat(page.getByTestId("status").textContent()).isEqualTo("completed");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
         }
         as("auditor", "auditor@example.com")
                 .get("/api/v1/offboardings/" + offboarding)

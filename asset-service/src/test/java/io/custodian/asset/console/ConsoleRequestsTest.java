@@ -2,6 +2,7 @@ package io.custodian.asset.console;
 
 import static io.custodian.asset.Api.as;
 import static io.custodian.asset.console.ConsoleBrowser.assertAccessible;
+import static io.custodian.asset.console.ConsoleBrowser.assertFitsNarrowPhone;
 import static io.custodian.asset.console.ConsoleBrowser.follow;
 import static io.custodian.asset.console.ConsoleBrowser.opened;
 import static io.custodian.asset.console.ConsoleBrowser.press;
@@ -17,7 +18,6 @@ import com.microsoft.playwright.Response;
 import io.custodian.asset.Api;
 import io.custodian.asset.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,21 +36,14 @@ class ConsoleRequestsTest extends BrowserTest {
         ConsoleBrowser.person(CASEY, "Casey Console");
         String justification = Api.unique("Conference demo on my own tablet");
         String description = Api.unique("A laptop left unlocked in the lobby");
-        as("employee", CASEY)
-                .body(
-                        Map.of(
-                                "device", Map.of("type", "phone", "description", "Black Pixel 8"),
-                                "kind", "lost",
-                                "occurredAt", TestClock.now().minusSeconds(600).toString()))
-                .post("/api/v1/incidents")
-                .then()
-                .statusCode(201);
+        ConsoleBrowser.reportedPersonalDevice(CASEY, "phone", "Black Pixel 8", "lost");
 
         try (BrowserContext phone = browser.phone()) {
             Page page = signedIn(phone, base, "/console/my-reports", "Casey Console");
             assertThat(page.getByText("Personal phone: lost").count()).isGreaterThan(0);
             follow(page, "Request an exception");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             page.getByLabel("Which rule?").selectOption("acceptable_use");
             page.getByLabel("Why do you need the exception?").fill(justification);
             page.getByLabel("Until when?").fill(TestClock.today().toString());
@@ -60,6 +53,7 @@ class ConsoleRequestsTest extends BrowserTest {
             assertThat(page.getByLabel("Why do you need the exception?").inputValue())
                     .isEqualTo(justification);
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             page.getByLabel("Until when?").fill(TestClock.today().plusDays(30).toString());
             press(page, "Send the request");
             assertThat(page.url()).endsWith("/console/my-reports?sent=exception");
@@ -71,6 +65,7 @@ class ConsoleRequestsTest extends BrowserTest {
             assertThat(blank.status()).isEqualTo(422);
             assertThat(page.locator("#description-error").textContent()).isNotBlank();
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             page.getByLabel("What happened?").fill(description);
             page.getByLabel("Who? Their e-mail").fill("someone.else@example.com");
             press(page, "Send the report");
@@ -78,6 +73,7 @@ class ConsoleRequestsTest extends BrowserTest {
             assertThat(page.getByTestId("violation-status").first().textContent())
                     .isEqualTo("reported");
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
             ConsoleBrowser.screenshot(page, "my-reports");
         }
         as("leadership", "ceo@example.com")
@@ -102,6 +98,7 @@ class ConsoleRequestsTest extends BrowserTest {
             assertThat(opened(page, base, "/console/request-exception")).isEqualTo(403);
             assertThat(opened(page, base, "/console/report-violation")).isEqualTo(403);
             assertAccessible(page);
+            assertFitsNarrowPhone(page);
         }
         try (BrowserContext phone = browser.phone()) {
             Page page = signedIn(phone, base, "/console/offboardings", "Hana HR");
