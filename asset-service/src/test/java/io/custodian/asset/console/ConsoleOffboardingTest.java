@@ -111,6 +111,16 @@ class ConsoleOffboardingTest extends BrowserTest {
             assertAccessible(page);
             assertFitsNarrowPhone(page);
         }
+        try (BrowserContext phone = browser.phone()) {
+            Page page =
+                    signedIn(phone, base, "/console/offboardings?status=completed", "Ada Auditor");
+            follow(page, "Lee Leaver");
+            assertThat(page.getByTestId("item-status").allTextContents())
+                    .containsExactly("returned", "waived");
+            assertThat(page.locator("main form").count()).isZero();
+            assertThat(page.locator("main .actions a").count()).isZero();
+            assertAccessible(page);
+        }
         as("auditor", "auditor@example.com")
                 .get("/api/v1/offboardings/" + offboarding)
                 .then()
