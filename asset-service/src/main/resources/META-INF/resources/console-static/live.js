@@ -1,4 +1,6 @@
-// Custodian console: a region marked data-live="URL" (a running import's progress) is fetched again
+// Custodian console, on every page. The viewer's time zone: the browser's own, in the cookie tz that
+// the pages read to show times in it (the company's zone until then, or without script).
+// A region marked data-live="URL" (a running import's progress) is fetched again
 // every second from its URL and replaced by the answer, until the answer is no longer live. The page
 // works without it: its <noscript> refresh reloads the whole page instead.
 (function () {
@@ -34,5 +36,23 @@
     }, EVERY_MS);
   }
 
+  function rememberZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    if (!zone) {
+      return;
+    }
+    var cookie = 'tz=' + encodeURIComponent(zone);
+    if (('; ' + document.cookie + ';').indexOf('; ' + cookie + ';') < 0) {
+      document.cookie =
+        cookie + '; path=/console; max-age=31536000; SameSite=Lax' + (window.location.protocol === 'https:' ? '; Secure' : '');
+    }
+  }
+
+  rememberZone();
   document.querySelectorAll('[data-live]').forEach(follow);
 })();

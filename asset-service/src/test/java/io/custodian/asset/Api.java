@@ -138,11 +138,16 @@ public final class Api {
      * two weeks, as it was answered.
      */
     public static Response startOffboarding(String email) {
+        return startOffboarding(email, TestClock.today().plusDays(14));
+    }
+
+    /** The HR system's request to start the off-boarding with this last day, as it was answered. */
+    public static Response startOffboarding(String email, java.time.LocalDate lastWorkingDay) {
         return as("hr-system", "hr@example.com")
                 .body(
                         Map.of(
                                 "person", Map.of("email", email),
-                                "lastWorkingDay", TestClock.today().plusDays(14).toString(),
+                                "lastWorkingDay", lastWorkingDay.toString(),
                                 "reference", unique("HR")))
                 .post("/api/v1/offboardings");
     }

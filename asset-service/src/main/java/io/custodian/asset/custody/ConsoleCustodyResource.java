@@ -6,6 +6,7 @@ import io.custodian.asset.inventory.AssetView;
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.FormValues;
+import io.custodian.asset.web.Versions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +70,7 @@ class ConsoleCustodyResource {
                 () ->
                         custodies.checkOut(
                                 assetId,
-                                ifMatch(version),
+                                Versions.ifMatch(version),
                                 new Custodies.Checkout(custodies.personNamed(person), note),
                                 caller));
     }
@@ -86,7 +87,7 @@ class ConsoleCustodyResource {
                 () ->
                         custodies.checkIn(
                                 assetId,
-                                ifMatch(version),
+                                Versions.ifMatch(version),
                                 new Custodies.Checkin(condition),
                                 caller));
     }
@@ -97,9 +98,5 @@ class ConsoleCustodyResource {
                 () -> URI.create("/console/assets/" + command.get().id() + "?saved=true"),
                 errors ->
                         Templates.custody(caller.email(), custodies.asset(assetId), typed, errors));
-    }
-
-    private static String ifMatch(String version) {
-        return "\"" + (version == null ? "" : version.strip()) + "\"";
     }
 }

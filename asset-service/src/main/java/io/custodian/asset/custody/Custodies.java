@@ -120,10 +120,7 @@ class Custodies {
      * field's error.
      */
     UUID personNamed(String email) {
-        return Person.findByEmail(email == null ? "" : email.strip())
-                .map(person -> person.id)
-                .orElseThrow(
-                        () -> ProblemException.invalid("personId", "no person with this e-mail"));
+        return people.personNamed(email, "personId");
     }
 
     @Transactional

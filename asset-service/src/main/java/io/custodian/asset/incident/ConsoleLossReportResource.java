@@ -9,6 +9,7 @@ import io.custodian.asset.security.Caller;
 import io.custodian.asset.security.RateLimited;
 import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.ProblemException;
+import io.custodian.asset.web.ViewerZone;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * lost or stolen, when; or a personal device with company access, with its kind and a description),
  * handed to the same {@link Incidents#report} as {@code POST /api/v1/incidents} with the same
  * roles, so the outbox event and the alerts follow unchanged. A refused report shows the API's
- * field errors next to the fields. Times are the company's ({@code custodian.time-zone}).
+ * field errors next to the fields. Times are the viewer's ({@link ViewerZone}), else the company's
+ * ({@code custodian.time-zone}).
  */
 @Path("/console/report-loss")
 @Produces(MediaType.TEXT_HTML)
@@ -71,19 +73,28 @@ class ConsoleLossReportResource {
     private final Inventory inventory;
     private final Caller caller;
     private final Clock clock;
+    private final ViewerZone viewer;
 
     ConsoleLossReportResource(
-            Incidents incidents, Inventory inventory, Caller caller, Clock clock) {
+            Incidents incidents,
+            Inventory inventory,
+            Caller caller,
+            Clock clock,
+            ViewerZone viewer) {
         this.incidents = incidents;
         this.inventory = inventory;
         this.caller = caller;
         this.clock = clock;
+        this.viewer = viewer;
     }
 
     @GET
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public TemplateInstance form(@RestQuery UUID asset) {
-        String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString();
+        String now =
+                LocalDateTime.now(clock.withZone(viewer.or(clock.getZone())))
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .toString();
         return Templates.reportLoss(
                 caller.email(),
                 choices(asset),
@@ -205,7 +216,7 @@ class ConsoleLossReportResource {
 
     private Instant instant(String value, Map<String, String> errors) {
         try {
-            return LocalDateTime.parse(value.trim()).atZone(clock.getZone()).toInstant();
+            return LocalDateTime.parse(value.trim()).atZone(viewer.or(clock.getZone())).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
             errors.put("occurredAt", "give the date and time it happened");
             return null;

@@ -26,6 +26,22 @@ class IncidentSearch {
         this.db = db;
     }
 
+    /** The newest {@code max} incidents this person reported (any status), newest first. */
+    @Transactional
+    List<IncidentView> newestReportedBy(String email, int max) {
+        return db
+                .createQuery(
+                        "select i from Incident i left join fetch i.asset where i.reportedBy = :me"
+                                + " order by i.reportedAt desc, i.id desc",
+                        Incident.class)
+                .setParameter("me", email.toLowerCase(Locale.ROOT))
+                .setMaxResults(max)
+                .getResultList()
+                .stream()
+                .map(IncidentView::summary)
+                .toList();
+    }
+
     /** GET /api/v1/incidents: the page the query parameters ask for, with a next link if any. */
     @Transactional
     Paged list(Listing listing, Caller caller) {

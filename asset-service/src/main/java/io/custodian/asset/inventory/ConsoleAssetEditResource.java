@@ -11,6 +11,7 @@ import io.custodian.asset.web.FormErrors;
 import io.custodian.asset.web.FormValues;
 import io.custodian.asset.web.LowerCaseEnums;
 import io.custodian.asset.web.ProblemException;
+import io.custodian.asset.web.Versions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,12 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -127,10 +125,7 @@ class ConsoleAssetEditResource {
             throws JsonProcessingException {
         Map<String, String> typed = fields.values();
         try {
-            inventory.patch(
-                    assetId,
-                    "\"" + Objects.toString(fields.version, "").strip() + "\"",
-                    patch(typed));
+            inventory.patch(assetId, Versions.ifMatch(fields.version), patch(typed));
             return Response.seeOther(URI.create("/console/assets/" + assetId + "?saved=true"))
                     .build();
         } catch (ProblemException e) {
@@ -169,11 +164,7 @@ class ConsoleAssetEditResource {
                                     : field.equals("notes") ? value : value.strip();
                     if (v != null
                             && (field.equals("purchaseDate") || field.equals("warrantyUntil"))) {
-                        try {
-                            LocalDate.parse(v);
-                        } catch (DateTimeParseException e) {
-                            throw ProblemException.invalid(field, "give a date");
-                        }
+                        FormValues.date(v, field);
                     }
                     patch.put(field, v);
                 });

@@ -3,6 +3,7 @@ package io.custodian.asset.inventory;
 import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.AUDITOR;
 import static io.custodian.asset.security.Roles.EMPLOYEE;
+import static io.custodian.asset.security.Roles.HR_SYSTEM;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
@@ -53,9 +54,12 @@ class ConsoleAssetsResource {
     }
 
     @GET
-    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP, AUDITOR})
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP, AUDITOR, HR_SYSTEM})
     public Response home() {
-        String home = caller.hasOwnAssets() ? "/console/assets" : "/console/incidents";
+        String home =
+                caller.hasOwnAssets()
+                        ? "/console/assets"
+                        : caller.readsEverything() ? "/console/incidents" : "/console/offboardings";
         return Response.seeOther(URI.create(home)).build();
     }
 

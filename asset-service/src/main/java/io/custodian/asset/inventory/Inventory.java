@@ -127,6 +127,17 @@ public class Inventory {
         return touch(asset);
     }
 
+    /**
+     * The statuses an admin may move an asset in {@code from} to with {@link #transition}: its
+     * legal lifecycle steps but loss and theft, which are reported as incidents.
+     */
+    static List<AssetStatus> nextSteps(AssetStatus from) {
+        return java.util.Arrays.stream(AssetStatus.values())
+                .filter(next -> next != AssetStatus.LOST && next != AssetStatus.STOLEN)
+                .filter(from::canBecome)
+                .toList();
+    }
+
     /** Hand the asset's accountability to another person or group: its own recorded action. */
     @Transactional
     AssetView changeOwner(UUID id, String ifMatch, @NotNull @Valid OwnerRef owner) {
@@ -134,6 +145,22 @@ public class Inventory {
         setOwner(asset, owner);
         ownerChanged.fire(new OwnerChanged(asset.id, owner.type(), owner.id()));
         return touch(asset);
+    }
+
+    /**
+     * The owner a console form names: a person by e-mail or a group by name, refused at {@code
+     * owner.type} or {@code owner.id} as the API's owner change names them.
+     */
+    @Transactional
+    OwnerRef ownerNamed(Party.Type type, String name) {
+        if (type == null) {
+            throw ProblemException.invalid("owner.type", "choose a person or a group");
+        }
+        UUID id =
+                type == Party.Type.GROUP
+                        ? parties.groupNamed(name, "owner.id")
+                        : parties.personNamed(name, "owner.id");
+        return new OwnerRef(type, id);
     }
 
     /**

@@ -92,6 +92,11 @@ class OffboardingSearch {
         };
     }
 
+    /** The last day its returns may still be missing before they are overdue and escalated. */
+    LocalDate lastDayBeforeOverdue(OffboardingView o) {
+        return store.lastDayBeforeOverdue(o.lastWorkingDay());
+    }
+
     /** Admins, leadership, auditors and the HR system read every off-boarding. */
     private static boolean readsAll(Caller caller) {
         return caller.readsEverything() || caller.hasRole(Roles.HR_SYSTEM);

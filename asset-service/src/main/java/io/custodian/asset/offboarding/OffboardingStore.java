@@ -37,6 +37,11 @@ class OffboardingStore {
         return today.minusDays(config.grace().toDays());
     }
 
+    /** The last day a return may still be missing before it is overdue and escalated. */
+    LocalDate lastDayBeforeOverdue(LocalDate lastWorkingDay) {
+        return lastWorkingDay.plusDays(config.grace().toDays());
+    }
+
     boolean overdue(Offboarding o, List<OffboardingItem> items, LocalDate today) {
         return o.status == Offboarding.Status.OPEN
                 && o.lastWorkingDay.isBefore(overdueBefore(today))

@@ -251,6 +251,28 @@ public class PeopleAndGroups {
         return Group.<Group>findByIdOptional(id).filter(g -> g.deactivatedAt == null);
     }
 
+    /**
+     * The id of the person a console form names by e-mail; unknown is {@code field}'s error, as the
+     * API's problem names the id that form stands for.
+     */
+    public UUID personNamed(String email, String field) {
+        return Person.findByEmail(email == null ? "" : email.strip())
+                .map(person -> person.id)
+                .orElseThrow(() -> ProblemException.invalid(field, "no person with this e-mail"));
+    }
+
+    /**
+     * The id of the group a console form names (group names are unique), if it may own assets; else
+     * {@code field}'s error.
+     */
+    public UUID groupNamed(String name, String field) {
+        return Group.<Group>find("name", name == null ? "" : name.strip())
+                .firstResultOptional()
+                .filter(g -> g.deactivatedAt == null)
+                .map(group -> group.id)
+                .orElseThrow(() -> ProblemException.invalid(field, "no group with this name"));
+    }
+
     public Person person(UUID id) {
         return Person.<Person>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("person", id));

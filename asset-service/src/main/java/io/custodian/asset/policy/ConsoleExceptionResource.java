@@ -7,7 +7,7 @@ import static io.custodian.asset.security.Roles.LEADERSHIP;
 
 import io.custodian.asset.security.Caller;
 import io.custodian.asset.web.FormErrors;
-import io.custodian.asset.web.ProblemException;
+import io.custodian.asset.web.FormValues;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,9 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -81,9 +78,16 @@ class ConsoleExceptionResource {
                         exceptions.decide(
                                 exceptionId,
                                 new ExceptionRequests.Decision(
-                                        verdict(decision),
+                                        FormValues.choice(
+                                                ExceptionRequests.Verdict.class,
+                                                decision,
+                                                false,
+                                                "decision",
+                                                "choose approve or reject"),
                                         note,
-                                        "reject".equals(decision) ? null : date(validUntil)),
+                                        "reject".equals(decision)
+                                                ? null
+                                                : FormValues.date(validUntil, "validUntil")),
                                 caller),
                 URI.create("/console/exception?id=" + exceptionId + "&done=decision"),
                 errors ->
@@ -105,27 +109,5 @@ class ConsoleExceptionResource {
                         ? form
                         : new Form("approve", String.valueOf(exception.wantedUntil()), null);
         return Templates.exception(caller.email(), exception, mayDecide, shown, errors, decided);
-    }
-
-    private static ExceptionRequests.Verdict verdict(String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid("decision", "choose approve or reject");
-        }
-        try {
-            return ExceptionRequests.Verdict.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("decision", "choose approve or reject");
-        }
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("validUntil", "give a date");
-        }
     }
 }

@@ -1,16 +1,20 @@
 package io.custodian.asset.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How the console's templates show values: {@code {incident.reportedAt.shown}} is the instant in
- * the company's time zone ({@code custodian.time-zone}), {@code Thu 3 Dec 2026, 13:38 UTC}. One
- * place, so that every page shows a time alike.
+ * the viewer's time zone ({@link ViewerZone}, from their browser), else the company's ({@code
+ * custodian.time-zone}), {@code Thu 3 Dec 2026, 13:38 UTC}. One place, so that every page shows a
+ * time alike.
  */
 @TemplateExtension
 public final class ConsoleFormats {
@@ -23,7 +27,16 @@ public final class ConsoleFormats {
     private ConsoleFormats() {}
 
     static String shown(Instant at) {
-        return at == null ? "" : SHOWN.format(at.atZone(zone()));
+        return at == null ? "" : SHOWN.format(at.atZone(viewers().orElseGet(ConsoleFormats::zone)));
+    }
+
+    /** The viewer's zone, when a page is rendered for a request whose browser named one. */
+    private static Optional<ZoneId> viewers() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return Optional.empty();
+        }
+        return arc.instance(ViewerZone.class).get().zone();
     }
 
     private static ZoneId zone() {

@@ -15,6 +15,14 @@ public final class Versions {
     }
 
     /**
+     * The {@code If-Match} of a console form: the version the page was read at (a hidden field), as
+     * the strong ETag the API's clients send.
+     */
+    public static String ifMatch(String formVersion) {
+        return "\"" + (formVersion == null ? "" : formVersion.strip()) + "\"";
+    }
+
+    /**
      * Whether an {@code If-Match} or {@code If-None-Match} header names the current version: one of
      * its tags, weak or strong, or {@code *}.
      */

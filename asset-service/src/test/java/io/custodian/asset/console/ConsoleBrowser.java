@@ -50,11 +50,19 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A fresh session on a 390×844 touch screen. */
     BrowserContext phone() {
-        return browser.newContext(
-                new Browser.NewContextOptions()
-                        .setViewportSize(390, 844)
-                        .setHasTouch(true)
-                        .setIsMobile(true));
+        return browser.newContext(phoneOptions());
+    }
+
+    /** A fresh session on a 390×844 touch screen whose clock is in this time zone. */
+    BrowserContext phoneIn(String timeZone) {
+        return browser.newContext(phoneOptions().setTimezoneId(timeZone));
+    }
+
+    private static Browser.NewContextOptions phoneOptions() {
+        return new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setHasTouch(true)
+                .setIsMobile(true);
     }
 
     /** Opens {@code path}, is sent to the provider's sign-in page, and signs in as {@code who}. */
@@ -120,6 +128,37 @@ final class ConsoleBrowser implements AutoCloseable {
                 .isEmpty();
     }
 
+    /** What a finger presses on the console's pages: each must be at least 44 px tall. */
+    private static final String TARGETS =
+            ".button, button, .choice, select, textarea, input:not([type=hidden]):not([type=radio])"
+                    + ":not([type=checkbox]), .bar a, .filters a, .card h2 a, .card h3 a";
+
+    /**
+     * The page as it is now also fits a 360 px wide phone: nothing wider than the screen (no
+     * sideways scrolling), every touch target at least 44 px tall; the viewport is then 390×844
+     * again.
+     */
+    static void assertFitsNarrowPhone(Page page) {
+        page.setViewportSize(360, 780);
+        try {
+            assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                    .as("width of %s at 360 px", page.url())
+                    .isLessThanOrEqualTo(360);
+            @SuppressWarnings("unchecked")
+            List<String> small =
+                    (List<String>)
+                            page.evaluate(
+                                    "s => [...document.querySelectorAll(s)]"
+                                            + ".filter(e => e.getClientRects().length"
+                                            + " && e.getBoundingClientRect().height < 44)"
+                                            + ".map(e => e.outerHTML.slice(0, 120))",
+                                    TARGETS);
+            assertThat(small).as("touch targets under 44 px on %s", page.url()).isEmpty();
+        } finally {
+            page.setViewportSize(390, 844);
+        }
+    }
+
     /** Presses the form's button {@code button}; the answer to the form's post. */
     static com.microsoft.playwright.Response submit(Page page, String button) {
         return page.waitForResponse(
@@ -127,6 +166,16 @@ final class ConsoleBrowser implements AutoCloseable {
                 () ->
                         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))
                                 .click());
+    }
+
+    /** Presses the button {@code name} (a step that leaves the page, or a form's submit). */
+    static void press(Page page, String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    /** Follows the link {@code name}. */
+    static void follow(Page page, String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
     }
 
     /** The whole page as it is now, to {@code target/console-screenshots/NAME.png}. */
@@ -149,6 +198,28 @@ final class ConsoleBrowser implements AutoCloseable {
                 .put("/api/v1/people/by-employee-id/" + email.substring(0, email.indexOf('@')))
                 .then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract()
+                .path("id");
+    }
+
+    /**
+     * The employee with this e-mail reports a personal device with company access lost or stolen an
+     * hour ago, through the API; the incident's id.
+     */
+    static String reportedPersonalDevice(
+            String email, String type, String description, String kind) {
+        return io.custodian.asset.Api.as("employee", email)
+                .body(
+                        Map.of(
+                                "device", Map.of("type", type, "description", description),
+                                "kind", kind,
+                                "occurredAt",
+                                        io.custodian.asset.TestClock.now()
+                                                .minusSeconds(3600)
+                                                .toString()))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
                 .extract()
                 .path("id");
     }

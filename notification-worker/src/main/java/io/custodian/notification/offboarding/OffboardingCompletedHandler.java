@@ -48,7 +48,8 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
                                 completed.person(),
                                 completed.manager(),
                                 completed.lastWorkingDay(),
-                                completed.items())
+                                completed.items(),
+                                consoleLink(OffboardingMail.page(completed.offboardingId())))
                         .completedAt(
                                 OffboardingMail.AT.format(completed.completedAt().atZone(zone)));
         return new Alert(

@@ -38,7 +38,10 @@ final class OffboardingMail {
     /** One asset line: tag, name, category, and what has to happen (or happened) to it. */
     record Line(String assetTag, String name, String category, String what) {}
 
-    /** The letter: who leaves, their manager, the last day, the assets, and the escalation. */
+    /**
+     * The letter: who leaves, their manager, the last day, the assets, the escalation, and the
+     * off-boarding's console page (null when no console address is configured).
+     */
     record Letter(
             String person,
             String manager,
@@ -46,14 +49,16 @@ final class OffboardingMail {
             List<Line> returns,
             List<Line> transfers,
             long daysOverdue,
-            String completedAt) {
+            String completedAt,
+            String link) {
 
         /** The letter on an off-boarding's items: those to return, and those to hand over. */
         static Letter of(
                 OffboardingStarted.Person person,
                 OffboardingStarted.Person manager,
                 LocalDate lastWorkingDay,
-                List<OffboardingStarted.Item> items) {
+                List<OffboardingStarted.Item> items,
+                String link) {
             return new Letter(
                     describe(person),
                     describe(manager),
@@ -61,13 +66,19 @@ final class OffboardingMail {
                     lines(items, "return"),
                     lines(items, "ownership_transfer"),
                     0,
-                    null);
+                    null,
+                    link);
         }
 
         /** This letter, completed at that time. */
         Letter completedAt(String at) {
-            return new Letter(person, manager, lastDay, returns, transfers, daysOverdue, at);
+            return new Letter(person, manager, lastDay, returns, transfers, daysOverdue, at, link);
         }
+    }
+
+    /** The off-boarding's page in the console: the leaver's checklist, and its items' steps. */
+    static String page(java.util.UUID offboardingId) {
+        return "/console/offboarding?id=" + offboardingId;
     }
 
     private OffboardingMail() {}

@@ -34,7 +34,8 @@ class OffboardingReturnOverdueHandler extends AlertingHandler<OffboardingReturnO
                         OffboardingMail.lines(overdue.pendingReturns(), "return"),
                         java.util.List.of(),
                         overdue.daysOverdue(),
-                        null);
+                        null,
+                        consoleLink(OffboardingMail.page(overdue.offboardingId())));
         int count = overdue.pendingReturns().size();
         return new Alert(
                 "[Custodian] Overdue: "

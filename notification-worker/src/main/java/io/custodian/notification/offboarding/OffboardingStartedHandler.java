@@ -29,7 +29,8 @@ class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
                         started.person(),
                         started.manager(),
                         started.lastWorkingDay(),
-                        started.items());
+                        started.items(),
+                        consoleLink(OffboardingMail.page(started.offboardingId())));
         return new Alert(
                 "[Custodian] Off-boarding: "
                         + started.person().name()

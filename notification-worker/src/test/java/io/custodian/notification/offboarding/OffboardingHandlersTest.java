@@ -81,7 +81,11 @@ class OffboardingHandlersTest {
             assertThat(Events.text(mails.get(0)))
                     .contains("LT-0042 MacBook Pro 14")
                     .contains("Fri 18 Dec 2026")
-                    .contains("Charles Babbage <charles.mgr@example.com>");
+                    .contains("Charles Babbage <charles.mgr@example.com>")
+                    .contains(
+                            "Open the off-boarding (check in, or waive with a reason):"
+                                    + " http://localhost:8080/console/offboarding?id="
+                                    + offboarding);
         }
         assertThat(Events.about(eventId, Events.inbox(mail, ADA.email()))).isEmpty();
     }
@@ -123,7 +127,10 @@ class OffboardingHandlersTest {
                 .contains("To be returned to IT")
                 .contains("LT-0042 MacBook Pro 14 (laptop)")
                 .contains("needs a new owner")
-                .contains("DB-CUST-01 Customer database (laptop)");
+                .contains("DB-CUST-01 Customer database (laptop)")
+                .contains(
+                        "Open the return checklist: http://localhost:8080/console/offboarding?id="
+                                + offboarding);
         assertThat(Events.about(eventId, Events.inbox(mail, Events.CEO))).isEmpty();
     }
 
@@ -149,7 +156,9 @@ class OffboardingHandlersTest {
 
         MimeMessage toIt = Events.about(eventId, Events.inbox(mail, IT)).get(0);
         assertThat(toIt.getSubject()).isEqualTo("[Custodian] Off-boarding completed: Ada Lovelace");
-        assertThat(Events.text(toIt)).contains("PH-7 iPhone 15 (laptop): waived by leadership");
+        assertThat(Events.text(toIt))
+                .contains("PH-7 iPhone 15 (laptop): waived by leadership")
+                .contains("Open the off-boarding: http://localhost:8080/console/offboarding?id=");
         assertThat(Events.about(eventId, Events.inbox(mail, ADA.email()))).isEmpty();
     }
 

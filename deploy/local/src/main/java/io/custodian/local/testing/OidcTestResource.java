@@ -18,12 +18,14 @@ import java.util.Map;
 public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
 
     /**
-     * People of the console tests (two employees, a second admin), with e-mails no other test uses.
+     * People of the console tests (two employees, one who leaves, a second admin), with e-mails no
+     * other test uses.
      */
     public static final List<User> USERS =
             List.of(
                     new User("Casey Console", "casey.console@example.com", List.of("employee")),
                     new User("Olive Other", "olive.other@example.com", List.of("employee")),
+                    new User("Lee Leaver", "lee.leaver@example.com", List.of("employee")),
                     new User(
                             "Sam Second admin",
                             "sam.admin@example.com",
