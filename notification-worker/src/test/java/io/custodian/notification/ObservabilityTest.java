@@ -22,6 +22,10 @@ import io.custodian.api.event.IncidentReported;
 import io.custodian.local.MailSink;
 import io.custodian.local.testing.InjectMailSink;
 import io.custodian.local.testing.Scrape;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,8 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,21 +61,30 @@ class ObservabilityTest {
     @InjectMailSink MailSink mail;
     @InjectReceivers WireMockServer receivers;
     @Inject ObjectMapper mapper;
+    @Inject InMemorySpanExporter spans;
 
-    private Events events;
+    private static Events producer;
     private final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> stubs =
             new ArrayList<>();
 
-    @BeforeEach
-    void setUp() {
-        mail.reset();
-        events = new Events(mapper);
+    /** One producer for the class, opened once Quarkus (and so the broker's address) is up. */
+    private Events events() {
+        if (producer == null) {
+            producer = new Events(mapper);
+        }
+        return producer;
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
     }
 
     @AfterEach
-    void tearDown() {
+    void removeStubs() {
         stubs.forEach(receivers::removeStub);
-        events.close();
     }
 
     private static Scrape scrape() {
@@ -88,7 +101,7 @@ class ObservabilityTest {
         String eventId = UUID.randomUUID().toString();
         IncidentReported incident = Events.stolenLaptop(tag(), "Platform 9");
 
-        events.sendIncident(eventId, incident);
+        events().sendIncident(eventId, incident);
         Events.awaitMails(mail, eventId, CEO, CTO, incident.owner().email());
         Events.awaitSettled(eventId);
 
@@ -128,7 +141,7 @@ class ObservabilityTest {
                         .withRequestBody(matchingJsonPath("$.id", equalTo(eventId)))
                         .willReturn(aResponse().withStatus(404)));
 
-        events.sendIncident(eventId, Events.stolenLaptop(tag, "Platform 9"));
+        events().sendIncident(eventId, Events.stolenLaptop(tag, "Platform 9"));
         Events.awaitDeadLetter(eventId, java.time.Duration.ofSeconds(20));
 
         Scrape after = scrape();
@@ -184,5 +197,84 @@ class ObservabilityTest {
 
     private void stub(MappingBuilder mapping) {
         stubs.add(receivers.stubFor(mapping.atPriority(1)));
+    }
+
+    private static final AttributeKey<String> EVENT_ID =
+            AttributeKey.stringKey("custodian.event.id");
+    private static final AttributeKey<String> OUTCOME =
+            AttributeKey.stringKey("custodian.delivery.outcome");
+    private static final AttributeKey<String> MESSAGE_ID =
+            AttributeKey.stringKey("custodian.delivery.message_id");
+
+    @Test
+    void shouldContinueTheEventsTraceWithOneSpanPerDeliveryAndShowARedeliverySkipped() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String producerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String traceParent = "00-" + traceId + "-" + producerSpan + "-01";
+        String eventId = UUID.randomUUID().toString();
+        IncidentReported incident = Events.stolenLaptop(tag(), "Platform 9");
+        String owner = incident.owner().email();
+
+        events().sendIncident(eventId, incident, traceParent);
+        Events.awaitMails(mail, eventId, CEO, CTO, owner);
+        Events.awaitSettled(eventId);
+
+        List<SpanData> deliveries = awaitDeliverySpans(eventId, "delivered", 5);
+        SpanData consumer =
+                spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getKind() == SpanKind.CONSUMER)
+                        .filter(s -> s.getTraceId().equals(traceId))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no consumer span"));
+        // the consumer continues the producer's trace; each delivery is a child of the consumer
+        assertThat(consumer.getParentSpanId()).isEqualTo(producerSpan);
+        assertThat(deliveries)
+                .allMatch(s -> s.getTraceId().equals(traceId))
+                .allMatch(s -> s.getParentSpanId().equals(consumer.getSpanId()))
+                .extracting(SpanData::getName)
+                .containsExactlyInAnyOrder(
+                        "deliver email",
+                        "deliver email",
+                        "deliver email",
+                        "deliver chat",
+                        "deliver webhook");
+        // the SMTP span names the Message-ID the CEO's mail has; no span holds an address
+        String ceoMessageId =
+                Events.header(Events.about(eventId, Events.inbox(mail, CEO)).get(0), "Message-ID");
+        assertThat(deliveries)
+                .filteredOn(s -> s.getName().equals("deliver email"))
+                .extracting(s -> s.getAttributes().get(MESSAGE_ID))
+                .contains(ceoMessageId);
+        assertThat(deliveries)
+                .allMatch(s -> !s.getAttributes().toString().contains(CEO))
+                .allMatch(s -> !s.getAttributes().toString().contains(owner));
+
+        // the same event again (a redelivery): a new consumer span in the same trace, and every
+        // delivery skipped, nothing sent
+        events().sendIncident(eventId, incident, traceParent);
+        List<SpanData> skipped = awaitDeliverySpans(eventId, "skipped", 5);
+        assertThat(skipped).allMatch(s -> s.getTraceId().equals(traceId));
+        assertThat(
+                        spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getKind() == SpanKind.CONSUMER)
+                                .filter(s -> s.getTraceId().equals(traceId))
+                                .count())
+                .isEqualTo(2);
+        assertThat(Events.about(eventId, Events.inbox(mail, CEO))).hasSize(1);
+    }
+
+    private List<SpanData> awaitDeliverySpans(String eventId, String outcome, int count) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                spans.getFinishedSpanItems().stream()
+                                        .filter(
+                                                s ->
+                                                        eventId.equals(
+                                                                s.getAttributes().get(EVENT_ID)))
+                                        .filter(s -> outcome.equals(s.getAttributes().get(OUTCOME)))
+                                        .toList(),
+                        list -> list.size() == count);
     }
 }

@@ -4,6 +4,7 @@ import io.custodian.asset.imports.ImportJob.State;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * custodian_imports_duration_seconds{outcome, dry_run}} (each job, from its start to its outcome:
  * completed, rejected or failed).
  */
+@Startup
 @ApplicationScoped
 class ImportMetrics {
 

@@ -2,6 +2,7 @@ package io.custodian.asset.incident;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import java.util.Locale;
  * their transaction committed (a refused or rolled-back report counts nothing). Every series is
  * registered at start, so a dashboard shows 0 rather than nothing.
  */
+@Startup
 @ApplicationScoped
 class IncidentMetrics {
 

@@ -59,7 +59,9 @@ public final class Scrape {
     static Scrape parse(String contentType, String text) {
         List<Series> series = new ArrayList<>();
         for (String line : text.split("\n")) {
-            Matcher m = LINE.matcher(line.trim());
+            // an OpenMetrics exemplar (" # {trace_id=…} value") follows the sample: not part of it
+            int exemplar = line.indexOf(" # ");
+            Matcher m = LINE.matcher((exemplar < 0 ? line : line.substring(0, exemplar)).trim());
             if (line.startsWith("#") || !m.matches()) {
                 continue;
             }
@@ -87,6 +89,15 @@ public final class Scrape {
     /** The sum of the series of this name that have all the given labels; 0 when none has. */
     public double value(String name, String... labels) {
         return matching(name, labels).mapToDouble(Series::value).sum();
+    }
+
+    /** The series of this name with their values, one a line: for an assertion's description. */
+    public String describe(String name) {
+        StringBuilder out = new StringBuilder();
+        series.stream()
+                .filter(s -> s.name.equals(name))
+                .forEach(s -> out.append(s.labels).append(' ').append(s.value).append('\n'));
+        return out.toString();
     }
 
     /** The label sets of the series of this name, e.g. to check that no label holds an id. */
