@@ -168,9 +168,32 @@ public final class Events implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code asset.incident.reported} as asset-service's relay does with tracing on: with the
+     * producer span's {@code traceparent} header.
+     */
+    public void sendIncident(String eventId, IncidentReported incident, String traceParent) {
+        try {
+            send(
+                    eventId,
+                    EventTypes.INCIDENT_REPORTED,
+                    incident.asset().id().toString(),
+                    mapper.writeValueAsString(incident),
+                    Map.of("traceparent", traceParent));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a binary-mode CloudEvent with any type and data; the key doubles as the subject. */
     public void send(String eventId, String type, String key, String data) {
+        send(eventId, type, key, data, Map.of());
+    }
+
+    private void send(
+            String eventId, String type, String key, String data, Map<String, String> extra) {
         var record = new ProducerRecord<>(EventTypes.TOPIC, key, data);
+        extra.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         Map.of(
                         "ce_specversion",
                         "1.0",

@@ -42,6 +42,7 @@ class ImportRunner {
     private final Merge merge;
     private final IndexRebuild rebuild;
     private final SnipeItMappings mappings;
+    private final ImportMetrics metrics;
 
     ImportRunner(
             DataSource dataSource,
@@ -51,7 +52,9 @@ class ImportRunner {
             BulkParties parties,
             Staging staging,
             Merge merge,
-            IndexRebuild rebuild) {
+            IndexRebuild rebuild,
+            ImportMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
@@ -70,9 +73,11 @@ class ImportRunner {
             if (job == null || job.state().finished()) {
                 return;
             }
+            long started = System.nanoTime();
             try {
-                execute(connection, job);
+                metrics.finished(job.dryRun(), execute(connection, job), started);
             } catch (Exception e) {
+                metrics.finished(job.dryRun(), State.FAILED, started);
                 LOG.errorf(e, "import %s failed", id);
                 if (!connection.getAutoCommit()) {
                     connection.rollback();
@@ -113,7 +118,8 @@ class ImportRunner {
         return "nothing of the file was written: " + reason;
     }
 
-    private void execute(Connection connection, Job job) throws SQLException, IOException {
+    /** Runs the job to its outcome: {@code COMPLETED} or {@code REJECTED} (else it throws). */
+    private State execute(Connection connection, Job job) throws SQLException, IOException {
         jobs.start(connection, job);
         LOG.infof(
                 "import %s: started by %s (%s, %s%s), %d bytes",
@@ -131,7 +137,7 @@ class ImportRunner {
             if (!file.hasNext()) {
                 jobs.reject(
                         connection, job, List.of(new RowError(1, "header", "the file is empty")));
-                return;
+                return State.REJECTED;
             }
             String[] header = file.next();
             Dialect dialect = job.dialect() != null ? job.dialect() : Dialect.detect(header);
@@ -145,7 +151,7 @@ class ImportRunner {
                                         "header",
                                         "neither a Custodian header (assetTag, …) nor a Snipe-IT"
                                                 + " export or import template (Asset Tag, …)")));
-                return;
+                return State.REJECTED;
             }
             jobs.dialect(connection, job, dialect);
             List<RowError> errors = new ArrayList<>();
@@ -154,13 +160,13 @@ class ImportRunner {
                             dialect, header, owners, job.defaultOwnerGroup(), mappings, errors);
             if (mapper == null) {
                 jobs.reject(connection, job, errors);
-                return;
+                return State.REJECTED;
             }
             RowError malformed = staging.stage(connection, job, file, mapper, counts);
             if (malformed != null) {
                 jobs.progress(connection, job.id(), counts, 100);
                 jobs.reject(connection, job, List.of(malformed));
-                return;
+                return State.REJECTED;
             }
             jobs.progress(connection, job.id(), counts, 90);
             LOG.infof(
@@ -179,7 +185,8 @@ class ImportRunner {
                     job.id(), rejected, counts.read, elapsed(counts.read, started));
             jobs.finish(connection, job.id(), State.REJECTED, null);
             jobs.cleanUp(connection, job);
-            return;
+            metrics.rows(job.dryRun(), 0, 0, 0, rejected);
+            return State.REJECTED;
         }
 
         if (job.dryRun()) {
@@ -224,6 +231,8 @@ class ImportRunner {
                 rejected,
                 elapsed(counts.read, started));
         jobs.cleanUp(connection, job);
+        metrics.rows(job.dryRun(), created, updated, valid - created - updated, rejected);
+        return State.COMPLETED;
     }
 
     /** Ends a dry run's merge transaction with a rollback, carrying what it would have done. */

@@ -40,13 +40,16 @@ class Incidents {
     private final IncidentConfig config;
     private final Clock clock;
     private final Event<AssetReportedMissing> missing;
+    private final IncidentMetrics metrics;
 
     Incidents(
             Inventory inventory,
             Outbox outbox,
             IncidentConfig config,
             Clock clock,
-            Event<AssetReportedMissing> missing) {
+            Event<AssetReportedMissing> missing,
+            IncidentMetrics metrics) {
+        this.metrics = metrics;
         this.inventory = inventory;
         this.outbox = outbox;
         this.config = config;
@@ -126,6 +129,7 @@ class Incidents {
             incident.deviceDescription = report.device().description().trim();
             incident.persistAndFlush();
             append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
+            metrics.reported(incident);
             return IncidentView.of(incident);
         }
 
@@ -171,6 +175,7 @@ class Incidents {
         incident.persistAndFlush();
         missing.fire(new AssetReportedMissing(asset.id, incident.id));
         append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
+        metrics.reported(incident);
         return IncidentView.of(incident);
     }
 

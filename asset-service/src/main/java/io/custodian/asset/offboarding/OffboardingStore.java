@@ -165,6 +165,18 @@ class OffboardingStore {
                 limit);
     }
 
+    /** How many open off-boardings are overdue today (the rule above, counted by the database). */
+    long countOverdue(LocalDate today) {
+        return db.createQuery(
+                        "select count(o) from Offboarding o where o.status = ?1 and"
+                                + " o.lastWorkingDay < ?2 and"
+                                + PENDING_RETURN,
+                        Long.class)
+                .setParameter(1, Offboarding.Status.OPEN)
+                .setParameter(2, overdueBefore(today))
+                .getSingleResult();
+    }
+
     // --- escalation -------------------------------------------------------------------------
 
     /**

@@ -2,6 +2,8 @@ package io.custodian.asset.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.api.event.TraceParent;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -11,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Where features put their events: in the caller's transaction, so an event exists if and only if
- * the change it announces was committed. {@link OutboxRelay} takes it to Kafka right after commit.
+ * the change it announces was committed, with the trace context of the request that made it. {@link
+ * OutboxRelay} takes it to Kafka right after commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -54,6 +57,7 @@ public class Outbox {
             throw new IllegalStateException("Event data of " + type + " is not serializable", e);
         }
         event.createdAt = Instant.now(clock);
+        event.traceParent = TraceParent.of(Span.current()).orElse(null);
         event.persist();
         appended.fire(new Appended(event.id));
         return event.id;

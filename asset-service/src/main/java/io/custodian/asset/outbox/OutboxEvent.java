@@ -34,4 +34,7 @@ class OutboxEvent extends PanacheEntityBase {
     int attempts;
 
     String lastError;
+
+    /** The W3C {@code traceparent} of the span current when the event was appended, or null. */
+    String traceParent;
 }

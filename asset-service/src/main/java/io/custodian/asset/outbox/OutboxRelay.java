@@ -1,15 +1,20 @@
 package io.custodian.asset.outbox;
 
 import io.custodian.api.event.EventTypes;
+import io.custodian.api.event.TraceParent;
 import io.custodian.asset.jobs.ClusterLock;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +68,7 @@ class OutboxRelay {
     private final URI source;
     private final Clock clock;
     private final ClusterLock lock;
+    private final RelayTracing tracing;
     private final Counter published;
     private final Counter failed;
     private final ExecutorService worker =
@@ -84,8 +90,10 @@ class OutboxRelay {
             KafkaClientService kafka,
             Clock clock,
             MeterRegistry metrics,
-            ClusterLock lock) {
+            ClusterLock lock,
+            RelayTracing tracing) {
         this.lock = lock;
+        this.tracing = tracing;
         this.emitter = emitter;
         this.config = config;
         this.source = source;
@@ -94,7 +102,6 @@ class OutboxRelay {
         this.clock = clock;
         this.published = metrics.counter("custodian.outbox.published");
         this.failed = metrics.counter("custodian.outbox.publish.failures");
-        Gauge.builder("custodian.outbox.backlog", OutboxRelay::backlog).register(metrics);
     }
 
     /** Fetches the topic's metadata right away rather than at the first poll. */
@@ -305,7 +312,8 @@ class OutboxRelay {
 
     private CompletableFuture<Void> send(Row row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        OutgoingCloudEventMetadata<String> cloudEvent =
+        Span span = tracing.start(row.id().toString(), row.type(), row.traceParent(), topic);
+        OutgoingCloudEventMetadataBuilder<String> builder =
                 OutgoingCloudEventMetadata.<String>builder()
                         .withId(row.id().toString())
                         .withType(row.type())
@@ -313,37 +321,37 @@ class OutboxRelay {
                         .withSubject(row.subject())
                         .withTimestamp(row.createdAt().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
-                        .withDataSchema(URI.create(EventTypes.dataSchemaUri(row.type())))
-                        .build();
+                        .withDataSchema(URI.create(EventTypes.dataSchemaUri(row.type())));
+        TraceParent.of(span)
+                .ifPresent(parent -> builder.withExtension(TraceParent.EXTENSION, parent));
         OutgoingKafkaRecordMetadata<String> record =
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(row.aggregateId()).build();
         Message<String> message =
                 Message.of(
                         row.payload(),
-                        Metadata.of(cloudEvent, record),
+                        Metadata.of(
+                                builder.build(),
+                                record,
+                                TracingMetadata.withCurrent(Context.root().with(span))),
                         () -> {
+                            span.end();
                             ack.complete(null);
                             return CompletableFuture.completedFuture(null);
                         },
                         failure -> {
+                            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                            span.end();
                             ack.completeExceptionally(failure);
                             return CompletableFuture.completedFuture(null);
                         });
         try {
             emitter.send(message);
         } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            span.end();
             ack.completeExceptionally(e);
         }
         return ack;
-    }
-
-    private static long backlog() {
-        try {
-            return QuarkusTransaction.requiringNew()
-                    .call(() -> OutboxEvent.count("publishedAt is null"));
-        } catch (RuntimeException e) {
-            return -1;
-        }
     }
 
     private static String cause(CompletableFuture<Void> ack) {
@@ -363,9 +371,11 @@ class OutboxRelay {
             String type,
             String subject,
             String payload,
-            Instant createdAt) {
+            Instant createdAt,
+            String traceParent) {
         static Row of(OutboxEvent e) {
-            return new Row(e.id, e.aggregateId, e.type, e.subject, e.payload, e.createdAt);
+            return new Row(
+                    e.id, e.aggregateId, e.type, e.subject, e.payload, e.createdAt, e.traceParent);
         }
     }
 }

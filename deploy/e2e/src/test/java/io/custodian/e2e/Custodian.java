@@ -78,6 +78,9 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
      */
     final WireMockServer receiver;
 
+    /** The OpenTelemetry collector both services export their traces to (OTLP/HTTP). */
+    final OtlpReceiver traces;
+
     final String assetService;
     final String notificationWorker;
 
@@ -188,23 +191,25 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
         receiver.stubFor(WireMock.post("/chat").willReturn(WireMock.ok("ok")));
         receiver.stubFor(WireMock.post("/siem").willReturn(WireMock.ok()));
         warmUp(receiver);
+        traces = OtlpReceiver.start();
 
         int assetPort = freePort();
         int workerPort = freePort();
         int assetManagementPort = freePort();
         int workerManagementPort = freePort();
         Map<String, String> common =
-                Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        kafka.bootstrapServers(),
-                        "CUSTODIAN_DB_USER",
-                        "custodian",
-                        "CUSTODIAN_DB_PASSWORD",
-                        "custodian",
-                        "CUSTODIAN_JWT_ISSUER",
-                        DevTokens.ISSUER,
-                        "CUSTODIAN_JWT_PUBLIC_KEY",
-                        tokens.publicKeyFile().toAbsolutePath().toString());
+                Map.ofEntries(
+                        Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                        Map.entry("CUSTODIAN_DB_USER", "custodian"),
+                        Map.entry("CUSTODIAN_DB_PASSWORD", "custodian"),
+                        Map.entry("CUSTODIAN_JWT_ISSUER", DevTokens.ISSUER),
+                        Map.entry(
+                                "CUSTODIAN_JWT_PUBLIC_KEY",
+                                tokens.publicKeyFile().toAbsolutePath().toString()),
+                        // traces as in production, to the receiver this harness runs
+                        Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint()),
+                        Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                        Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         define(
                 "asset-service",
                 assetPort,
@@ -530,6 +535,7 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
     public void close() {
         stop(processes.values());
         receiver.stop();
+        traces.close();
         mail.close();
         oidc.close();
         kafka.close();

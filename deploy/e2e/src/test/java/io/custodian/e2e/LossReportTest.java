@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.custodian.e2e.OtlpReceiver.Span;
+import io.custodian.local.testing.Scrape;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A loss report, end to end through the public API with a real token: asset-service → outbox →
- * Kafka → notification-worker → SMTP. Nothing mocked.
+ * Kafka → notification-worker → SMTP. Nothing mocked. And as an operator follows it: one trace from
+ * the HTTP request through the outbox relay and the Kafka consumer to each delivery (exported over
+ * OTLP to a receiver the harness runs), and the metrics of both management ports.
  */
 class LossReportTest {
 
@@ -317,5 +322,118 @@ class LossReportTest {
         return custodian.mail.messagesTo(to).stream()
                 .filter(m -> subject(m).contains(tag))
                 .toList();
+    }
+
+    @Test
+    void shouldShowOneTraceFromTheReportToEachDeliveryAndMoveBothServicesMetrics() {
+        LossReports reports = new LossReports(custodian);
+        String tag = LossReports.newTag();
+        reports.createLaptop(tag);
+        Scrape assetsBefore = Scrape.of(custodian.assetManagement + "/q/metrics");
+        Scrape workerBefore = Scrape.of(custodian.workerManagement + "/q/metrics");
+
+        reports.reportStolen(tag);
+        MimeMessage ceo =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> reports.alerts(LossReports.CEO, tag),
+                                mails -> mails.size() == 1)
+                        .get(0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reports.alerts(LossReports.CTO, tag).size() == 1);
+
+        // the event the CEO was alerted about, and its relay span in asset-service
+        String eventId = header(ceo, "X-Custodian-Event-Id");
+        Span relay =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        custodian.traces.spans().stream()
+                                                .filter(
+                                                        s ->
+                                                                eventId.equals(
+                                                                        s.attributes()
+                                                                                .get(
+                                                                                        "custodian.event.id")))
+                                                .filter(s -> s.name().startsWith("outbox relay"))
+                                                .findFirst(),
+                                Optional::isPresent)
+                        .orElseThrow();
+        List<Span> deliveries =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        custodian.traces.trace(relay.traceId()).stream()
+                                                .filter(s -> s.name().startsWith("deliver "))
+                                                .toList(),
+                                spans -> spans.size() >= 5);
+        List<Span> trace = custodian.traces.trace(relay.traceId());
+        // the request's span, asset-service's: where the trace starts
+        Span request = only(trace, "POST /api/v1/incidents");
+        assertThat(request.kind()).isEqualTo("SPAN_KIND_SERVER");
+        assertThat(relay.name()).isEqualTo("outbox relay asset.incident.reported");
+        Span producer = child(trace, relay, "PRODUCER");
+        Span consumer = child(trace, producer, "CONSUMER");
+        assertThat(relay.service()).isEqualTo("asset-service");
+        assertThat(relay.parent()).isEqualTo(request.spanId());
+        assertThat(consumer.service()).isEqualTo("notification-worker");
+        assertThat(deliveries)
+                .allMatch(d -> d.parent().equals(consumer.spanId()))
+                .allMatch(d -> d.service().equals("notification-worker"))
+                .allMatch(d -> "delivered".equals(d.attributes().get("custodian.delivery.outcome")))
+                .extracting(Span::name)
+                .contains("deliver email", "deliver chat", "deliver webhook");
+        assertThat(deliveries)
+                .filteredOn(d -> d.name().equals("deliver email"))
+                .extracting(d -> d.attributes().get("custodian.delivery.message_id"))
+                .contains(LossReports.messageId(ceo));
+        // no address, no alert text in any span of the trace
+        assertThat(trace)
+                .allMatch(s -> !s.attributes().toString().contains(LossReports.CEO))
+                .allMatch(s -> !s.attributes().toString().contains("Bag taken"));
+
+        // both management ports: the report counted, published, delivered by channel
+        Scrape assets = Scrape.of(custodian.assetManagement + "/q/metrics");
+        Scrape worker = Scrape.of(custodian.workerManagement + "/q/metrics");
+        String[] stolen = {"kind", "stolen", "late", "false"};
+        assertThat(
+                        assets.value("custodian_incidents_reported_total", stolen)
+                                - assetsBefore.value("custodian_incidents_reported_total", stolen))
+                .isEqualTo(1);
+        assertThat(assets.value("custodian_outbox_published_total"))
+                .isGreaterThan(assetsBefore.value("custodian_outbox_published_total"));
+        String latency = "custodian_notifications_delivery_latency_seconds_count";
+        String[] email = {"type", "asset.incident.reported", "channel", "email"};
+        assertThat(worker.value(latency, email) - workerBefore.value(latency, email))
+                .isGreaterThanOrEqualTo(2);
+        System.out.printf(
+                "trace %s: %d spans; report -> CEO's mail accepted, p50 by the worker's"
+                        + " histogram: see custodian_notifications_delivery_latency_seconds%n",
+                request.traceId(), trace.size());
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name, null);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Span only(List<Span> trace, String name) {
+        List<Span> named = trace.stream().filter(s -> s.name().equals(name)).toList();
+        assertThat(named).as(name + " in " + trace).hasSize(1);
+        return named.get(0);
+    }
+
+    private static Span child(List<Span> trace, Span parent, String kind) {
+        return trace.stream()
+                .filter(s -> s.parent().equals(parent.spanId()))
+                .filter(s -> s.kind().equals("SPAN_KIND_" + kind))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no " + kind + " span under " + parent + " in " + trace));
     }
 }

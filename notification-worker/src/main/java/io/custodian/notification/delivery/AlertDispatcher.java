@@ -5,6 +5,7 @@ import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,14 +46,20 @@ public class AlertDispatcher {
     private final Duration attemptTimeout;
     private final Backoff backoff;
     private final Outages outages;
+    private final DeliveryMetrics metrics;
+    private final DeliveryTracing tracing;
 
     AlertDispatcher(
             Routing routing,
             DeliveryLedger ledger,
             Instance<Channel> channels,
             NotificationConfig config,
+            DeliveryMetrics metrics,
+            DeliveryTracing tracing,
             Outages outages) {
         this.outages = outages;
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.routing = routing;
         this.ledger = ledger;
         this.channels =
@@ -89,6 +96,14 @@ public class AlertDispatcher {
                 targets.stream()
                         .filter(t -> !done.contains(t) && !rejected.contains(t.toString()))
                         .toList();
+        done.stream()
+                .filter(targets::contains)
+                .forEach(
+                        t ->
+                                tracing.skipped(
+                                        event,
+                                        t,
+                                        channels.get(t.channel()).messageId(event, t.recipient())));
         if (pending.isEmpty()) {
             if (targets.stream().noneMatch(t -> rejected.contains(t.toString()))) {
                 LOG.infof("Event %s already delivered to %s: nothing sent again", event.id(), done);
@@ -185,12 +200,15 @@ public class AlertDispatcher {
         String messageId = channel.messageId(event, target.recipient());
         Instant firstAttempt = Instant.now();
         AtomicInteger attempts = new AtomicInteger();
+        Span span = tracing.start(event, target, messageId);
         Supplier<Uni<Void>> attempt =
                 () ->
                         Uni.createFrom()
                                 .deferred(
                                         () -> {
-                                            attempts.incrementAndGet();
+                                            if (attempts.incrementAndGet() > 1) {
+                                                metrics.retry(event, target);
+                                            }
                                             return channel.send(
                                                     event, alert, target.recipient(), messageId);
                                         })
@@ -210,7 +228,12 @@ public class AlertDispatcher {
                 .map(ignored -> Outcome.delivered(target, messageId, attempts.get(), firstAttempt))
                 .onFailure()
                 .recoverWithItem(
-                        e -> Outcome.failed(target, messageId, attempts.get(), firstAttempt, e));
+                        e -> Outcome.failed(target, messageId, attempts.get(), firstAttempt, e))
+                .invoke(
+                        outcome -> {
+                            metrics.outcome(event, outcome);
+                            tracing.end(span, outcome);
+                        });
     }
 
     /** The attempt, and again after each transient failure while the retry starts before until. */

@@ -107,7 +107,8 @@ class DeliveryLedger {
                         Optional.empty(),
                         null,
                         "{}",
-                        Instant.now());
+                        Instant.now(),
+                        Optional.empty());
         Target target = new Target(EmailChannel.NAME, "rehearsal@example.invalid");
         begin(event);
         record(event.id(), Outcome.delivered(target, null, 1, Instant.now()), List.of(target));

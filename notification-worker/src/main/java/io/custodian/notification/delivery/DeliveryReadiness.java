@@ -121,7 +121,8 @@ class DeliveryReadiness implements HealthCheck {
                         Optional.of(Instant.now()),
                         null,
                         null,
-                        Instant.now());
+                        Instant.now(),
+                        Optional.empty());
         String text =
                 "The Custodian notification-worker has started and can send alerts.\n\n"
                         + "It sends this message each time it starts (custodian.readiness.mail-to)."

@@ -16,16 +16,18 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives up on an event: counts it ({@value #DEAD_LETTERED}, tags {@code type} and {@code reason} —
- * {@code permanent}, {@code window-exhausted} or {@code error}), logs it at ERROR with the reason,
- * and writes the record as it came (key, value, headers: a replay is the same CloudEvent) to the
- * dead-letter topic, with {@code dead-letter-fault}, {@code dead-letter-reason}, {@code
- * dead-letter-topic}, {@code dead-letter-partition} and {@code dead-letter-offset} headers. The
- * returned {@code Uni} completes once the broker has the record.
+ * {@code permanent}, {@code window-exhausted} or {@code error}; and {@value #TARGETS_DEAD_LETTERED}
+ * once per channel of the targets that did not get it, tags {@code type} and {@code channel}), logs
+ * it at ERROR with the reason, and writes the record as it came (key, value, headers: a replay is
+ * the same CloudEvent) to the dead-letter topic, with {@code dead-letter-fault}, {@code
+ * dead-letter-reason}, {@code dead-letter-topic}, {@code dead-letter-partition} and {@code
+ * dead-letter-offset} headers. The returned {@code Uni} completes once the broker has the record.
  */
 @ApplicationScoped
 class DeadLetters {
 
     static final String DEAD_LETTERED = "custodian.notifications.dead.lettered";
+    static final String TARGETS_DEAD_LETTERED = "custodian.notifications.delivery.dead.lettered";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<String> emitter;
@@ -49,8 +51,24 @@ class DeadLetters {
                 });
     }
 
-    Uni<Void> send(RecordCopy record, String eventId, String type, Fault fault, String reason) {
+    Uni<Void> send(RecordCopy record, String eventId, String type, Verdict verdict) {
+        Fault fault = verdict.fault();
+        String reason = verdict.reason();
         counter(type, fault).increment();
+        // target = channel:recipient; one count per channel given up on, never the recipient
+        verdict.targets().stream()
+                .map(target -> target.substring(0, Math.max(0, target.indexOf(':'))))
+                .distinct()
+                .forEach(
+                        channel ->
+                                Counter.builder(TARGETS_DEAD_LETTERED)
+                                        .description(
+                                                "Channels that did not get the alert of an event"
+                                                        + " given up on")
+                                        .tag("type", type)
+                                        .tag("channel", channel)
+                                        .register(registry)
+                                        .increment());
         LOG.errorf(
                 "Event %s of type %s not handled (%s), sending it to %s: %s",
                 eventId, type, fault.tag, topic, reason);

@@ -1,7 +1,10 @@
 package io.custodian.notification.events;
 
+import io.custodian.api.event.TraceParent;
 import io.custodian.notification.NotificationConfig;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -56,10 +59,16 @@ class EventConsumer {
                             Optional.empty(),
                             record.key(),
                             record.value(),
-                            receivedAt);
+                            receivedAt,
+                            Optional.empty());
             return settle(message, rounds.deadLetter(record, unknown, verdict));
         }
-        InboundEvent event = toEvent(metadata.get(), message.getPayload(), receivedAt);
+        InboundEvent event =
+                toEvent(
+                        metadata.get(),
+                        message.getPayload(),
+                        receivedAt,
+                        consumerSpan(message).or(() -> record.header(TraceParent.HEADER)));
         Optional<EventHandler> handler = rounds.handler(event.type());
         if (handler.isEmpty()) {
             LOG.debugf("Event %s of type %s: no handler, acknowledged", event.id(), event.type());
@@ -98,8 +107,20 @@ class EventConsumer {
                         });
     }
 
+    /**
+     * The Kafka connector's consumer span of this record (a child of the producer's, from the
+     * record's {@code traceparent} header), as a traceparent; empty when tracing is off.
+     */
+    private static Optional<String> consumerSpan(Message<String> message) {
+        return TracingMetadata.fromMessage(message)
+                .flatMap(tracing -> TraceParent.of(Span.fromContext(tracing.getCurrentContext())));
+    }
+
     private static InboundEvent toEvent(
-            IncomingKafkaCloudEventMetadata<?, ?> ce, String data, Instant receivedAt) {
+            IncomingKafkaCloudEventMetadata<?, ?> ce,
+            String data,
+            Instant receivedAt,
+            Optional<String> traceParent) {
         Object key = ce.getKey();
         return new InboundEvent(
                 ce.getId(),
@@ -109,6 +130,7 @@ class EventConsumer {
                 ce.getTimeStamp().map(ZonedDateTime::toInstant),
                 key == null ? null : key.toString(),
                 data,
-                receivedAt);
+                receivedAt,
+                traceParent);
     }
 }

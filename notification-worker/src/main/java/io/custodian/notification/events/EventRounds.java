@@ -1,5 +1,6 @@
 package io.custodian.notification.events;
 
+import io.custodian.api.event.TraceParent;
 import io.custodian.notification.Blocking;
 import io.custodian.notification.NotificationConfig;
 import io.smallrye.mutiny.Uni;
@@ -69,8 +70,8 @@ class EventRounds {
      * with true when the event is done (delivered or dead-lettered) and the next of its key may go.
      */
     Uni<Boolean> again(ParkedEvent parked) {
-        InboundEvent event = parked.event();
         RecordCopy record = parking.record(parked);
+        InboundEvent event = parked.event(record.header(TraceParent.HEADER));
         Optional<EventHandler> handler = handler(parked.type);
         if (handler.isEmpty()) {
             Verdict verdict =
@@ -146,8 +147,7 @@ class EventRounds {
 
     /** Gives up on a record at once, with the fault and the reason. */
     Uni<Void> deadLetter(RecordCopy record, InboundEvent event, Verdict verdict) {
-        return deadLetters.send(
-                record, event.id(), event.type(), verdict.fault(), verdict.reason());
+        return deadLetters.send(record, event.id(), event.type(), verdict);
     }
 
     private record Result(Handled handled, Verdict verdict) {}

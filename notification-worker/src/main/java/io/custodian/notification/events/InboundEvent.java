@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param key the Kafka record key (the aggregate id)
  * @param data the record value: the event's JSON data
  * @param receivedAt when this worker took the record from Kafka
+ * @param traceParent the W3C traceparent the event's spans continue: the worker's consumer span,
+ *     else the record's {@code traceparent} header; empty when the event carries no trace
  */
 public record InboundEvent(
         String id,
@@ -24,4 +26,5 @@ public record InboundEvent(
         Optional<Instant> time,
         String key,
         String data,
-        Instant receivedAt) {}
+        Instant receivedAt,
+        Optional<String> traceParent) {}

@@ -74,7 +74,8 @@ class ParkedEvent extends PanacheEntityBase {
     @Column(name = "claimed_until")
     public Instant claimedUntil;
 
-    InboundEvent event() {
+    /** The event, continuing the trace of the record it came in ({@code traceparent} header). */
+    InboundEvent event(Optional<String> traceParent) {
         return new InboundEvent(
                 eventId,
                 type,
@@ -83,6 +84,7 @@ class ParkedEvent extends PanacheEntityBase {
                 Optional.ofNullable(eventTime),
                 key,
                 data,
-                receivedAt);
+                receivedAt,
+                traceParent);
     }
 }

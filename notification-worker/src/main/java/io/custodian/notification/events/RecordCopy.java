@@ -1,6 +1,7 @@
 package io.custodian.notification.events;
 
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,17 @@ record RecordCopy(
 
     RecordCopy {
         headers = List.copyOf(headers);
+    }
+
+    /** The last header of this name as UTF-8 text, if the record has one. */
+    Optional<String> header(String name) {
+        String value = null;
+        for (RecordHeader header : headers) {
+            if (header.name().equals(name) && header.value() != null) {
+                value = new String(header.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return Optional.ofNullable(value);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,18 @@
 package io.custodian.notification.events;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What becomes of an event after a round of handling: done, given up on (dead-lettered, with the
- * fault and the reason), or tried again later (parked).
+ * fault, the reason and the targets given up on), or tried again later (parked).
  */
-record Verdict(Kind kind, Fault fault, String reason) {
+record Verdict(Kind kind, Fault fault, String reason, Set<String> targets) {
+
+    Verdict(Kind kind, Fault fault, String reason) {
+        this(kind, fault, reason, Set.of());
+    }
 
     enum Kind {
         DONE,
@@ -30,14 +36,23 @@ record Verdict(Kind kind, Fault fault, String reason) {
                     Fault.PERMANENT,
                     "refused permanently by "
                             + handled.rejected()
-                            + (handled.failures().isEmpty() ? "" : ": " + handled.failures()));
+                            + (handled.failures().isEmpty() ? "" : ": " + handled.failures()),
+                    handled.rejected());
         }
         if (!now.isBefore(deadline)) {
             return new Verdict(
                     Kind.DEAD,
                     Fault.WINDOW_EXHAUSTED,
-                    "not delivered within the retry window to " + handled.failures());
+                    "not delivered within the retry window to " + handled.failures(),
+                    failing(handled));
         }
         return new Verdict(Kind.AGAIN, null, handled.failures());
+    }
+
+    /** Every target of the round that does not have the event: refused, or still failing. */
+    private static Set<String> failing(Handled handled) {
+        Set<String> targets = new HashSet<>(handled.rejected());
+        targets.addAll(handled.pending());
+        return targets;
     }
 }

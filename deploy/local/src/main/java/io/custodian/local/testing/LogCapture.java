@@ -1,5 +1,6 @@
-package io.custodian.asset;
+package io.custodian.local.testing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -27,6 +28,26 @@ public final class LogCapture extends Handler implements AutoCloseable {
     /** What was logged so far, in order. */
     public List<LogRecord> records() {
         return records;
+    }
+
+    /**
+     * What was logged so far, one string a record: the logger, the message, its parameters and the
+     * exception, i.e. everything a log line could show of it.
+     */
+    public List<String> lines() {
+        return records.stream()
+                .map(
+                        record ->
+                                record.getLoggerName()
+                                        + " "
+                                        + record.getMessage()
+                                        + " "
+                                        + Arrays.toString(record.getParameters())
+                                        + " "
+                                        + (record.getThrown() == null
+                                                ? ""
+                                                : String.valueOf(record.getThrown())))
+                .toList();
     }
 
     @Override
