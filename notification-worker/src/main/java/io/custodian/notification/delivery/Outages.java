@@ -96,7 +96,8 @@ class Outages {
         Outage outage = outages.get(channel);
         return outage == null
                 ? Uni.createFrom().nothing()
-                : Uni.createFrom().completionStage(outage.over);
+                // a copy: the waiting retry cancels its own when its backoff wins, not the outage's
+                : Uni.createFrom().completionStage(outage.over.copy());
     }
 
     private void probeSmtp() {
