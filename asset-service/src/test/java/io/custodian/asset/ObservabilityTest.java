@@ -53,7 +53,7 @@ class ObservabilityTest {
     @Test
     void shouldCountALossReportAndItsPublicationOnTheManagementPort() {
         Scrape before = scrape();
-        reported("stolen", TestClock.now().minus(Duration.ofHours(2)));
+        String asset = reported("stolen", TestClock.now().minus(Duration.ofHours(2))).key();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> scrape().value("custodian_outbox_backlog") == 0);
 

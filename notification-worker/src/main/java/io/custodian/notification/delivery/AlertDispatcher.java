@@ -79,7 +79,16 @@ public class AlertDispatcher {
             return Uni.createFrom().item(Handled.DELIVERED);
         }
         return Blocking.of(() -> ledger.begin(event))
-                .chain(done -> deliver(event, alert, targets, done, until, rejected));
+                .chain(
+                        begun ->
+                                deliver(
+                                        event,
+                                        alert,
+                                        targets,
+                                        begun.delivered(),
+                                        begun.failed(),
+                                        until,
+                                        rejected));
     }
 
     private Uni<Handled> deliver(
@@ -87,6 +96,7 @@ public class AlertDispatcher {
             Alert alert,
             List<Target> targets,
             Set<Target> done,
+            Set<Target> failedBefore,
             Instant until,
             Set<String> rejected) {
         List<Target> pending =
@@ -119,7 +129,12 @@ public class AlertDispatcher {
                 pending.stream()
                         .map(
                                 target ->
-                                        send(event, alert, target, until)
+                                        send(
+                                                        event,
+                                                        alert,
+                                                        target,
+                                                        until,
+                                                        failedBefore.contains(target))
                                                 .call(
                                                         outcome ->
                                                                 Blocking.run(
@@ -181,7 +196,7 @@ public class AlertDispatcher {
      * when the target was not reached within the retry window.
      */
     Uni<Void> sendUnrouted(InboundEvent event, Alert alert, Target target, Instant until) {
-        return send(event, alert, target, until)
+        return send(event, alert, target, until, false)
                 .invoke(
                         outcome -> {
                             if (!outcome.isDelivered()) {
@@ -192,7 +207,12 @@ public class AlertDispatcher {
                 .replaceWithVoid();
     }
 
-    private Uni<Outcome> send(InboundEvent event, Alert alert, Target target, Instant until) {
+    /**
+     * @param triedBefore the target failed in an earlier round (a parked event's): every attempt of
+     *     this round is a retry
+     */
+    private Uni<Outcome> send(
+            InboundEvent event, Alert alert, Target target, Instant until, boolean triedBefore) {
         Channel channel = channels.get(target.channel());
         String messageId = channel.messageId(event, target.recipient());
         Instant firstAttempt = Instant.now();
@@ -203,7 +223,7 @@ public class AlertDispatcher {
                         Uni.createFrom()
                                 .deferred(
                                         () -> {
-                                            if (attempts.incrementAndGet() > 1) {
+                                            if (attempts.incrementAndGet() > 1 || triedBefore) {
                                                 metrics.retry(event, target);
                                             }
                                             return channel.send(
