@@ -227,10 +227,16 @@ class ObservabilityTest {
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no consumer span"));
         // the consumer continues the producer's trace; each delivery is a child of the consumer
+        // (or, for a target that failed at first and was delivered in a parked event's later
+        // round, of the record's producer span: the trace is the same)
         assertThat(consumer.getParentSpanId()).isEqualTo(producerSpan);
         assertThat(deliveries)
                 .allMatch(s -> s.getTraceId().equals(traceId))
-                .allMatch(s -> s.getParentSpanId().equals(consumer.getSpanId()))
+                .allMatch(
+                        s ->
+                                s.getParentSpanId().equals(consumer.getSpanId())
+                                        || s.getParentSpanId().equals(producerSpan))
+                .anyMatch(s -> s.getParentSpanId().equals(consumer.getSpanId()))
                 .extracting(SpanData::getName)
                 .containsExactlyInAnyOrder(
                         "deliver email",

@@ -6,6 +6,7 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +114,11 @@ public class AlertDispatcher {
                                         channels.get(t.channel()).messageId(event, t.recipient())));
         if (pending.isEmpty()) {
             if (targets.stream().noneMatch(t -> rejected.contains(t.toString()))) {
-                LOG.infof("Event %s already delivered to %s: nothing sent again", event.id(), done);
+                try (Scope traced = event.traced()) {
+                    LOG.infof(
+                            "Event %s already delivered to %s: nothing sent again",
+                            event.id(), done);
+                }
                 return Blocking.run(() -> ledger.complete(event.id()))
                         .replaceWith(Handled.DELIVERED);
             }
@@ -121,9 +126,11 @@ public class AlertDispatcher {
                     .map(errors -> new Handled(rejected, Set.of(), errors, 0));
         }
         if (!done.isEmpty()) {
-            LOG.infof(
-                    "Event %s already delivered to %s, sending only to %s",
-                    event.id(), done, pending);
+            try (Scope traced = event.traced()) {
+                LOG.infof(
+                        "Event %s already delivered to %s, sending only to %s",
+                        event.id(), done, pending);
+            }
         }
         List<Uni<Outcome>> sends =
                 pending.stream()
@@ -273,13 +280,17 @@ public class AlertDispatcher {
 
     private static void logFailed(InboundEvent event, Target target, Throwable e) {
         if (Faults.isPermanent(e)) {
-            LOG.warnf(
-                    "Event %s: %s refused it permanently, not retried: %s",
-                    event.id(), target, e.toString());
+            try (Scope traced = event.traced()) {
+                LOG.warnf(
+                        "Event %s: %s refused it permanently, not retried: %s",
+                        event.id(), target, e.toString());
+            }
         } else {
-            LOG.warnf(
-                    "Event %s: %s failed, will retry within the window: %s",
-                    event.id(), target, e.toString());
+            try (Scope traced = event.traced()) {
+                LOG.warnf(
+                        "Event %s: %s failed, will retry within the window: %s",
+                        event.id(), target, e.toString());
+            }
         }
     }
 
@@ -290,14 +301,16 @@ public class AlertDispatcher {
                 event.time()
                         .map(t -> Duration.between(t, now).toMillis() + " ms after ce_time, ")
                         .orElse("");
-        LOG.infof(
-                "Event %s (%s): delivered to %s, %s%d ms after it was read from Kafka",
-                event.id(),
-                event.type(),
-                outcomes.stream()
-                        .map(o -> o.target() + (o.isDelivered() ? "" : " FAILED"))
-                        .toList(),
-                sinceEventTime,
-                sinceReceived);
+        try (Scope traced = event.traced()) {
+            LOG.infof(
+                    "Event %s (%s): delivered to %s, %s%d ms after it was read from Kafka",
+                    event.id(),
+                    event.type(),
+                    outcomes.stream()
+                            .map(o -> o.target() + (o.isDelivered() ? "" : " FAILED"))
+                            .toList(),
+                    sinceEventTime,
+                    sinceReceived);
+        }
     }
 }
