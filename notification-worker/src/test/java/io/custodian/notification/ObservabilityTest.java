@@ -116,9 +116,9 @@ class ObservabilityTest {
         assertThat(after.labelsOf(LATENCY + "_bucket"))
                 .allMatch(l -> l.keySet().equals(java.util.Set.of("type", "channel", "le")));
         // the Kafka client's own consumer metrics, for the consumer-lag alert
-        assertThat(after.has("kafka_consumer_fetch_manager_records_lag")).isTrue();
-        System.out.println(
-                "kafka lag series: " + after.labelsOf("kafka_consumer_fetch_manager_records_lag"));
+        assertThat(after.labelsOf("kafka_consumer_fetch_manager_records_lag_max"))
+                .as("the lag alert's series")
+                .anyMatch(l -> l.getOrDefault("client_id", "").startsWith("kafka-consumer-events"));
         // the API port serves no metrics in this profile, as in production
         given().get("/q/metrics").then().statusCode(404);
     }
@@ -227,10 +227,16 @@ class ObservabilityTest {
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no consumer span"));
         // the consumer continues the producer's trace; each delivery is a child of the consumer
+        // (or, for a target that failed at first and was delivered in a parked event's later
+        // round, of the record's producer span: the trace is the same)
         assertThat(consumer.getParentSpanId()).isEqualTo(producerSpan);
         assertThat(deliveries)
                 .allMatch(s -> s.getTraceId().equals(traceId))
-                .allMatch(s -> s.getParentSpanId().equals(consumer.getSpanId()))
+                .allMatch(
+                        s ->
+                                s.getParentSpanId().equals(consumer.getSpanId())
+                                        || s.getParentSpanId().equals(producerSpan))
+                .anyMatch(s -> s.getParentSpanId().equals(consumer.getSpanId()))
                 .extracting(SpanData::getName)
                 .containsExactlyInAnyOrder(
                         "deliver email",

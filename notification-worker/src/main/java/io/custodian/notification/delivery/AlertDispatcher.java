@@ -6,6 +6,7 @@ import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +83,16 @@ public class AlertDispatcher {
             return Uni.createFrom().item(Handled.DELIVERED);
         }
         return Blocking.of(() -> ledger.begin(event))
-                .chain(done -> deliver(event, alert, targets, done, until, rejected));
+                .chain(
+                        begun ->
+                                deliver(
+                                        event,
+                                        alert,
+                                        targets,
+                                        begun.delivered(),
+                                        begun.failed(),
+                                        until,
+                                        rejected));
     }
 
     private Uni<Handled> deliver(
@@ -90,6 +100,7 @@ public class AlertDispatcher {
             Alert alert,
             List<Target> targets,
             Set<Target> done,
+            Set<Target> failedBefore,
             Instant until,
             Set<String> rejected) {
         List<Target> pending =
@@ -106,7 +117,11 @@ public class AlertDispatcher {
                                         channels.get(t.channel()).messageId(event, t.recipient())));
         if (pending.isEmpty()) {
             if (targets.stream().noneMatch(t -> rejected.contains(t.toString()))) {
-                LOG.infof("Event %s already delivered to %s: nothing sent again", event.id(), done);
+                try (Scope traced = event.traced()) {
+                    LOG.infof(
+                            "Event %s already delivered to %s: nothing sent again",
+                            event.id(), done);
+                }
                 return Blocking.run(() -> ledger.complete(event.id()))
                         .replaceWith(Handled.DELIVERED);
             }
@@ -114,15 +129,22 @@ public class AlertDispatcher {
                     .map(errors -> new Handled(rejected, Set.of(), errors, 0));
         }
         if (!done.isEmpty()) {
-            LOG.infof(
-                    "Event %s already delivered to %s, sending only to %s",
-                    event.id(), done, pending);
+            try (Scope traced = event.traced()) {
+                LOG.infof(
+                        "Event %s already delivered to %s, sending only to %s",
+                        event.id(), done, pending);
+            }
         }
         List<Uni<Outcome>> sends =
                 pending.stream()
                         .map(
                                 target ->
-                                        send(event, alert, target, until)
+                                        send(
+                                                        event,
+                                                        alert,
+                                                        target,
+                                                        until,
+                                                        failedBefore.contains(target))
                                                 .call(
                                                         outcome ->
                                                                 Blocking.run(
@@ -184,7 +206,7 @@ public class AlertDispatcher {
      * when the target was not reached within the retry window.
      */
     Uni<Void> sendUnrouted(InboundEvent event, Alert alert, Target target, Instant until) {
-        return send(event, alert, target, until)
+        return send(event, alert, target, until, false)
                 .invoke(
                         outcome -> {
                             if (!outcome.isDelivered()) {
@@ -195,7 +217,12 @@ public class AlertDispatcher {
                 .replaceWithVoid();
     }
 
-    private Uni<Outcome> send(InboundEvent event, Alert alert, Target target, Instant until) {
+    /**
+     * @param triedBefore the target failed in an earlier round (a parked event's): every attempt of
+     *     this round is a retry
+     */
+    private Uni<Outcome> send(
+            InboundEvent event, Alert alert, Target target, Instant until, boolean triedBefore) {
         Channel channel = channels.get(target.channel());
         String messageId = channel.messageId(event, target.recipient());
         Instant firstAttempt = Instant.now();
@@ -206,7 +233,7 @@ public class AlertDispatcher {
                         Uni.createFrom()
                                 .deferred(
                                         () -> {
-                                            if (attempts.incrementAndGet() > 1) {
+                                            if (attempts.incrementAndGet() > 1 || triedBefore) {
                                                 metrics.retry(event, target);
                                             }
                                             return channel.send(
@@ -259,13 +286,17 @@ public class AlertDispatcher {
 
     private void logFailed(InboundEvent event, Target target, Throwable e) {
         if (Faults.isPermanent(e)) {
-            LOG.warnf(
-                    "Event %s: %s refused it permanently, not retried: %s",
-                    event.id(), target, e.toString());
+            try (Scope traced = event.traced()) {
+                LOG.warnf(
+                        "Event %s: %s refused it permanently, not retried: %s",
+                        event.id(), target, e.toString());
+            }
         } else if (outages.failed(target.channel(), e)) {
-            LOG.warnf(
-                    "Event %s: %s failed, will retry within the window: %s",
-                    event.id(), target, e.toString());
+            try (Scope traced = event.traced()) {
+                LOG.warnf(
+                        "Event %s: %s failed, will retry within the window: %s",
+                        event.id(), target, e.toString());
+            }
         } else {
             // the channel's outage is logged once, when it starts and when it ends
             LOG.debugf(
@@ -281,14 +312,16 @@ public class AlertDispatcher {
                 event.time()
                         .map(t -> Duration.between(t, now).toMillis() + " ms after ce_time, ")
                         .orElse("");
-        LOG.infof(
-                "Event %s (%s): delivered to %s, %s%d ms after it was read from Kafka",
-                event.id(),
-                event.type(),
-                outcomes.stream()
-                        .map(o -> o.target() + (o.isDelivered() ? "" : " FAILED"))
-                        .toList(),
-                sinceEventTime,
-                sinceReceived);
+        try (Scope traced = event.traced()) {
+            LOG.infof(
+                    "Event %s (%s): delivered to %s, %s%d ms after it was read from Kafka",
+                    event.id(),
+                    event.type(),
+                    outcomes.stream()
+                            .map(o -> o.target() + (o.isDelivered() ? "" : " FAILED"))
+                            .toList(),
+                    sinceEventTime,
+                    sinceReceived);
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +25,17 @@ import java.util.stream.Collectors;
 class DeliveryLedger {
 
     /**
+     * What an event's targets had before this round: those that accepted it, and those that were
+     * tried and failed (their attempts this round are retries).
+     */
+    record Begun(Set<Target> delivered, Set<Target> failed) {}
+
+    /**
      * Notes the event as received (once; a redelivery keeps the first {@code receivedAt}) and
-     * returns the targets it has already been delivered to.
+     * returns the targets it has already been delivered to, and those tried before in vain.
      */
     @Transactional
-    Set<Target> begin(InboundEvent event) {
+    Begun begin(InboundEvent event) {
         ProcessedEvent processed = ProcessedEvent.findById(event.id());
         if (processed == null) {
             processed = new ProcessedEvent();
@@ -37,9 +44,15 @@ class DeliveryLedger {
             processed.subject = event.subject().orElse(null);
             processed.receivedAt = event.receivedAt();
             processed.persist();
-            return Set.of();
+            return new Begun(Set.of(), Set.of());
         }
-        return delivered(event.id());
+        Set<Target> delivered = new HashSet<>();
+        Set<Target> failed = new HashSet<>();
+        for (Delivery d : Delivery.ofEvent(event.id())) {
+            (Delivery.DELIVERED.equals(d.status) ? delivered : failed)
+                    .add(new Target(d.channel, d.recipient));
+        }
+        return new Begun(delivered, failed);
     }
 
     /**

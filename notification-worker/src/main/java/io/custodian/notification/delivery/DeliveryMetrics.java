@@ -23,8 +23,8 @@ import java.util.List;
  *   <li>{@code custodian_notifications_delivery_failed_total{fault}} — a target's round that ended
  *       without acceptance: {@code permanent} (refused for good) or {@code transient} (still
  *       failing when the round ended: the event is parked or, past the window, dead-lettered);
- *   <li>{@code custodian_notifications_delivery_retried_total} — attempts after a transient failure
- *       within a round (the backoff's retries).
+ *   <li>{@code custodian_notifications_delivery_retried_total} — attempts after a failed one: the
+ *       backoff's retries within a round, and every attempt of a parked event's later round.
  * </ul>
  *
  * Every series of every handled type and channel is registered at start, so dashboards and alerts

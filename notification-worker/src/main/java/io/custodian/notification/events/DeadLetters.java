@@ -3,6 +3,7 @@ package io.custodian.notification.events;
 import io.custodian.notification.NotificationConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -51,7 +52,9 @@ class DeadLetters {
                 });
     }
 
-    Uni<Void> send(RecordCopy record, String eventId, String type, Verdict verdict) {
+    Uni<Void> send(RecordCopy record, InboundEvent event, Verdict verdict) {
+        String eventId = event.id();
+        String type = event.type();
         Fault fault = verdict.fault();
         String reason = verdict.reason();
         counter(type, fault).increment();
@@ -69,9 +72,11 @@ class DeadLetters {
                                         .tag("channel", channel)
                                         .register(registry)
                                         .increment());
-        LOG.errorf(
-                "Event %s of type %s not handled (%s), sending it to %s: %s",
-                eventId, type, fault.tag, topic, reason);
+        try (Scope traced = event.traced()) {
+            LOG.errorf(
+                    "Event %s of type %s not handled (%s), sending it to %s: %s",
+                    eventId, type, fault.tag, topic, reason);
+        }
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach(h -> headers.add(h.name(), h.value()));
         header(headers, "dead-letter-fault", fault.tag);

@@ -147,7 +147,7 @@ class EventRounds {
 
     /** Gives up on a record at once, with the fault and the reason. */
     Uni<Void> deadLetter(RecordCopy record, InboundEvent event, Verdict verdict) {
-        return deadLetters.send(record, event.id(), event.type(), verdict);
+        return deadLetters.send(record, event, verdict);
     }
 
     private record Result(Handled handled, Verdict verdict) {}

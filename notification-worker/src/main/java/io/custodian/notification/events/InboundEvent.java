@@ -1,5 +1,7 @@
 package io.custodian.notification.events;
 
+import io.custodian.api.event.TraceParent;
+import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,4 +29,13 @@ public record InboundEvent(
         String key,
         String data,
         Instant receivedAt,
-        Optional<String> traceParent) {}
+        Optional<String> traceParent) {
+
+    /**
+     * Makes the event's trace current until closed, so that what is logged meanwhile carries its
+     * trace and span ids (and no other event's): {@code try (Scope s = event.traced()) { LOG… }}.
+     */
+    public Scope traced() {
+        return TraceParent.parentOf(traceParent.orElse(null)).makeCurrent();
+    }
+}

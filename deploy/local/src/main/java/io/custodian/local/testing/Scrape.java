@@ -100,6 +100,14 @@ public final class Scrape {
         return out.toString();
     }
 
+    /** The names of the series that start with {@code prefix}, each once. */
+    public java.util.Set<String> names(String prefix) {
+        return series.stream()
+                .map(Series::name)
+                .filter(n -> n.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** The label sets of the series of this name, e.g. to check that no label holds an id. */
     public List<Map<String, String>> labelsOf(String name) {
         return series.stream().filter(s -> s.name.equals(name)).map(Series::labels).toList();
