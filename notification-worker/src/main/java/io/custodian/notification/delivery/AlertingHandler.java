@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.events.EventHandler;
 import io.custodian.notification.events.Handled;
 import io.custodian.notification.events.InboundEvent;
@@ -34,22 +33,13 @@ public abstract class AlertingHandler<T> implements EventHandler {
     private final ZoneId zone;
     private final String consoleUrl;
 
-    protected AlertingHandler(
-            String type,
-            Class<T> dataType,
-            ObjectMapper mapper,
-            AlertDispatcher dispatcher,
-            NotificationConfig config) {
+    protected AlertingHandler(String type, Class<T> dataType, Alerting alerting) {
         this.type = type;
         this.dataType = dataType;
-        this.mapper = mapper;
-        this.dispatcher = dispatcher;
-        this.zone = config.alerts().timeZone();
-        this.consoleUrl =
-                config.alerts()
-                        .consoleUrl()
-                        .map(url -> url.toString().replaceAll("/+$", ""))
-                        .orElse(null);
+        this.mapper = alerting.mapper;
+        this.dispatcher = alerting.dispatcher;
+        this.zone = alerting.zone;
+        this.consoleUrl = alerting.consoleUrl;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.custodian.notification.delivery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,33 +22,24 @@ class Delivery extends PanacheEntityBase {
 
     @Id public UUID id;
 
-    @Column(name = "event_id", nullable = false, length = 200)
     public String eventId;
 
-    @Column(nullable = false, length = 320)
     public String recipient;
 
-    @Column(nullable = false, length = 50)
     public String channel;
 
     /** {@value #DELIVERED} or {@value #FAILED}. */
-    @Column(nullable = false, length = 20)
     public String status;
 
-    @Column(name = "message_id", length = 400)
     public String messageId;
 
     /** Attempts made, over all rounds (redeliveries add theirs). */
-    @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "attempted_at", nullable = false)
     public Instant attemptedAt;
 
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    @Column(length = 2000)
     public String error;
 
     static List<Delivery> ofEvent(String eventId) {

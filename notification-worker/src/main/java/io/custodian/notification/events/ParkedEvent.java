@@ -16,62 +16,47 @@ import java.util.Optional;
 @Table(name = "parked_event")
 class ParkedEvent extends PanacheEntityBase {
 
-    @Id
-    @Column(name = "event_id", length = 200)
-    public String eventId;
+    @Id public String eventId;
 
-    @Column(name = "record_key", nullable = false)
+    @Column(name = "record_key")
     public String key;
 
-    @Column(nullable = false, length = 200)
     public String type;
 
-    @Column(nullable = false)
     public String source;
 
-    @Column(length = 500)
     public String subject;
 
-    @Column(name = "event_time")
     public Instant eventTime;
 
     public String data;
 
     /** JSON array of {@code {name, value}}, the value base64. */
-    @Column(nullable = false)
     public String headers;
 
-    @Column(nullable = false, length = 250)
     public String topic;
 
-    @Column(name = "kafka_partition", nullable = false)
+    @Column(name = "kafka_partition")
     public int partition;
 
-    @Column(name = "kafka_offset", nullable = false)
+    @Column(name = "kafka_offset")
     public long offset;
 
-    @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @Column(name = "parked_at", nullable = false)
     public Instant parkedAt;
 
     public Instant deadline;
 
-    @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
-    @Column(nullable = false)
     public int attempts;
 
     /** JSON array of {@code channel:recipient}. */
-    @Column(nullable = false)
     public String rejected;
 
-    @Column(name = "last_error", length = 2000)
     public String lastError;
 
-    @Column(name = "claimed_until")
     public Instant claimedUntil;
 
     /** The event, continuing the trace of the record it came in ({@code traceparent} header). */

@@ -1,11 +1,9 @@
 package io.custodian.notification.incident;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentClosed;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -14,9 +12,8 @@ import java.time.ZoneId;
 @Singleton
 class IncidentClosedHandler extends AlertingHandler<IncidentClosed> {
 
-    IncidentClosedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, mapper, dispatcher, config);
+    IncidentClosedHandler(Alerting alerting) {
+        super(EventTypes.INCIDENT_CLOSED, IncidentClosed.class, alerting);
     }
 
     @Override

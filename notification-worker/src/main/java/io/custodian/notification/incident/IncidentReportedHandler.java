@@ -1,11 +1,9 @@
 package io.custodian.notification.incident;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentReported;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -19,9 +17,8 @@ import java.util.Map;
 @Singleton
 class IncidentReportedHandler extends AlertingHandler<IncidentReported> {
 
-    IncidentReportedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, mapper, dispatcher, config);
+    IncidentReportedHandler(Alerting alerting) {
+        super(EventTypes.INCIDENT_REPORTED, IncidentReported.class, alerting);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.custodian.notification.offboarding;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingCompleted;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import io.custodian.notification.events.InboundEvent;
 import io.custodian.notification.security.Departures;
@@ -22,17 +20,8 @@ class OffboardingCompletedHandler extends AlertingHandler<OffboardingCompleted> 
 
     private final Departures departures;
 
-    OffboardingCompletedHandler(
-            ObjectMapper mapper,
-            AlertDispatcher dispatcher,
-            NotificationConfig config,
-            Departures departures) {
-        super(
-                EventTypes.OFFBOARDING_COMPLETED,
-                OffboardingCompleted.class,
-                mapper,
-                dispatcher,
-                config);
+    OffboardingCompletedHandler(Alerting alerting, Departures departures) {
+        super(EventTypes.OFFBOARDING_COMPLETED, OffboardingCompleted.class, alerting);
         this.departures = departures;
     }
 

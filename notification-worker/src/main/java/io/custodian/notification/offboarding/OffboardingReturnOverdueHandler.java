@@ -1,11 +1,9 @@
 package io.custodian.notification.offboarding;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingReturnOverdue;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -14,14 +12,8 @@ import java.time.ZoneId;
 @Singleton
 class OffboardingReturnOverdueHandler extends AlertingHandler<OffboardingReturnOverdue> {
 
-    OffboardingReturnOverdueHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(
-                EventTypes.OFFBOARDING_RETURN_OVERDUE,
-                OffboardingReturnOverdue.class,
-                mapper,
-                dispatcher,
-                config);
+    OffboardingReturnOverdueHandler(Alerting alerting) {
+        super(EventTypes.OFFBOARDING_RETURN_OVERDUE, OffboardingReturnOverdue.class, alerting);
     }
 
     @Override

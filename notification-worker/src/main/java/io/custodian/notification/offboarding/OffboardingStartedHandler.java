@@ -1,11 +1,9 @@
 package io.custodian.notification.offboarding;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.OffboardingStarted;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -17,9 +15,8 @@ import java.time.ZoneId;
 @Singleton
 class OffboardingStartedHandler extends AlertingHandler<OffboardingStarted> {
 
-    OffboardingStartedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, mapper, dispatcher, config);
+    OffboardingStartedHandler(Alerting alerting) {
+        super(EventTypes.OFFBOARDING_STARTED, OffboardingStarted.class, alerting);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.custodian.notification.offboarding;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.PersonReactivated;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import io.custodian.notification.events.InboundEvent;
 import io.custodian.notification.security.Departures;
@@ -35,12 +33,8 @@ class PersonReactivatedHandler extends AlertingHandler<PersonReactivated> {
 
     private final Departures departures;
 
-    PersonReactivatedHandler(
-            ObjectMapper mapper,
-            AlertDispatcher dispatcher,
-            NotificationConfig config,
-            Departures departures) {
-        super(EventTypes.PERSON_REACTIVATED, PersonReactivated.class, mapper, dispatcher, config);
+    PersonReactivatedHandler(Alerting alerting, Departures departures) {
+        super(EventTypes.PERSON_REACTIVATED, PersonReactivated.class, alerting);
         this.departures = departures;
     }
 

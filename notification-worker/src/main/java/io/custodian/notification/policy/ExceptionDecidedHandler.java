@@ -1,11 +1,9 @@
 package io.custodian.notification.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.ExceptionDecided;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -17,9 +15,8 @@ import java.time.ZoneId;
 @Singleton
 class ExceptionDecidedHandler extends AlertingHandler<ExceptionDecided> {
 
-    ExceptionDecidedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, mapper, dispatcher, config);
+    ExceptionDecidedHandler(Alerting alerting) {
+        super(EventTypes.EXCEPTION_DECIDED, ExceptionDecided.class, alerting);
     }
 
     @Override

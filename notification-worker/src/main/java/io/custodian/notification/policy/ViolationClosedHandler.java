@@ -1,11 +1,9 @@
 package io.custodian.notification.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.ViolationClosed;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -17,9 +15,8 @@ import java.time.ZoneId;
 @Singleton
 class ViolationClosedHandler extends AlertingHandler<ViolationClosed> {
 
-    ViolationClosedHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VIOLATION_CLOSED, ViolationClosed.class, mapper, dispatcher, config);
+    ViolationClosedHandler(Alerting alerting) {
+        super(EventTypes.VIOLATION_CLOSED, ViolationClosed.class, alerting);
     }
 
     @Override

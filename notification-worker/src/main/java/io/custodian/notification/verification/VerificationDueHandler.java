@@ -1,12 +1,10 @@
 package io.custodian.notification.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.IncidentReported;
 import io.custodian.api.event.VerificationDue;
-import io.custodian.notification.NotificationConfig;
 import io.custodian.notification.delivery.Alert;
-import io.custodian.notification.delivery.AlertDispatcher;
+import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,9 +42,8 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
-    VerificationDueHandler(
-            ObjectMapper mapper, AlertDispatcher dispatcher, NotificationConfig config) {
-        super(EventTypes.VERIFICATION_DUE, VerificationDue.class, mapper, dispatcher, config);
+    VerificationDueHandler(Alerting alerting) {
+        super(EventTypes.VERIFICATION_DUE, VerificationDue.class, alerting);
     }
 
     @Override
