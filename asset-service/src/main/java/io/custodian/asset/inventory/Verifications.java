@@ -2,7 +2,6 @@ package io.custodian.asset.inventory;
 
 import io.custodian.api.event.EventTypes;
 import io.custodian.api.event.VerificationDue;
-import io.custodian.asset.jobs.Batches;
 import io.custodian.asset.jobs.ClusterLock;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
@@ -78,14 +77,12 @@ class Verifications {
             timeZone = "${custodian.time-zone}",
             identity = "verification-reminders")
     void remindDaily() {
-        jobs.runJob(
+        jobs.drainJob(
                 "verification-reminders",
-                () ->
-                        Batches.drain(
-                                this::remindBatch,
-                                REMINDER_BATCH,
-                                LOG,
-                                "Sent %d verification reminders"));
+                this::remindBatch,
+                REMINDER_BATCH,
+                LOG,
+                "Sent %d verification reminders");
     }
 
     /** One batch of reminders in one transaction; returns how many were sent. */

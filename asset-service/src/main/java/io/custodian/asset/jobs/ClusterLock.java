@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,6 +52,14 @@ public class ClusterLock {
             LOG.warnf(
                     "%s did not run: another replica ran it for longer than %s", identity, jobWait);
         }
+    }
+
+    /**
+     * A daily job that drains its work in batches ({@link Batches#drain}), run alone across the
+     * replicas as {@link #runJob} runs it: the one shape of every scheduled job.
+     */
+    public void drainJob(String identity, IntSupplier batch, int size, Logger log, String done) {
+        runJob(identity, () -> Batches.drain(batch, size, log, done));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.custodian.asset.offboarding;
 
-import io.custodian.asset.jobs.Batches;
 import io.custodian.asset.jobs.ClusterLock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,14 +38,12 @@ class Escalations {
             timeZone = "${custodian.time-zone}",
             identity = "offboarding-escalations")
     void escalateDaily() {
-        jobs.runJob(
+        jobs.drainJob(
                 "offboarding-escalations",
-                () ->
-                        Batches.drain(
-                                this::escalateBatch,
-                                BATCH,
-                                LOG,
-                                "Escalated %d off-boardings with overdue returns"));
+                this::escalateBatch,
+                BATCH,
+                LOG,
+                "Escalated %d off-boardings with overdue returns");
     }
 
     /** One batch of escalations in one transaction; returns how many were sent. */

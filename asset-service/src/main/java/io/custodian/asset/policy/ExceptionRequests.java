@@ -7,7 +7,6 @@ import io.custodian.api.event.ExceptionRequested;
 import io.custodian.api.event.PolicyAsset;
 import io.custodian.asset.inventory.Asset;
 import io.custodian.asset.inventory.Inventory;
-import io.custodian.asset.jobs.Batches;
 import io.custodian.asset.jobs.ClusterLock;
 import io.custodian.asset.outbox.Outbox;
 import io.custodian.asset.security.Caller;
@@ -256,14 +255,12 @@ class ExceptionRequests {
             identity = "exception-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
-        jobs.runJob(
+        jobs.drainJob(
                 "exception-expiry",
-                () ->
-                        Batches.drain(
-                                this::expireBatch,
-                                EXPIRY_BATCH,
-                                LOG,
-                                "Expired %d policy exceptions"));
+                this::expireBatch,
+                EXPIRY_BATCH,
+                LOG,
+                "Expired %d policy exceptions");
     }
 
     /** One batch in one transaction; rows another instance is expiring are skipped. */
