@@ -15,6 +15,12 @@ public final class EventTypes {
     /** An asset's periodic attestation is due; data: {@link VerificationDue}. */
     public static final String VERIFICATION_DUE = "asset.verification.due";
 
+    /**
+     * The register's holder or owner of an asset says they do not have it; data: {@link
+     * DiscrepancyReported}.
+     */
+    public static final String DISCREPANCY_REPORTED = "asset.discrepancy.reported";
+
     /** Someone requested an exception to the policy; data: {@link ExceptionRequested}. */
     public static final String EXCEPTION_REQUESTED = "policy.exception.requested";
 

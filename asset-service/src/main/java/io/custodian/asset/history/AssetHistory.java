@@ -143,6 +143,9 @@ public class AssetHistory {
         fields.put("lastVerifiedAt", text(a.lastVerifiedAt));
         fields.put("nextVerificationDue", text(a.nextVerificationDue));
         fields.put("verificationRemindedFor", text(a.verificationRemindedFor));
+        fields.put("discrepancy.reportedAt", text(a.discrepancyReportedAt));
+        fields.put("discrepancy.reportedBy", a.discrepancyReportedBy);
+        fields.put("discrepancy.note", a.discrepancyNote);
         return fields;
     }
 

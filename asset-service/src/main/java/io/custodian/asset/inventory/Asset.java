@@ -76,6 +76,18 @@ public class Asset extends PanacheEntityBase {
 
     public Instant verificationRemindedFor;
 
+    /**
+     * When the holder or owner said they do not have it ("I don't have this"); set while that
+     * discrepancy is open, cleared by the next status change or attestation.
+     */
+    public Instant discrepancyReportedAt;
+
+    /** Who said they do not have it. */
+    public String discrepancyReportedBy;
+
+    /** What they said of it. */
+    public String discrepancyNote;
+
     @ManyToOne(fetch = FetchType.LAZY)
     public Person ownerPerson;
 
@@ -90,6 +102,13 @@ public class Asset extends PanacheEntityBase {
     public Instant updatedAt;
 
     @Version public long version;
+
+    /** Settle an open discrepancy: a status change or an attestation answered it. */
+    public void settleDiscrepancy() {
+        discrepancyReportedAt = null;
+        discrepancyReportedBy = null;
+        discrepancyNote = null;
+    }
 
     /** Does this person hold the asset, own it themselves, or belong to the group that owns it? */
     public boolean isHeldOrOwnedBy(String email) {

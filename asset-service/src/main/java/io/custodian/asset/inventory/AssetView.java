@@ -33,6 +33,7 @@ public record AssetView(
         Party holder,
         Instant lastVerifiedAt,
         Instant nextVerificationDue,
+        Discrepancy discrepancy,
         Instant createdAt,
         Instant updatedAt,
         @JsonIgnore long version) {
@@ -62,8 +63,21 @@ public record AssetView(
                 Party.of(a.holder),
                 a.lastVerifiedAt,
                 a.nextVerificationDue,
+                Discrepancy.of(a),
                 a.createdAt,
                 a.updatedAt,
                 a.version);
+    }
+
+    /** An open "I don't have this": who said it, when, and their note. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Discrepancy(Instant reportedAt, String reportedBy, String note) {
+
+        static Discrepancy of(Asset a) {
+            return a.discrepancyReportedAt == null
+                    ? null
+                    : new Discrepancy(
+                            a.discrepancyReportedAt, a.discrepancyReportedBy, a.discrepancyNote);
+        }
     }
 }

@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * and the same roles as {@code GET /api/v1/me/assets} and {@code GET /api/v1/assets/{id}}: someone
  * else's asset is a 404 page. "I still have it" is {@code POST /api/v1/assets/{id}/verifications}:
  * the same {@link Verifications#attest}, then back to the list, which says until when it is
- * confirmed.
+ * confirmed; "I don't have this" is {@code POST /api/v1/assets/{id}/discrepancies}.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -37,7 +37,7 @@ class ConsoleAssetsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance myAssets(
-                String who, List<AssetView> assets, AssetView confirmed);
+                String who, List<AssetView> assets, AssetView confirmed, AssetView flagged);
 
         static native TemplateInstance asset(
                 String who, AssetView asset, boolean saved, boolean mayEdit);
@@ -66,16 +66,16 @@ class ConsoleAssetsResource {
     @GET
     @Path("/assets")
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
-    public TemplateInstance mine(@RestQuery UUID confirmed) {
+    public TemplateInstance mine(@RestQuery UUID confirmed, @RestQuery UUID flagged) {
         List<AssetView> assets = inventory.viewsHeldOrOwnedBy(caller.email());
-        AssetView shown =
-                confirmed == null
-                        ? null
-                        : assets.stream()
-                                .filter(a -> a.id().equals(confirmed))
-                                .findFirst()
-                                .orElse(null);
-        return Templates.myAssets(caller.email(), assets, shown);
+        return Templates.myAssets(
+                caller.email(), assets, among(assets, confirmed), among(assets, flagged));
+    }
+
+    private static AssetView among(List<AssetView> assets, UUID id) {
+        return id == null
+                ? null
+                : assets.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
     }
 
     @POST
@@ -85,6 +85,16 @@ class ConsoleAssetsResource {
     public Response stillHaveIt(UUID assetId) {
         verifications.attest(assetId, new Verifications.Attestation(null), caller);
         return Response.seeOther(URI.create("/console/assets?confirmed=" + assetId)).build();
+    }
+
+    /** "I don't have this": {@link Verifications#reportDiscrepancy}, then back to the list. */
+    @POST
+    @Path("/assets/{assetId}/discrepancy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    public Response dontHaveIt(UUID assetId) {
+        verifications.reportDiscrepancy(assetId, new Verifications.DiscrepancyNote(null), caller);
+        return Response.seeOther(URI.create("/console/assets?flagged=" + assetId)).build();
     }
 
     @GET

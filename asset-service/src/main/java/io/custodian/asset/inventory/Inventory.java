@@ -304,6 +304,7 @@ public class Inventory {
                     "cannot change from " + from + " to " + to);
         }
         asset.status = next;
+        asset.settleDiscrepancy();
         asset.updatedAt = Instant.now(clock);
     }
 

@@ -30,4 +30,12 @@ class VerificationResource {
         AssetView asset = verifications.attest(assetId, body, caller);
         return Responses.current(asset, asset.version());
     }
+
+    @POST
+    @Path("/{assetId}/discrepancies")
+    @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
+    public Response reportDiscrepancy(UUID assetId, Verifications.DiscrepancyNote body) {
+        AssetView asset = verifications.reportDiscrepancy(assetId, body, caller);
+        return Responses.current(asset, asset.version());
+    }
 }

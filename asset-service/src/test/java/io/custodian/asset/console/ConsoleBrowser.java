@@ -154,6 +154,11 @@ final class ConsoleBrowser implements AutoCloseable {
                                             + ".map(e => e.outerHTML.slice(0, 120))",
                                     TARGETS);
             assertThat(small).as("touch targets under 44 px on %s", page.url()).isEmpty();
+            // the menu is one line on a phone (it scrolls sideways): brand, menu and who is
+            // signed in, not three lines of links above the page
+            assertThat(page.locator("header.bar").boundingBox().height)
+                    .as("height of the header at 360 px on %s", page.url())
+                    .isLessThanOrEqualTo(150);
         } finally {
             page.setViewportSize(390, 844);
         }

@@ -155,6 +155,42 @@ class ConsoleLossReportTest extends BrowserTest {
     }
 
     @Test
+    void shouldFlagToItInOneTapThatIDontHaveAnAsset() {
+        String casey = ConsoleBrowser.person(CASEY, "Casey Console");
+        String tag = unique("LT");
+        String laptop = Api.createAsset(tag, "person", casey);
+
+        try (EventTap tap = new EventTap();
+                BrowserContext phone = browser.phone();
+                BrowserContext desk = browser.phone()) {
+            Page page = phone.newPage();
+            signIn(page, base, "/console/assets", "Casey Console");
+            var flag =
+                    page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("I don't have this: " + tag));
+            assertThat(flag.boundingBox().height).isGreaterThanOrEqualTo(44);
+            flag.click();
+
+            assertThat(page.url()).endsWith("/console/assets?flagged=" + laptop);
+            assertThat(page.getByTestId("done").textContent())
+                    .contains("IT is told that you don't have " + tag);
+            assertThat(page.getByTestId("discrepancy").textContent())
+                    .contains("You said you don't have it");
+            assertThat(flag.count()).as("no second flag while the first is open").isZero();
+            assertAccessible(page);
+            assertThat(tap.only(laptop, "asset.discrepancy.reported").value()).contains(CASEY);
+
+            // IT sees it on the asset's page, the page the alert links to
+            Page it = desk.newPage();
+            signIn(it, base, "/console/assets/" + laptop, "Iris IT admin");
+            assertThat(it.getByTestId("discrepancy").textContent())
+                    .contains(CASEY + " says they don't have it");
+            assertAccessible(it);
+        }
+    }
+
+    @Test
     void shouldReportAPersonalDeviceWithCompanyAccess() {
         ConsoleBrowser.person(CASEY, "Casey Console");
         try (BrowserContext phone = browser.phone()) {

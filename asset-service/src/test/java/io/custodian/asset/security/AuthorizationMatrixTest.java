@@ -431,6 +431,11 @@ class AuthorizationMatrixTest {
                             new Call("/api/v1/assets/" + asset + "/verifications")
                                     .body(Map.of("note", "on my desk")));
             s.put(
+                    "POST /api/v1/assets/{assetId}/discrepancies",
+                    (who, allowed) ->
+                            new Call("/api/v1/assets/" + ownedBy(employeeId) + "/discrepancies")
+                                    .body(Map.of("note", "not with me")));
+            s.put(
                     "GET /api/v1/assets/{assetId}/history",
                     read("/api/v1/assets/" + asset + "/history"));
             s.put(

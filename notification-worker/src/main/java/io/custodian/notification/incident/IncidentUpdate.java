@@ -5,6 +5,7 @@ import io.custodian.api.event.IncidentContained;
 import io.custodian.api.event.IncidentReported;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertTimes;
+import io.custodian.notification.delivery.AssetParties;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.time.ZoneId;
@@ -91,7 +92,7 @@ record IncidentUpdate(
                 lines(contained.actions(), zone),
                 String.valueOf(contained.incidentId()),
                 link,
-                IncidentParties.of(contained.reportedBy(), contained.owner(), contained.holder()));
+                AssetParties.of(contained.reportedBy(), contained.owner(), contained.holder()));
     }
 
     private static IncidentUpdate of(IncidentClosed closed, ZoneId zone, String link) {
@@ -116,7 +117,7 @@ record IncidentUpdate(
                 lines(closed.actions(), zone),
                 String.valueOf(closed.incidentId()),
                 link,
-                IncidentParties.of(closed.reportedBy(), closed.owner(), closed.holder()));
+                AssetParties.of(closed.reportedBy(), closed.owner(), closed.holder()));
     }
 
     /** This update's alert: the subject, the step's two mails and the incident's parties. */

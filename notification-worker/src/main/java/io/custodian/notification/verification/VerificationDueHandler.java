@@ -1,18 +1,16 @@
 package io.custodian.notification.verification;
 
 import io.custodian.api.event.EventTypes;
-import io.custodian.api.event.IncidentReported;
 import io.custodian.api.event.VerificationDue;
 import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
+import io.custodian.notification.delivery.AssetParties;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * {@code asset.verification.due}: ask the asset's holder and owner to attest that it is still where
@@ -58,16 +56,9 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
                                 : DAY.format(due.lastVerifiedAt().atZone(zone)),
                         DAY.format(due.nextVerificationDue().atZone(zone)),
                         due.overdue(),
-                        describe(due.owner()),
-                        due.holder() == null ? null : describe(due.holder()),
+                        AssetParties.describe(due.owner()),
+                        AssetParties.describe(due.holder()),
                         consoleLink("/console/assets"));
-        Map<String, String> parties = new HashMap<>();
-        if (due.owner() != null && due.owner().email() != null) {
-            parties.put("owner", due.owner().email());
-        }
-        if (due.holder() != null && due.holder().email() != null) {
-            parties.put("holder", due.holder().email());
-        }
         String subject =
                 "[Custodian] "
                         + (due.overdue() ? "Overdue" : "Due")
@@ -79,10 +70,6 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
                 subject,
                 Templates.reminderText(reminder).render(),
                 Templates.reminderHtml(reminder).render(),
-                Map.copyOf(parties));
-    }
-
-    private static String describe(IncidentReported.Party party) {
-        return party.email() == null ? party.name() : party.name() + " <" + party.email() + ">";
+                AssetParties.of(null, due.owner(), due.holder()));
     }
 }
