@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class ScheduledJobsTest {
 
     static final List<String> DAILY_JOBS =
-            List.of("verification-reminders", "offboarding-escalations", "exception-expiry");
+            List.of(
+                    "verification-reminders",
+                    "offboarding-escalations",
+                    "exception-expiry",
+                    "compliance-snapshots");
 
     @Inject Scheduler scheduler;
 

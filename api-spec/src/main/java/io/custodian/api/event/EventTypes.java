@@ -57,6 +57,12 @@ public final class EventTypes {
     /** HR re-hired a departed person; data: {@link PersonReactivated}. */
     public static final String PERSON_REACTIVATED = "person.reactivated";
 
+    /**
+     * A compliance control's daily snapshot fails where the one before passed; data: {@link
+     * ControlFailing}.
+     */
+    public static final String CONTROL_FAILING = "compliance.control.failing";
+
     private EventTypes() {}
 
     /** Classpath location of the JSON Schema of the given event type's data. */

@@ -24,4 +24,10 @@ interface ComplianceConfig {
      */
     @WithDefault("P3D")
     Duration returnGrace();
+
+    /**
+     * When the daily snapshot of every control is taken (a Quartz cron in {@code
+     * custodian.time-zone}; {@code off} in tests, which take it by hand).
+     */
+    String snapshotCron();
 }

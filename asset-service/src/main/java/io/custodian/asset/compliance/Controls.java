@@ -304,7 +304,8 @@ public class Controls {
         return new Request(scope, limit, sample, seed);
     }
 
-    private static LocalDate date(Map<String, List<String>> params, String name) {
+    /** An ISO date parameter, once, between 1900 and 9999; null when absent. */
+    static LocalDate date(Map<String, List<String>> params, String name) {
         String value = QueryParameters.once(params, name);
         if (value == null) {
             return null;

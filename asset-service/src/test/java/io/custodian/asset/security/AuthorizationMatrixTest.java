@@ -484,6 +484,7 @@ class AuthorizationMatrixTest {
             s.put(
                     "GET /api/v1/compliance/controls/{controlId}",
                     read("/api/v1/compliance/controls/A.8.1?limit=1"));
+            s.put("GET /api/v1/compliance/trend", read("/api/v1/compliance/trend?control=A.8.1"));
             // acceptable use
             s.put(
                     "POST /api/v1/acceptable-use",
