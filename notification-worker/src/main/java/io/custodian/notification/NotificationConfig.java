@@ -161,6 +161,14 @@ public interface NotificationConfig {
         Retry retry();
 
         /**
+         * How often the delivered rows not yet published as {@code notification.delivered} are
+         * published (a Quarkus scheduler period, e.g. {@code 1s}).
+         */
+        @WithName("outcomes-every")
+        @WithDefault("1s")
+        String outcomesEvery();
+
+        /**
          * How long a record is held while a target of its event fails for a reason a retry may fix
          * (connection refused, timeout, SMTP 4xx, HTTP 5xx). Past it the event is parked: its
          * offset is committed, the worker goes on with the partition, and the parked event is

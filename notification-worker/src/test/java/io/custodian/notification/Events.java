@@ -344,26 +344,44 @@ public final class Events implements AutoCloseable {
 
     /** Waits for the dead-letter record of this CloudEvent id and returns it. */
     public static ConsumerRecord<String, String> awaitDeadLetter(String eventId, Duration timeout) {
+        return awaitRecords(DEAD_LETTER_TOPIC, r -> eventId.equals(header(r, "ce_id")), 1, timeout)
+                .get(0);
+    }
+
+    /**
+     * Reads {@code topic} from its start until {@code count} records match, and returns them; fails
+     * when fewer came within {@code timeout}.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic,
+            java.util.function.Predicate<ConsumerRecord<String, String>> matching,
+            int count,
+            Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
         Properties props = new Properties();
         props.put(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(DEAD_LETTER_TOPIC));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && found.size() < count) {
                 for (ConsumerRecord<String, String> record :
                         consumer.poll(Duration.ofMillis(200))) {
-                    if (eventId.equals(header(record, "ce_id"))) {
-                        return record;
+                    if (matching.test(record)) {
+                        found.add(record);
                     }
                 }
             }
         }
-        throw new AssertionError("No record for event " + eventId + " on " + DEAD_LETTER_TOPIC);
+        if (found.size() < count) {
+            throw new AssertionError(
+                    found.size() + " of " + count + " records on " + topic + " within " + timeout);
+        }
+        return found;
     }
 
     /** A header of a Kafka record as UTF-8 text, or null. */

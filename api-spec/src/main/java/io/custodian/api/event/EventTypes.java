@@ -9,6 +9,15 @@ public final class EventTypes {
     /** Kafka topic (AsyncAPI channel {@code events}) that carries every Custodian event. */
     public static final String TOPIC = "custodian.events";
 
+    /**
+     * Kafka topic (AsyncAPI channel {@code deliveries}) on which notification-worker publishes what
+     * it delivered ({@link #DELIVERED}).
+     */
+    public static final String DELIVERIES_TOPIC = "custodian.deliveries";
+
+    /** A target accepted the alert of an event; data: {@link Delivered}. */
+    public static final String DELIVERED = "notification.delivered";
+
     /** A device was reported lost or stolen; data: {@link IncidentReported}. */
     public static final String INCIDENT_REPORTED = "asset.incident.reported";
 

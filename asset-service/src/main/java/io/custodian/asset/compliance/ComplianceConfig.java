@@ -30,4 +30,15 @@ interface ComplianceConfig {
      * custodian.time-zone}; {@code off} in tests, which take it by hand).
      */
     String snapshotCron();
+
+    /** A.6.8: how soon after a loss report leadership must have the alert in their mailbox. */
+    @WithDefault("PT5M")
+    Duration notificationWithin();
+
+    /**
+     * A.6.8: who must be notified of every loss report, by the worker's recipient names ({@code
+     * custodian.recipients.<name>} of notification-worker, e.g. {@code ceo}).
+     */
+    @WithDefault("ceo,cto")
+    java.util.List<String> notified();
 }

@@ -32,6 +32,13 @@ enum Control {
                 + " asset the leaver owned was transferred to a new owner by the last working day"
                 + " plus %s.",
             null),
+    A_6_8(
+            "A.6.8",
+            "Information security event reporting",
+            "Every loss or theft was reported within the late threshold after it happened, and"
+                    + " %s were each notified within %s of the report (the worker's delivery, with"
+                    + " its Message-ID).",
+            null),
     A_8_1(
             "A.8.1",
             "User endpoint devices",

@@ -44,7 +44,9 @@ class ControlSearch {
             UUID holder,
             long acknowledgementSeconds,
             long postureSeconds,
-            int graceDays) {
+            int graceDays,
+            long notificationSeconds,
+            List<String> notified) {
 
         LocalDate today() {
             return LocalDate.ofInstant(now, zone);
@@ -193,6 +195,19 @@ class ControlSearch {
                                         + " k.person_id where k.person_id = ?::uuid order by"
                                         + " k.acknowledged_at desc limit 10",
                                     List.of(row.id()));
+                    case "incident" ->
+                            new ControlQueries.Query(
+                                    "select 'incident', i.reported_at, i.reported_by, lower(i.kind)"
+                                        + " || ' reported ' || i.reporting_delay_seconds / 60 || '"
+                                        + " min after it happened' from incident i where i.id ="
+                                        + " ?::uuid union all (select 'delivery', d.delivered_at,"
+                                        + " d.recipient, d.channel || ' to ' ||"
+                                        + " coalesce(d.recipient_name || ' ', '') || d.recipient ||"
+                                        + " coalesce(', Message-ID ' || d.message_id, '') || ', '"
+                                        + " || d.attempts || ' attempt(s)' from incident i join"
+                                        + " alert_delivery d on d.event_id = i.alert_event_id::text"
+                                        + " where i.id = ?::uuid order by d.delivered_at)",
+                                    List.of(row.id(), row.id()));
                     case "offboarding" ->
                             new ControlQueries.Query(
                                     "select 'offboarding', o.started_at, o.started_by, 'started,"

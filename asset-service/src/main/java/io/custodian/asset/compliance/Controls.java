@@ -210,8 +210,16 @@ public class Controls {
             case A_5_10 -> control.rule.formatted(days(config.acknowledgementWithin().toDays()));
             case A_5_11, A_6_5 -> control.rule.formatted(days(config.returnGrace().toDays()));
             case A_8_1 -> control.rule.formatted(days(config.postureWithin().toDays()));
+            case A_6_8 ->
+                    control.rule.formatted(
+                            String.join(" and ", config.notified()),
+                            minutes(config.notificationWithin().toMinutes()));
             case A_5_9 -> control.rule;
         };
+    }
+
+    private static String minutes(long minutes) {
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private static String days(long days) {
@@ -256,6 +264,7 @@ public class Controls {
             case "asset" -> "/api/v1/assets/" + r.id();
             case "person" -> "/api/v1/people/" + r.id();
             case "offboarding" -> "/api/v1/offboardings/" + r.id();
+            case "incident" -> "/api/v1/incidents/" + r.id();
             default ->
                     "/api/v1/reports/unregistered-devices?serialNumber="
                             + java.net.URLEncoder.encode(
@@ -300,7 +309,9 @@ public class Controls {
                         holder,
                         config.acknowledgementWithin().toSeconds(),
                         config.postureWithin().toSeconds(),
-                        (int) config.returnGrace().toDays());
+                        (int) config.returnGrace().toDays(),
+                        config.notificationWithin().toSeconds(),
+                        config.notified());
         return new Request(scope, limit, sample, seed);
     }
 

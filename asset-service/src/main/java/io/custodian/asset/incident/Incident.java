@@ -95,6 +95,9 @@ class Incident extends PanacheEntityBase {
 
     String reportedBy;
 
+    /** The CloudEvent id of its {@code asset.incident.reported}: the alert A.6.8 follows. */
+    UUID alertEventId;
+
     @Enumerated(EnumType.STRING)
     DeviceType deviceType;
 

@@ -127,8 +127,10 @@ class Incidents {
         if (report.device() != null) {
             incident.deviceType = report.device().type();
             incident.deviceDescription = report.device().description().trim();
+            // the alert's event id is kept with the incident, inserted with it
+            incident.alertEventId =
+                    append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
             incident.persistAndFlush();
-            append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
             metrics.reported(incident);
             return IncidentView.of(incident);
         }
@@ -172,9 +174,9 @@ class Incidents {
         incident.asset = asset;
         incident.previousAssetStatus = asset.status;
         inventory.transition(asset, report.kind().assetStatus());
+        incident.alertEventId = append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
         incident.persistAndFlush();
         missing.fire(new AssetReportedMissing(asset.id, incident.id));
-        append(incident, EventTypes.INCIDENT_REPORTED, reported(incident));
         metrics.reported(incident);
         return IncidentView.of(incident);
     }
@@ -296,14 +298,13 @@ class Incidents {
 
     /**
      * Every event of one incident has the same key, so they stay in order: the asset's id (as the
-     * asset's other events), or the incident's for a personal device.
+     * asset's other events), or the incident's for a personal device. Returns the event's id.
      */
-    private void append(Incident incident, String type, Object data) {
-        if (incident.asset != null) {
-            outbox.append("asset", incident.asset.id, type, "assets/" + incident.asset.id, data);
-        } else {
-            outbox.append("incident", incident.id, type, "incidents/" + incident.id, data);
-        }
+    private UUID append(Incident incident, String type, Object data) {
+        return incident.asset != null
+                ? outbox.append(
+                        "asset", incident.asset.id, type, "assets/" + incident.asset.id, data)
+                : outbox.append("incident", incident.id, type, "incidents/" + incident.id, data);
     }
 
     private static IncidentReported reported(Incident incident) {

@@ -105,7 +105,7 @@ class ControlSnapshotsTest {
         assertThat(all.getString("to")).isEqualTo(today.toString());
         assertThat(all.getString("from")).isEqualTo(today.minusDays(89).toString());
         assertThat(all.getList("items.controlId"))
-                .contains("A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.8.1");
+                .contains("A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.6.8", "A.8.1");
     }
 
     @Test

@@ -401,7 +401,7 @@ class ControlsTest {
                         .extract()
                         .jsonPath();
         assertThat(all.getList("controls.id", String.class))
-                .containsExactly("A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.8.1");
+                .containsExactly("A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.6.8", "A.8.1");
     }
 
     // --- helpers ---------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ class ConsoleComplianceTest extends BrowserTest {
         try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             signIn(page, base, "/console/compliance", "Ada Auditor");
-            for (String control : new String[] {"A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.8.1"}) {
+            for (String control :
+                    new String[] {"A.5.9", "A.5.10", "A.5.11", "A.6.5", "A.6.8", "A.8.1"}) {
                 assertThat(page.getByTestId("control-" + control).isVisible())
                         .as("control %s listed", control)
                         .isTrue();

@@ -225,7 +225,11 @@ final class Custodian implements ExtensionContext.Store.CloseableResource {
                         "CUSTODIAN_OIDC_ISSUER",
                         oidc.issuer(),
                         "CUSTODIAN_CONSOLE_SECURE_COOKIES",
-                        "false"));
+                        "false",
+                        // A.6.8's SLA, seconds rather than minutes, so that EventReportingTest
+                        // sees an alert held back by an SMTP outage go past it
+                        "CUSTODIAN_COMPLIANCE_NOTIFICATION_WITHIN",
+                        EventReportingTest.SLA.toString()));
         define(
                 "notification-worker",
                 workerPort,

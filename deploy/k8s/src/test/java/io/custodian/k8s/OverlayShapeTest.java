@@ -111,17 +111,19 @@ class OverlayShapeTest {
                         db -> assertThat(db.path("spec").path("instances").asInt()).isEqualTo(1));
     }
 
-    /** Both topics the services name exist as KafkaTopics, with partitions and a retention. */
+    /** Every topic the services name exists as a KafkaTopic, with partitions and a retention. */
     @Test
     void shouldDeclareTheTopicsTheServicesUse() {
         Rendered prod = Rendered.overlay("prod");
         ServiceConfig worker = ServiceConfig.of("notification-worker");
+        ServiceConfig assets = ServiceConfig.of("asset-service");
         Set<String> used =
                 Stream.of(
-                                ServiceConfig.of("asset-service")
-                                        .setting("mp.messaging.outgoing.events.topic"),
+                                assets.setting("mp.messaging.outgoing.events.topic"),
+                                assets.setting("mp.messaging.incoming.deliveries.topic"),
                                 worker.setting("custodian.events.topic"),
-                                worker.setting("custodian.events.dead-letter-topic"))
+                                worker.setting("custodian.events.dead-letter-topic"),
+                                worker.setting("mp.messaging.outgoing.delivery-outcomes.topic"))
                         .collect(Collectors.toSet());
 
         assertThat(

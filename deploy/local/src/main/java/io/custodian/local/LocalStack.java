@@ -80,7 +80,11 @@ public final class LocalStack {
                                     KafkaBroker.start(HOST, kafkaPort, data.resolve("kafka"));
                             running.add(broker);
                             // the events topic and its dead letters, as production provisions them
-                            broker.ensureTopics(3, "custodian.events", "custodian.events.dlq");
+                            broker.ensureTopics(
+                                    3,
+                                    "custodian.events",
+                                    "custodian.events.dlq",
+                                    "custodian.deliveries");
                             return broker;
                         });
         MailSink mail;
