@@ -5,7 +5,8 @@
 --                   ago; 96 % acknowledged it (1 in 10 of them late, after the 14 days), 4 % not at all
 --   A.5.11, A.6.5   :leavers off-boardings (reference COMPBENCH-OB-<i>, last working day in the last 60 days,
 --                   1 in 10 started after it), one return item per asset the leaver holds and one ownership
---                   transfer per asset the leaver owns: most closed in time, 1 in 10 late, 1 in 15 still open
+--                   transfer per asset the leaver owns: closed in time, except in 1 off-boarding in 5 (a third
+--                   of its items closed 8 days after the last working day) and 1 in 7 (a quarter still open)
 --   A.8.1           the posture of seed-assets.sql's -v posture=true, and approved handling exceptions
 --                   (COMPBENCH) over 200 of the unencrypted endpoints; inventory exceptions over 200 assets
 --   A.5.9           :unregistered devices reported by the MDM and not in the register (COMPBENCH-U<i>)
@@ -51,9 +52,10 @@ from generate_series(1, :people) i
 where i % 25 <> 0
 on conflict do nothing;
 
--- A.5.11, A.6.5: the leavers (every people/leavers-th person), leaving or departed
+-- A.5.11, A.6.5: the leavers, one in people/leavers, leaving or departed; person numbers ending in 2 (as
+-- seed-assets.sql spreads them, those both hold and own assets: one ending in 0 does neither)
 create temporary table bench_leaver as
-select i, md5('regbench-person-' || (i * (:people / :leavers)))::uuid as person_id,
+select i, md5('regbench-person-' || greatest(1, i * (:people / :leavers) - 8))::uuid as person_id,
        current_date - (i % 60) as last_day
 from generate_series(1, :leavers) i;
 
@@ -71,11 +73,11 @@ on conflict do nothing;
 insert into offboarding_item (id, offboarding_id, asset_id, kind, status, closed_at, closed_by)
 select md5('compbench-item-' || x.kind || '-' || x.asset_id)::uuid, md5('compbench-offboarding-' || x.i)::uuid,
        x.asset_id, x.kind,
-       case when x.r % 15 = 0 then 'PENDING' when x.kind = 'RETURN' then 'RETURNED' else 'TRANSFERRED' end,
-       case when x.r % 15 = 0 then null
-            when x.r % 10 = 0 then x.last_day + interval '8 days'
+       case when x.i % 7 = 0 and x.r % 4 = 0 then 'PENDING' when x.kind = 'RETURN' then 'RETURNED' else 'TRANSFERRED' end,
+       case when x.i % 7 = 0 and x.r % 4 = 0 then null
+            when x.i % 5 = 0 and x.r % 3 = 0 then x.last_day + interval '8 days'
             else x.last_day + interval '12 hours' end,
-       case when x.r % 15 <> 0 then 'it@example.com' end
+       case when not (x.i % 7 = 0 and x.r % 4 = 0) then 'it@example.com' end
 from (select l.i, l.last_day, a.id as asset_id, 'RETURN' as kind, row_number() over () as r
       from bench_leaver l join asset a on a.holder_id = l.person_id
       union all

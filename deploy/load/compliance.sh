@@ -104,7 +104,7 @@ timed() { # label path target-seconds jq-filter: one cold call, then $warm warm 
   sort -n "$work/warm" | awk -v label="$label" -v cold="$cold" -v limit="$limit" -v counts="$counts" '
     { t[NR] = $1 } END {
       p50 = (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2)
-      printf "%-42s %-34s %8.2f s %8.2f s %8.2f s   %s\n", label, counts, cold, p50, t[NR],
+      printf "%-48s %-34s %8.2f s %8.2f s %8.2f s   %s\n", label, counts, cold, p50, t[NR],
         (cold <= limit && t[NR] <= limit ? "met (<= " limit " s)" : "MISSED (<= " limit " s)") }'
 }
 
@@ -113,7 +113,7 @@ echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 104857
 echo "PostgreSQL: $(q 'show server_version'); register: $n_assets assets, $n_people people, $n_items off-boarding items, $n_unregistered unregistered devices (seeded in $seeded)"
 echo "each call: once cold (the first after seeding), then $warm warm; curl's time_total; load average at the start $load_start"
 echo
-printf '%-42s %-34s %10s %10s %10s   %s\n' call "population / failing / excepted" cold "warm p50" "warm max" target
+printf '%-48s %-34s %10s %10s %10s   %s\n' call "population / failing / excepted" cold "warm p50" "warm max" target
 for control in A.5.9 A.5.10 A.5.11 A.6.5 A.8.1; do
   timed "GET /compliance/controls/$control" "/api/v1/compliance/controls/$control" 2 \
     '"\(.population) / \(.failing) / \(.excepted)"'
@@ -136,7 +136,7 @@ for _ in 1 2 3; do
 done | awk '{ t[NR] = $1 } END { printf "  select count(*) from asset (%s rows): %.0f ms cold, %.0f / %.0f ms after\n", "'"$n_assets"'", t[1], t[2], t[3] }'
 if command -v pgbench >/dev/null; then
   # the same machine's PostgreSQL read floor: pgbench -S (select by primary key), scale 10, as register-read.sh
-  psql -X -q $pg -d postgres -c "drop database if exists custodian_pgbench" -c "create database custodian_pgbench" >/dev/null
+  psql -X -q $pg -d postgres -c "drop database if exists custodian_pgbench" -c "create database custodian_pgbench" >/dev/null 2>&1
   pgbench $pg -i -q -s 10 custodian_pgbench > /dev/null 2>&1
   pgbench $pg -S -c 2 -j 2 -T 20 custodian_pgbench 2>/dev/null > "$work/pgbench.out"
   awk '/latency average/ { lat = $4 } /^tps/ { tps = $3 } END { printf "  pgbench -S (scale 10, -c 2 -j 2, 20 s): %.0f TPS, latency average %s ms\n", tps, lat }' "$work/pgbench.out"
