@@ -2,9 +2,20 @@
 -- :n/1000 groups, straight into PostgreSQL with insert … select generate_series (no API, no outbox, no history:
 -- fine for a read benchmark). Idempotent and incremental: re-running with a larger :n adds the missing rows.
 --   psql -h 127.0.0.1 -p 55432 -U postgres -d custodian_assets -v n=1000000 -f deploy/load/seed-assets.sql
+-- Optional: -v people=10000 seeds that many people instead of :n/5 (give the same count on every run: the
+-- assets' owners and holders are spread over it); -v posture=true gives the endpoints a posture report
+-- (posture_reported_at within the last 6 days, 1 in 33 three weeks ago; source fleet), left null otherwise.
 \set ON_ERROR_STOP on
 \timing on
+\if :{?people}
+select greatest(:people, 10) as people, greatest(:n / 1000, 10) as groups \gset
+\else
 select greatest(:n / 5, 10) as people, greatest(:n / 1000, 10) as groups \gset
+\endif
+\if :{?posture}
+\else
+\set posture false
+\endif
 
 insert into person (id, employee_id, email, display_name, status, created_at, updated_at)
 select md5('regbench-person-' || i)::uuid, 'REGBENCH-E' || i, 'regbench.person' || i || '@example.com',
@@ -47,7 +58,8 @@ end $$;
 -- verification, 5 % of endpoints without disk encryption.
 insert into asset (id, asset_tag, name, category, classification, status, serial_number, manufacturer, model,
                    owner_person_id, owner_group_id, holder_id, created_at, updated_at, version,
-                   disk_encrypted, mdm_enrolled, screen_lock, next_verification_due)
+                   disk_encrypted, mdm_enrolled, screen_lock, next_verification_due,
+                   posture_reported_at, posture_source)
 select md5('regbench-asset-' || i)::uuid,
        'REGBENCH-' || lpad(i::text, 7, '0'),
        (array['MacBook Pro 14', 'ThinkPad X1 Carbon', 'Dell XPS 13', 'iPhone 15', 'Pixel 8', 'iPad Air',
@@ -67,7 +79,10 @@ select md5('regbench-asset-' || i)::uuid,
        case when c.endpoint then i % 20 <> 0 end,
        case when c.endpoint then i % 25 <> 0 end,
        case when c.endpoint then i % 30 <> 0 end,
-       now() + ((i % 120) - 30) * interval '1 day'
+       now() + ((i % 120) - 30) * interval '1 day',
+       case when c.endpoint and :posture then
+           case when i % 33 = 0 then now() - interval '21 days' else now() - (i % 13) * interval '11 hours' end end,
+       case when c.endpoint and :posture then 'fleet' end
 from generate_series(:existing + 1, :n) i,
      lateral (select cat as category, cat in ('LAPTOP', 'DESKTOP', 'PHONE', 'TABLET') as endpoint
               from (select (array['LAPTOP', 'LAPTOP', 'LAPTOP', 'LAPTOP', 'PHONE', 'PHONE', 'DESKTOP', 'TABLET',
