@@ -4,7 +4,6 @@ import static io.custodian.asset.security.Roles.ASSET_ADMIN;
 import static io.custodian.asset.security.Roles.AUDITOR;
 import static io.custodian.asset.security.Roles.LEADERSHIP;
 
-import io.custodian.asset.security.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,31 +35,25 @@ class ConsoleComplianceResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance compliance(
-                String who,
-                Controls.Overview overview,
-                Map<String, List<ControlSnapshots.Snapshot>> trends);
+                Controls.Overview overview, Map<String, List<ControlSnapshots.Snapshot>> trends);
 
         static native TemplateInstance complianceControl(
-                String who, Controls.Result control, List<ControlSnapshots.Snapshot> trend);
+                Controls.Result control, List<ControlSnapshots.Snapshot> trend);
     }
 
     private final Controls controls;
     private final ControlSnapshots snapshots;
-    private final Caller caller;
 
-    ConsoleComplianceResource(Controls controls, ControlSnapshots snapshots, Caller caller) {
+    ConsoleComplianceResource(Controls controls, ControlSnapshots snapshots) {
         this.controls = controls;
         this.snapshots = snapshots;
-        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({AUDITOR, LEADERSHIP, ASSET_ADMIN})
     public TemplateInstance overview() {
         return Templates.compliance(
-                caller.email(),
-                controls.all(Map.of("limit", List.of("1"))),
-                snapshots.recent(null, TREND_DAYS));
+                controls.all(Map.of("limit", List.of("1"))), snapshots.recent(null, TREND_DAYS));
     }
 
     @GET
@@ -74,7 +67,6 @@ class ConsoleComplianceResource {
         }
         Controls.Result control = controls.one(controlId == null ? "" : controlId, params);
         return Templates.complianceControl(
-                caller.email(),
                 control,
                 snapshots.recent(control.id(), TREND_DAYS).getOrDefault(control.id(), List.of()));
     }

@@ -25,19 +25,41 @@ final class ControlQueries {
 
     private ControlQueries() {}
 
+    /**
+     * The control's evaluation as the parts whose union is its population: counted and paged part
+     * by part, each part keeps PostgreSQL's parallel plan (a {@code union all} of an asset scan and
+     * another table runs on one worker: A.5.9 at a million assets took 2.2 s as one query).
+     */
+    static List<Query> parts(Control control, Scope s) {
+        if (control == Control.A_5_9) {
+            Query devices = unregisteredDevices(s);
+            return devices == null ? List.of(inventory(s)) : List.of(inventory(s), devices);
+        }
+        return List.of(evaluation(control, s));
+    }
+
     /** The control's evaluation: every member of its population, with its reasons. */
     static Query evaluation(Control control, Scope s) {
+        if (control == Control.A_5_9) {
+            Query union = inventory(s);
+            Query devices = unregisteredDevices(s);
+            if (devices != null) {
+                union.sql(" union all ").sql(devices.sql.toString());
+                union.params.addAll(devices.params);
+            }
+            return union;
+        }
         return switch (control) {
             case A_5_9 -> inventory(s);
             case A_5_10 -> acceptableUse(s);
             case A_5_11 -> returns(s);
             case A_6_5 -> afterTermination(s);
-            case A_6_8 -> eventReporting(s);
+            case A_6_8 -> EventReporting.evaluation(s);
             case A_8_1 -> endpoints(s);
         };
     }
 
-    /** A.5.9: owner active, classified, verified within cadence; and no unregistered device. */
+    /** A.5.9 over the register: owner active, classified, verified within cadence. */
     static Query inventory(Scope s) {
         Query q =
                 assets(
@@ -69,14 +91,28 @@ final class ControlQueries {
                                 + " mp.id = gm.person_id where mp.status = 'ACTIVE' group by"
                                 + " gm.group_id) ag on ag.group_id = og.id where a.status not in "
                                 + OUT_OF_SCOPE);
-        if (s.group() == null && s.holder() == null) {
-            q.sql(" union all select d.serial_number, 'unregistered-device', d.serial_number,")
-                    .sql(" array['unregistered device: reported by ' || d.source || ', not in the")
-                    .sql(" register'], null, null, null, null, null, null, null")
-                    .sql(" from unregistered_device d where not exists (select 1 from asset x")
-                    .sql(" where x.serial_number = d.serial_number)");
-            period(q, "d.first_reported_at", s);
+        return q;
+    }
+
+    /**
+     * A.5.9's other part: the devices the MDM reports that the register lacks; none for a group or
+     * a holder (such a device has neither).
+     */
+    static Query unregisteredDevices(Scope s) {
+        if (s.group() != null || s.holder() != null) {
+            return null;
         }
+        Query q =
+                new Query()
+                        .sql("select d.serial_number as id, 'unregistered-device' as type,")
+                        .sql(" d.serial_number as label, array['unregistered device: reported by")
+                        .sql(" ' || d.source || ', not in the register'] as reasons, null::uuid as")
+                        .sql(" exception_id, null::date as exception_until, null::uuid as")
+                        .sql(" holder_id, null::text as holder_email, null::text as owner_type,")
+                        .sql(" null::uuid as owner_id, null::text as owner_name")
+                        .sql(" from unregistered_device d where not exists (select 1 from asset")
+                        .sql(" x where x.serial_number = d.serial_number)");
+        period(q, "d.first_reported_at", s);
         return q;
     }
 
@@ -195,54 +231,6 @@ final class ControlQueries {
         itemsLate(q, "OWNERSHIP_TRANSFER", s);
         q.sql(")) as reasons,");
         offboardingRest(q, s);
-        return q;
-    }
-
-    /**
-     * A.6.8: each loss report on time, and each name to notify with an e-mail delivered within the
-     * SLA (none yet is failing only once the SLA is over).
-     */
-    static Query eventReporting(Scope s) {
-        Query q =
-                new Query()
-                        .sql("select i.id::text as id, 'incident' as type, coalesce(a.asset_tag,")
-                        .sql(" 'personal ' || lower(i.device_type)) || ' ' || lower(i.kind) || ',")
-                        .sql(" reported ' || to_char(i.reported_at at time zone ?, 'YYYY-MM-DD")
-                        .param(s.zone().getId())
-                        .sql(" HH24:MI') as label, array_cat(case when i.late then array['reported")
-                        .sql(" ' || i.reporting_delay_seconds / 60 || ' min after it happened")
-                        .sql(" (late)'] else array[]::text[] end, array(select n.name || case when")
-                        .sql(" d.delivered_at is null then ' not notified within ' || ? || ' s'")
-                        .param(s.notificationSeconds())
-                        .sql(" else ' notified ' || floor(extract(epoch from d.delivered_at -")
-                        .sql(
-                                " i.reported_at))::bigint || ' s after the report (' ||"
-                                        + " d.delivered_at")
-                        .sql(" || ', ' || coalesce(d.message_id, 'no Message-ID') || ')' end from")
-                        .sql(" unnest(?::text[]) n(name)")
-                        .param(s.notified().toArray(new String[0]))
-                        .sql(" left join lateral (select min(x.delivered_at) as delivered_at,")
-                        .sql(" min(x.message_id) as message_id from alert_delivery x where")
-                        .sql(" x.event_id = i.alert_event_id::text and x.channel = 'email' and")
-                        .sql(" x.recipient_name = n.name) d on true where case when d.delivered_at")
-                        .sql(" is null then ? > i.reported_at + ? * interval '1 second' else")
-                        .param(s.now())
-                        .param(s.notificationSeconds())
-                        .sql(" d.delivered_at > i.reported_at + ? * interval '1 second' end order")
-                        .param(s.notificationSeconds())
-                        .sql(" by n.name)) as reasons, null::uuid as exception_id, null::date as")
-                        .sql(" exception_until, null::uuid as holder_id, i.reported_by as")
-                        .sql(" holder_email, null::text as owner_type, null::uuid as owner_id,")
-                        .sql(" null::text as owner_name from incident i left join asset a on a.id")
-                        .sql(" = i.asset_id where true");
-        period(q, "i.reported_at", s);
-        if (s.group() != null) {
-            q.sql(" and (a.owner_group_id = ? or exists (select 1 from group_member gm join")
-                    .param(s.group())
-                    .sql(" person p on p.id = gm.person_id where gm.group_id = ? and")
-                    .param(s.group())
-                    .sql(" lower(p.email) = lower(i.reported_by)))");
-        }
         return q;
     }
 

@@ -97,36 +97,56 @@ class ControlSearch {
         }
     }
 
+    /** The population's counts, the sum of each part's (see {@link ControlQueries#parts}). */
     Counts counts(Control control, Scope scope) {
-        ControlQueries.Query eval = ControlQueries.evaluation(control, scope);
-        ControlQueries.Query q =
-                new ControlQueries.Query(
-                        "select count(*), count(*) filter (where "
-                                + Selection.FAILING.condition
-                                + "), count(*) filter (where "
-                                + Selection.EXCEPTED.condition
-                                + ") from ("
-                                + eval.sql
-                                + ") e",
-                        eval.params);
-        return q.read(rs -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), dataSource)
-                .get(0);
+        long population = 0;
+        long failing = 0;
+        long excepted = 0;
+        for (ControlQueries.Query part : ControlQueries.parts(control, scope)) {
+            Counts counts =
+                    new ControlQueries.Query(
+                                    "select count(*), count(*) filter (where "
+                                            + Selection.FAILING.condition
+                                            + "), count(*) filter (where "
+                                            + Selection.EXCEPTED.condition
+                                            + ") from ("
+                                            + part.sql
+                                            + ") e",
+                                    part.params)
+                            .read(
+                                    rs -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                                    dataSource)
+                            .get(0);
+            population += counts.population();
+            failing += counts.failing();
+            excepted += counts.excepted();
+        }
+        return new Counts(population, failing, excepted);
     }
 
     /**
-     * The failing (or excepted) rows, by label, at most {@code limit} after the first {@code skip}.
+     * The failing (or excepted) rows, by label, at most {@code limit} after the first {@code skip}:
+     * each part's first {@code skip + limit}, merged.
      */
     List<Row> rows(Control control, Scope scope, Selection selection, int skip, int limit) {
-        ControlQueries.Query eval = ControlQueries.evaluation(control, scope);
-        List<Object> params = new ArrayList<>(eval.params);
+        List<Object> params = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        for (ControlQueries.Query part : ControlQueries.parts(control, scope)) {
+            pages.add(
+                    "(select e.* from ("
+                            + part.sql
+                            + ") e where "
+                            + selection.condition
+                            + " order by e.label, e.id limit ?)");
+            params.addAll(part.params);
+            params.add((long) skip + limit);
+        }
         params.add(limit);
         params.add(skip);
         return new ControlQueries.Query(
-                        "select e.* from ("
-                                + eval.sql
-                                + ") e where "
-                                + selection.condition
-                                + " order by e.label, e.id limit ? offset ?",
+                        "select u.* from ("
+                                + String.join(" union all ", pages)
+                                + ") u order by u.label, u.id limit ? offset ?",
                         params)
                 .read(ControlSearch::row, dataSource);
     }

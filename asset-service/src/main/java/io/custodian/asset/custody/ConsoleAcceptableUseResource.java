@@ -33,10 +33,7 @@ class ConsoleAcceptableUseResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance acceptableUse(
-                String who,
-                AcceptableUseResource.RulesView rules,
-                boolean mayAcknowledge,
-                boolean done);
+                AcceptableUseResource.RulesView rules, boolean mayAcknowledge, boolean done);
     }
 
     private final AcceptableUse rules;
@@ -62,7 +59,7 @@ class ConsoleAcceptableUseResource {
             }
             current = null;
         }
-        return Templates.acceptableUse(caller.email(), current, caller.hasOwnAssets(), done);
+        return Templates.acceptableUse(current, caller.hasOwnAssets(), done);
     }
 
     @POST

@@ -38,7 +38,7 @@ class ConsoleCustodyResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance custody(
-                String who, AssetView asset, Map<String, String> form, Map<String, String> errors);
+                AssetView asset, Map<String, String> form, Map<String, String> errors);
     }
 
     private final Custodies custodies;
@@ -52,7 +52,7 @@ class ConsoleCustodyResource {
     @GET
     @RolesAllowed(ASSET_ADMIN)
     public TemplateInstance show(@RestQuery("id") UUID assetId) {
-        return Templates.custody(caller.email(), custodies.asset(assetId), Map.of(), Map.of());
+        return Templates.custody(custodies.asset(assetId), Map.of(), Map.of());
     }
 
     @POST
@@ -96,7 +96,6 @@ class ConsoleCustodyResource {
     private Response step(UUID assetId, Map<String, String> typed, Supplier<AssetView> command) {
         return FormErrors.submittedOrRefusedAtAField(
                 () -> URI.create("/console/assets/" + command.get().id() + "?saved=true"),
-                errors ->
-                        Templates.custody(caller.email(), custodies.asset(assetId), typed, errors));
+                errors -> Templates.custody(custodies.asset(assetId), typed, errors));
     }
 }

@@ -30,7 +30,7 @@ class ConsoleHistoryResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance assetHistory(
-                String who, UUID assetId, List<HistoryEntry> entries, boolean more);
+                UUID assetId, List<HistoryEntry> entries, boolean more);
     }
 
     private final AssetHistory history;
@@ -63,6 +63,6 @@ class ConsoleHistoryResource {
                             ? after
                             : slice.entries().get(slice.entries().size() - 1).revision();
         } while (slice.more());
-        return Templates.assetHistory(caller.email(), assetId, List.copyOf(newest), older);
+        return Templates.assetHistory(assetId, List.copyOf(newest), older);
     }
 }

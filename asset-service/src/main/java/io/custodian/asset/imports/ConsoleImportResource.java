@@ -71,10 +71,9 @@ class ConsoleImportResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance importForm(
-                String who, Map<String, String> form, Map<String, String> errors);
+                Map<String, String> form, Map<String, String> errors);
 
-        static native TemplateInstance importJob(
-                String who, ImportJob job, Outcome outcome, int listed);
+        static native TemplateInstance importJob(ImportJob job, Outcome outcome, int listed);
 
         static native TemplateInstance importJob$progress(
                 ImportJob job, Outcome outcome, int listed);
@@ -92,8 +91,7 @@ class ConsoleImportResource {
     @Path("/import")
     @RolesAllowed(ASSET_ADMIN)
     public TemplateInstance form() {
-        return Templates.importForm(
-                caller.email(), Map.of("mode", "all-or-nothing", "dryRun", "true"), Map.of());
+        return Templates.importForm(Map.of("mode", "all-or-nothing", "dryRun", "true"), Map.of());
     }
 
     @POST
@@ -126,7 +124,7 @@ class ConsoleImportResource {
                         throw new UncheckedIOException(e);
                     }
                 },
-                errors -> Templates.importForm(caller.email(), upload.values(), errors));
+                errors -> Templates.importForm(upload.values(), errors));
     }
 
     @GET
@@ -134,7 +132,7 @@ class ConsoleImportResource {
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR})
     public TemplateInstance job(@RestQuery("id") UUID importId) throws IOException {
         ImportJob job = imports.read(importId);
-        return Templates.importJob(caller.email(), job, outcome(job), LISTED);
+        return Templates.importJob(job, outcome(job), LISTED);
     }
 
     /** The part of the job's page that changes while it runs, fetched again by the page. */

@@ -50,7 +50,6 @@ class ConsoleIncidentResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance incident(
-                String who,
                 IncidentView incident,
                 String delay,
                 List<Line> timeline,
@@ -148,7 +147,6 @@ class ConsoleIncidentResource {
                         .map(e -> new Line(what(e), e.at(), e.by(), e.note()))
                         .toList();
         return Templates.incident(
-                caller.email(),
                 incident,
                 delay(incident.reportingDelaySeconds()),
                 timeline,

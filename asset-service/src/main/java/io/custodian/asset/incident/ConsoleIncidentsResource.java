@@ -31,7 +31,7 @@ class ConsoleIncidentsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance incidents(
-                String who, String filter, List<IncidentView> incidents, String next);
+                String filter, List<IncidentView> incidents, String next);
     }
 
     private final IncidentSearch search;
@@ -54,9 +54,6 @@ class ConsoleIncidentsResource {
         IncidentPage page =
                 (IncidentPage) search.list(new Listing(listing.uri(), params), caller).body();
         return Templates.incidents(
-                caller.email(),
-                filter,
-                page.items(),
-                Listing.onPage(page.next(), "/console/incidents"));
+                filter, page.items(), Listing.onPage(page.next(), "/console/incidents"));
     }
 }

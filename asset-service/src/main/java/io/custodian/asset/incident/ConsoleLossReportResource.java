@@ -64,9 +64,9 @@ class ConsoleLossReportResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance reportLoss(
-                String who, List<Choice> assets, Form form, Map<String, String> errors);
+                List<Choice> assets, Form form, Map<String, String> errors);
 
-        static native TemplateInstance reported(String who, IncidentView incident);
+        static native TemplateInstance reported(IncidentView incident);
     }
 
     private final Incidents incidents;
@@ -96,10 +96,7 @@ class ConsoleLossReportResource {
                         .truncatedTo(ChronoUnit.MINUTES)
                         .toString();
         return Templates.reportLoss(
-                caller.email(),
-                choices(asset),
-                new Form(null, now, null, false, null, null),
-                Map.of());
+                choices(asset), new Form(null, now, null, false, null, null), Map.of());
     }
 
     @POST
@@ -133,7 +130,7 @@ class ConsoleLossReportResource {
                                         null,
                                         null),
                                 caller);
-                return Response.ok(Templates.reported(caller.email(), incident)).build();
+                return Response.ok(Templates.reported(incident)).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 // the service names a personal device's fields as the API does (device.type)
                 FormErrors.of(e)
@@ -152,7 +149,6 @@ class ConsoleLossReportResource {
         return Response.status(422)
                 .entity(
                         Templates.reportLoss(
-                                caller.email(),
                                 choices(asset),
                                 new Form(
                                         kind,

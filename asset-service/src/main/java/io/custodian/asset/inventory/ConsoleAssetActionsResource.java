@@ -42,14 +42,13 @@ class ConsoleAssetActionsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance assetStatus(
-                String who,
                 AssetView asset,
                 List<Choice> steps,
                 Map<String, String> form,
                 Map<String, String> errors);
 
         static native TemplateInstance assetOwner(
-                String who, AssetView asset, Map<String, String> form, Map<String, String> errors);
+                AssetView asset, Map<String, String> form, Map<String, String> errors);
     }
 
     private final Inventory inventory;
@@ -101,10 +100,7 @@ class ConsoleAssetActionsResource {
     public TemplateInstance ownerForm(@RestQuery("id") UUID assetId) {
         AssetView asset = current(assetId);
         return Templates.assetOwner(
-                caller.email(),
-                asset,
-                FormValues.of("type", "person", "version", version(asset)),
-                Map.of());
+                asset, FormValues.of("type", "person", "version", version(asset)), Map.of());
     }
 
     @POST
@@ -123,7 +119,7 @@ class ConsoleAssetActionsResource {
                                 assetId,
                                 Versions.ifMatch(version),
                                 inventory.ownerNamed(ownerType(type), owner)),
-                errors -> Templates.assetOwner(caller.email(), current(assetId), typed, errors));
+                errors -> Templates.assetOwner(current(assetId), typed, errors));
     }
 
     /** The step, then the asset's page; refused at a field, the form again with the reason. */
@@ -141,7 +137,6 @@ class ConsoleAssetActionsResource {
     private TemplateInstance statusPage(
             AssetView asset, Map<String, String> form, Map<String, String> errors) {
         return Templates.assetStatus(
-                caller.email(),
                 asset,
                 Choice.of(Inventory.nextSteps(asset.status()).toArray(AssetStatus[]::new)),
                 form,

@@ -91,7 +91,6 @@ class ConsoleAssetEditResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance assetEdit(
-                String who,
                 AssetView asset,
                 Map<String, String> form,
                 List<Input> inputs,
@@ -177,7 +176,6 @@ class ConsoleAssetEditResource {
             Map<String, String> errors,
             List<Typed> stale) {
         return Templates.assetEdit(
-                caller.email(),
                 asset,
                 form,
                 INPUTS,

@@ -37,10 +37,9 @@ class ConsoleAssetsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance myAssets(
-                String who, List<AssetView> assets, AssetView confirmed, AssetView flagged);
+                List<AssetView> assets, AssetView confirmed, AssetView flagged);
 
-        static native TemplateInstance asset(
-                String who, AssetView asset, boolean saved, boolean mayEdit);
+        static native TemplateInstance asset(AssetView asset, boolean saved, boolean mayEdit);
     }
 
     private final Inventory inventory;
@@ -68,8 +67,7 @@ class ConsoleAssetsResource {
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public TemplateInstance mine(@RestQuery UUID confirmed, @RestQuery UUID flagged) {
         List<AssetView> assets = inventory.viewsHeldOrOwnedBy(caller.email());
-        return Templates.myAssets(
-                caller.email(), assets, among(assets, confirmed), among(assets, flagged));
+        return Templates.myAssets(assets, among(assets, confirmed), among(assets, flagged));
     }
 
     private static AssetView among(List<AssetView> assets, UUID id) {
@@ -102,9 +100,6 @@ class ConsoleAssetsResource {
     @RolesAllowed({ASSET_ADMIN, LEADERSHIP, AUDITOR, EMPLOYEE})
     public TemplateInstance one(UUID assetId, @RestQuery boolean saved) {
         return Templates.asset(
-                caller.email(),
-                AssetView.of(inventory.read(assetId, caller)),
-                saved,
-                caller.actsOnAnyAsset());
+                AssetView.of(inventory.read(assetId, caller)), saved, caller.actsOnAnyAsset());
     }
 }

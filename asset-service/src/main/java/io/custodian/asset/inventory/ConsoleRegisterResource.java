@@ -107,7 +107,6 @@ class ConsoleRegisterResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance register(
-                String who,
                 Map<String, String> form,
                 Set<String> statuses,
                 boolean more,
@@ -160,7 +159,6 @@ class ConsoleRegisterResource {
                             (AssetPage)
                                     search.list(new Listing(self.build(), given), caller).body();
                     return Templates.register(
-                            caller.email(),
                             form,
                             statuses,
                             more,
@@ -172,14 +170,6 @@ class ConsoleRegisterResource {
                 },
                 errors ->
                         Templates.register(
-                                caller.email(),
-                                form,
-                                statuses,
-                                true,
-                                FILTERS,
-                                List.of(),
-                                null,
-                                null,
-                                errors));
+                                form, statuses, true, FILTERS, List.of(), null, null, errors));
     }
 }

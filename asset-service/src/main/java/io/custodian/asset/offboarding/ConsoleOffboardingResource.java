@@ -43,7 +43,6 @@ class ConsoleOffboardingResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance offboarding(
-                String who,
                 OffboardingView offboarding,
                 Facts facts,
                 UUID refusedItem,
@@ -92,6 +91,6 @@ class ConsoleOffboardingResource {
                         caller.hasRole(LEADERSHIP) && !mine,
                         caller.actsOnAnyAsset(),
                         search.lastDayBeforeOverdue(o));
-        return Templates.offboarding(caller.email(), o, facts, refusedItem, errors, waived);
+        return Templates.offboarding(o, facts, refusedItem, errors, waived);
     }
 }

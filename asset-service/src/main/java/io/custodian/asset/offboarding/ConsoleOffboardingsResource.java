@@ -35,8 +35,7 @@ class ConsoleOffboardingsResource {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance offboardings(
-                String who, String tab, List<Card> cards, String next);
+        static native TemplateInstance offboardings(String tab, List<Card> cards, String next);
     }
 
     private final OffboardingSearch search;
@@ -63,7 +62,6 @@ class ConsoleOffboardingsResource {
         OffboardingPage page =
                 (OffboardingPage) search.list(new Listing(listing.uri(), params), caller).body();
         return Templates.offboardings(
-                caller.email(),
                 tab,
                 page.items().stream().map(o -> new Card(o, pending(o))).toList(),
                 Listing.onPage(page.next(), "/console/offboardings"));

@@ -41,7 +41,6 @@ class ConsoleExceptionResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance exception(
-                String who,
                 ExceptionView exception,
                 boolean mayDecide,
                 Form form,
@@ -108,6 +107,6 @@ class ConsoleExceptionResource {
                 form != null
                         ? form
                         : new Form("approve", String.valueOf(exception.wantedUntil()), null);
-        return Templates.exception(caller.email(), exception, mayDecide, shown, errors, decided);
+        return Templates.exception(exception, mayDecide, shown, errors, decided);
     }
 }

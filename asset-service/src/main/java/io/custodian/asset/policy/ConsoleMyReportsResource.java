@@ -37,7 +37,6 @@ class ConsoleMyReportsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance myReports(
-                String who,
                 String sent,
                 List<ReportedIncidents.Line> incidents,
                 List<ExceptionView> exceptions,
@@ -68,7 +67,6 @@ class ConsoleMyReportsResource {
         ViolationView.Page reported =
                 (ViolationView.Page) violations.list(mineBy("reporter"), caller).body();
         return Templates.myReports(
-                caller.email(),
                 "exception".equals(sent) || "violation".equals(sent) ? sent : null,
                 incidents.newestOf(caller, SHOWN),
                 requested.items(),

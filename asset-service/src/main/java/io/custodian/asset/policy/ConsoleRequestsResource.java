@@ -48,17 +48,13 @@ class ConsoleRequestsResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance requestException(
-                String who,
                 List<Choice> clauses,
                 List<AssetChoice> assets,
                 Map<String, String> form,
                 Map<String, String> errors);
 
         static native TemplateInstance reportViolation(
-                String who,
-                List<Choice> clauses,
-                Map<String, String> form,
-                Map<String, String> errors);
+                List<Choice> clauses, Map<String, String> form, Map<String, String> errors);
     }
 
     private final ExceptionRequests exceptions;
@@ -129,8 +125,7 @@ class ConsoleRequestsResource {
     @Path("/report-violation")
     @RolesAllowed({EMPLOYEE, ASSET_ADMIN, LEADERSHIP})
     public TemplateInstance violationForm() {
-        return Templates.reportViolation(
-                caller.email(), Choice.of(PolicyClause.values()), Map.of(), Map.of());
+        return Templates.reportViolation(Choice.of(PolicyClause.values()), Map.of(), Map.of());
     }
 
     @POST
@@ -167,7 +162,6 @@ class ConsoleRequestsResource {
                 URI.create("/console/my-reports?sent=violation"),
                 errors ->
                         Templates.reportViolation(
-                                caller.email(),
                                 Choice.of(PolicyClause.values()),
                                 FormValues.of(
                                         "description", description,
@@ -189,8 +183,7 @@ class ConsoleRequestsResource {
                                                 a.assetTag() + " · " + a.name(),
                                                 ticked != null && ticked.contains(a.id())))
                         .toList();
-        return Templates.requestException(
-                caller.email(), Choice.of(PolicyClause.values()), assets, form, errors);
+        return Templates.requestException(Choice.of(PolicyClause.values()), assets, form, errors);
     }
 
     private static String blankToNull(String value) {

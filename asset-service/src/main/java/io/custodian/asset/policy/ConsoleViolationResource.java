@@ -37,11 +37,7 @@ class ConsoleViolationResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance violation(
-                String who,
-                ViolationView violation,
-                boolean mayAct,
-                Map<String, String> errors,
-                String done);
+                ViolationView violation, boolean mayAct, Map<String, String> errors, String done);
     }
 
     private final Violations violations;
@@ -98,6 +94,6 @@ class ConsoleViolationResource {
                         && violation.status() != Violation.Status.CLOSED
                         && (violation.person() == null
                                 || !caller.email().equalsIgnoreCase(violation.person().email()));
-        return Templates.violation(caller.email(), violation, mayAct, errors, done);
+        return Templates.violation(violation, mayAct, errors, done);
     }
 }

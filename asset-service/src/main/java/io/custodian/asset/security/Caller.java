@@ -49,6 +49,11 @@ public class Caller {
         return email == null ? identity.getPrincipal().getName() : email;
     }
 
+    /** Whether someone signed in (the console's layout shows who). */
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -6,8 +6,6 @@ import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.AlertTimes;
 import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,43 +19,21 @@ import java.util.Map;
 @Singleton
 class ControlFailingHandler extends AlertingHandler<ControlFailing> {
 
-    @CheckedTemplate(basePath = "ComplianceMail")
-    static class Templates {
-        static native TemplateInstance failingText(Failing failing);
-
-        static native TemplateInstance failingHtml(Failing failing);
-    }
-
-    /** One failing item as the alert lists it. */
-    record Line(String label, String reasons) {}
-
-    /** What the alert says, formatted for people. */
-    record Failing(
-            String controlId,
-            String title,
-            String rule,
-            String asOf,
-            String lastPassingDay,
-            long population,
-            long passing,
-            long failing,
-            long excepted,
-            List<Line> items,
-            long unlisted,
-            String link) {}
-
     ControlFailingHandler(Alerting alerting) {
         super(EventTypes.CONTROL_FAILING, ControlFailing.class, alerting);
     }
 
     @Override
     protected Alert render(ControlFailing event, ZoneId zone) {
-        List<Line> items =
+        List<ComplianceMail.Line> items =
                 event.failingItems().stream()
-                        .map(i -> new Line(i.label(), String.join("; ", i.reasons())))
+                        .map(
+                                i ->
+                                        new ComplianceMail.Line(
+                                                i.label(), String.join("; ", i.reasons())))
                         .toList();
-        Failing failing =
-                new Failing(
+        ComplianceMail.Failing failing =
+                new ComplianceMail.Failing(
                         event.controlId(),
                         event.title(),
                         event.rule(),
@@ -71,17 +47,16 @@ class ControlFailingHandler extends AlertingHandler<ControlFailing> {
                         event.failing() - items.size(),
                         consoleLink("/console/compliance/control?id=" + event.controlId()));
         String subject =
-                "[Custodian] "
-                        + event.controlId()
-                        + " "
-                        + event.title()
-                        + " is failing: "
-                        + event.failing()
-                        + (event.failing() == 1 ? " item" : " items");
+                "[Custodian] %s %s is failing: %d %s"
+                        .formatted(
+                                event.controlId(),
+                                event.title(),
+                                event.failing(),
+                                event.failing() == 1 ? "item" : "items");
         return new Alert(
                 subject,
-                Templates.failingText(failing).render(),
-                Templates.failingHtml(failing).render(),
+                ComplianceMail.failingText(failing).render(),
+                ComplianceMail.failingHtml(failing).render(),
                 Map.of());
     }
 }

@@ -7,8 +7,6 @@ import io.custodian.notification.delivery.AlertTimes;
 import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import io.custodian.notification.delivery.AssetParties;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 
@@ -19,13 +17,6 @@ import java.time.ZoneId;
  */
 @Singleton
 class DiscrepancyReportedHandler extends AlertingHandler<DiscrepancyReported> {
-
-    @CheckedTemplate(basePath = "VerificationMail")
-    static class Templates {
-        static native TemplateInstance discrepancyText(Discrepancy discrepancy);
-
-        static native TemplateInstance discrepancyHtml(Discrepancy discrepancy);
-    }
 
     /** What the alert says, formatted for people. */
     record Discrepancy(
@@ -38,7 +29,22 @@ class DiscrepancyReportedHandler extends AlertingHandler<DiscrepancyReported> {
             String note,
             String owner,
             String holder,
-            String link) {}
+            String link) {
+
+        static Discrepancy of(DiscrepancyReported event, ZoneId zone, String link) {
+            return new Discrepancy(
+                    event.assetTag(),
+                    event.name(),
+                    event.category(),
+                    event.status().replace('_', ' '),
+                    event.reportedBy(),
+                    AlertTimes.format(event.reportedAt(), zone),
+                    event.note(),
+                    AssetParties.describe(event.owner()),
+                    AssetParties.describe(event.holder()),
+                    link);
+        }
+    }
 
     DiscrepancyReportedHandler(Alerting alerting) {
         super(EventTypes.DISCREPANCY_REPORTED, DiscrepancyReported.class, alerting);
@@ -47,28 +53,12 @@ class DiscrepancyReportedHandler extends AlertingHandler<DiscrepancyReported> {
     @Override
     protected Alert render(DiscrepancyReported event, ZoneId zone) {
         Discrepancy discrepancy =
-                new Discrepancy(
-                        event.assetTag(),
-                        event.name(),
-                        event.category(),
-                        event.status().replace('_', ' '),
-                        event.reportedBy(),
-                        AlertTimes.format(event.reportedAt(), zone),
-                        event.note(),
-                        AssetParties.describe(event.owner()),
-                        AssetParties.describe(event.holder()),
-                        consoleLink("/console/assets/" + event.assetId()));
-        String subject =
-                "[Custodian] "
-                        + event.reportedBy()
-                        + " says they don't have "
-                        + event.assetTag()
-                        + " "
-                        + event.name();
+                Discrepancy.of(event, zone, consoleLink("/console/assets/" + event.assetId()));
         return new Alert(
-                subject,
-                Templates.discrepancyText(discrepancy).render(),
-                Templates.discrepancyHtml(discrepancy).render(),
+                "[Custodian] %s says they don't have %s %s"
+                        .formatted(event.reportedBy(), event.assetTag(), event.name()),
+                VerificationMail.discrepancyText(discrepancy).render(),
+                VerificationMail.discrepancyHtml(discrepancy).render(),
                 AssetParties.of(null, event.owner(), event.holder()));
     }
 }

@@ -6,8 +6,6 @@ import io.custodian.notification.delivery.Alert;
 import io.custodian.notification.delivery.Alerting;
 import io.custodian.notification.delivery.AlertingHandler;
 import io.custodian.notification.delivery.AssetParties;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,13 +16,6 @@ import java.time.format.DateTimeFormatter;
  */
 @Singleton
 class VerificationDueHandler extends AlertingHandler<VerificationDue> {
-
-    @CheckedTemplate(basePath = "VerificationMail")
-    static class Templates {
-        static native TemplateInstance reminderText(Reminder reminder);
-
-        static native TemplateInstance reminderHtml(Reminder reminder);
-    }
 
     /** What the reminder says, formatted for people. */
     record Reminder(
@@ -68,8 +59,8 @@ class VerificationDueHandler extends AlertingHandler<VerificationDue> {
                         + due.name();
         return new Alert(
                 subject,
-                Templates.reminderText(reminder).render(),
-                Templates.reminderHtml(reminder).render(),
+                VerificationMail.reminderText(reminder).render(),
+                VerificationMail.reminderHtml(reminder).render(),
                 AssetParties.of(null, due.owner(), due.holder()));
     }
 }
